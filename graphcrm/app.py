@@ -1,0 +1,59 @@
+"""The app factory: builds the Flask app, its blueprints and its one Neo4j driver."""
+from __future__ import annotations
+
+import atexit
+import logging
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from . import config as settings
+from .db import Database
+from .errors import LocalDbError
+from .jsonio import CrmJSONProvider
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Create the app; `config` overrides the environment (tests pass their own)."""
+    app = Flask(__name__, template_folder=str(WEB / "templates"), static_folder=str(WEB / "static"))
+    app.json_provider_class = CrmJSONProvider
+    app.json = CrmJSONProvider(app)
+    app.config.update(settings.from_environment(config or {}))
+    app.config.update(config or {})
+    logging.basicConfig(level=logging.INFO)
+
+    db = Database(_resolve_uri(app.config), _auth(app.config), app.config["NEO4J_DATABASE"])
+    app.extensions["graphcrm_db"] = db
+    atexit.register(db.close)
+
+    from .routes import register
+
+    register(app)
+    return app
+
+
+def get_db() -> Database:
+    """Return the current app's database handle."""
+    return current_app.extensions["graphcrm_db"]
+
+
+def _resolve_uri(cfg: dict) -> str:
+    """Use NEO4J_URI, else the running managed local Neo4j."""
+    if cfg.get("NEO4J_URI"):
+        return cfg["NEO4J_URI"]
+    from .localdb import LocalNeo4j
+
+    running = LocalNeo4j(Path(cfg["GRAPHCRM_HOME"])).status()
+    if running is None:
+        raise LocalDbError("No NEO4J_URI is set and the managed Neo4j is not running: "
+                           "run `graphcrm db start` (or `graphcrm serve`, which starts it).")
+    return running.uri
+
+
+def _auth(cfg: dict) -> tuple[str, str] | None:
+    """Credentials for an external Neo4j; the managed one runs without auth on loopback."""
+    if cfg.get("NEO4J_PASSWORD"):
+        return (cfg["NEO4J_USER"], cfg["NEO4J_PASSWORD"])
+    return None

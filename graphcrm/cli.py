@@ -1,0 +1,241 @@
+"""The `graphcrm` command."""
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+import click
+
+from . import config as settings
+from .errors import CrmError, LocalDbError
+
+
+def _home() -> Path:
+    return settings.graphcrm_home()
+
+
+def _local():
+    from .localdb import LocalNeo4j
+
+    return LocalNeo4j(_home())
+
+
+def _ensure_database() -> str:
+    """Return the Bolt URI to use: NEO4J_URI, or the managed Neo4j (started if needed)."""
+    if os.environ.get("NEO4J_URI"):
+        return os.environ["NEO4J_URI"]
+    running = _local().start(echo=lambda m: click.echo(m, err=True))
+    return running.uri
+
+
+def open_db():
+    """Open a Database on the configured Neo4j, starting the managed one when none is configured."""
+    from .db import Database
+
+    uri = _ensure_database()
+    password = os.environ.get("NEO4J_PASSWORD")
+    auth = (os.environ.get("NEO4J_USER", "neo4j"), password) if password else None
+    return Database(uri, auth, os.environ.get("NEO4J_DATABASE", "neo4j"))
+
+
+class CrmGroup(click.Group):
+    """Turns graphcrm's own errors into one clear line and exit code 1, never a stack trace."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except LocalDbError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except CrmError as exc:
+            detail = "".join(f"\n  {k}: {v}" for k, v in exc.fields.items())
+            click.echo(f"Error: {exc.message}{detail}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=CrmGroup)
+def main():
+    """graphcrm: a relationship explorer for account managers."""
+
+
+@main.group(cls=CrmGroup)
+def db():
+    """The database: managed local Neo4j, schema, reset."""
+
+
+@db.command("start")
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Bolt port (default: a free one)")
+def db_start(port):
+    """Start the managed local Neo4j (fetching it the first time) and print its address."""
+    local = _local()
+    before = local.status()
+    running = local.start(port=port, echo=lambda m: click.echo(m, err=True))
+    if before:
+        click.echo(f"Neo4j is already running at {running.uri} (pid {running.pid})")
+    else:
+        click.echo(f"Neo4j started at {running.uri} (pid {running.pid})")
+    click.echo(running.uri)
+
+
+@db.command("stop")
+def db_stop():
+    """Stop the managed local Neo4j."""
+    click.echo("Neo4j stopped" if _local().stop() else "Neo4j was not running")
+
+
+@db.command("status")
+def db_status():
+    """Say whether the managed Neo4j runs and where (or which external Neo4j is configured)."""
+    if os.environ.get("NEO4J_URI"):
+        click.echo(f"Using external Neo4j at {os.environ['NEO4J_URI']} (NEO4J_URI)")
+        return
+    running = _local().status()
+    if running:
+        click.echo(f"running at {running.uri} (pid {running.pid})")
+    else:
+        click.echo("not running")
+        sys.exit(3)
+
+
+@db.command("migrate")
+def db_migrate():
+    """Apply constraints and indexes; safe to repeat."""
+    from .db import migrate
+
+    with_db = open_db()
+    try:
+        applied = migrate(with_db)
+    finally:
+        with_db.close()
+    click.echo("Schema up to date: " + ", ".join(applied))
+
+
+@db.command("reset")
+@click.option("--yes", is_flag=True, help="Really delete everything")
+def db_reset(yes):
+    """Delete all data in the configured database."""
+    from .db import reset
+
+    if not yes:
+        raise click.UsageError("This deletes every record; add --yes to confirm.")
+    handle = open_db()
+    try:
+        reset(handle)
+    finally:
+        handle.close()
+    click.echo(f"All data deleted in database {handle.database}")
+
+
+@main.group(cls=CrmGroup)
+def user():
+    """CRM users."""
+
+
+@user.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", required=True, type=click.Choice(["admin", "manager", "rep", "viewer"]))
+@click.option("--password", default=None, help="Default: a generated one, printed once")
+def user_create(email, name, role, password):
+    """Create a CRM user."""
+    from .db import migrate
+    from .users import create_user
+
+    generated = password is None
+    password = password or secrets.token_urlsafe(12)
+    handle = open_db()
+    try:
+        migrate(handle)
+        created = create_user(handle, email=email, name=name, role=role, password=password)
+    finally:
+        handle.close()
+    click.echo(f"Created {created['role']} {created['name']} <{created['email']}> id {created['id']}")
+    if generated:
+        click.echo(f"Password: {password}")
+
+
+@main.group(cls=CrmGroup)
+def token():
+    """API tokens."""
+
+
+@token.command("create")
+@click.option("--email", required=True)
+@click.option("--name", default="cli", help="A label to recognize the token by")
+def token_create(email, name):
+    """Print a new API token for a user (shown once; only its hash is stored)."""
+    from .users import create_token
+
+    handle = open_db()
+    try:
+        click.echo(create_token(handle, email, name))
+    finally:
+        handle.close()
+
+
+@token.command("revoke")
+@click.option("--email", required=True)
+def token_revoke(email):
+    """Revoke every API token of a user."""
+    from .users import revoke_tokens
+
+    handle = open_db()
+    try:
+        click.echo(f"Revoked {revoke_tokens(handle, email)} token(s)")
+    finally:
+        handle.close()
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
+@click.option("--demo", is_flag=True, help="Load the small demo and a demo admin when the database is empty")
+def serve(host, port, workers, demo):
+    """Run the web app with gunicorn; with no NEO4J_URI the managed Neo4j starts first."""
+    from .db import migrate
+    from .wsgi import run_gunicorn
+
+    uri = _ensure_database()
+    handle = open_db()
+    try:
+        migrate(handle)
+        if demo:
+            _demo_if_empty(handle)
+    finally:
+        handle.close()
+    os.environ.setdefault("NEO4J_URI", uri) if not os.environ.get("NEO4J_URI") else None
+    if host == "127.0.0.1" and not os.environ.get("GRAPHCRM_SECRET_KEY"):
+        # Plain-HTTP loopback: a Secure cookie would never be sent back.
+        os.environ.setdefault("GRAPHCRM_INSECURE_COOKIES", "1")
+    click.echo(f"graphcrm on http://{host}:{port}  (Neo4j {uri})")
+    run_gunicorn(host, port, workers)
+
+
+def _demo_if_empty(handle) -> None:
+    from .demo import DEMO_ADMIN_EMAIL, ensure_demo_admin, is_empty, load_demo
+
+    if is_empty(handle):
+        load_demo(handle, size="small", seed=7)
+    password = ensure_demo_admin(handle)
+    click.echo(f"Sign in as {DEMO_ADMIN_EMAIL}" + (f" with password {password}" if password else
+                                                   " (password as printed when it was created)"))
+
+
+@main.command("demo")
+@click.option("--size", type=click.Choice(["small", "medium", "large"]), default="small", show_default=True)
+@click.option("--seed", type=int, default=7, show_default=True)
+def demo_cmd(size, seed):
+    """Load a realistic, deterministic demo dataset."""
+    from .db import migrate
+    from .demo import load_demo
+
+    handle = open_db()
+    try:
+        migrate(handle)
+        counts = load_demo(handle, size=size, seed=seed)
+    finally:
+        handle.close()
+    click.echo("Loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))

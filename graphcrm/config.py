@@ -1,0 +1,45 @@
+"""Settings from the environment, with defaults (see contract.md)."""
+import os
+import secrets
+from pathlib import Path
+
+
+def graphcrm_home() -> Path:
+    """Return the folder for the managed Neo4j, its data and our state."""
+    return Path(os.environ.get("GRAPHCRM_HOME", "~/.local/share/graphcrm")).expanduser()
+
+
+def _secret_key(home: Path) -> str:
+    """Return the session signing key, generated once and kept in GRAPHCRM_HOME."""
+    explicit = os.environ.get("GRAPHCRM_SECRET_KEY")
+    if explicit:
+        return explicit
+    path = home / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    home.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    # Written with owner-only permissions because it signs every session.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key
+
+
+def from_environment(overrides: dict | None = None) -> dict:
+    """Build the Flask config mapping from environment variables (overrides win)."""
+    overrides = overrides or {}
+    home = Path(overrides.get("GRAPHCRM_HOME") or graphcrm_home())
+    return {
+        "NEO4J_URI": os.environ.get("NEO4J_URI") or None,
+        "NEO4J_USER": os.environ.get("NEO4J_USER", "neo4j"),
+        "NEO4J_PASSWORD": os.environ.get("NEO4J_PASSWORD"),
+        "NEO4J_DATABASE": os.environ.get("NEO4J_DATABASE", "neo4j"),
+        "GRAPHCRM_HOME": str(home),
+        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(home),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        # Secure cookies need HTTPS; plain-HTTP loopback development opts out.
+        "SESSION_COOKIE_SECURE": os.environ.get("GRAPHCRM_INSECURE_COOKIES") != "1",
+        "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+    }

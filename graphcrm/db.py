@@ -1,0 +1,180 @@
+"""The only module that touches the neo4j driver: queries by name, transactions, migration."""
+from __future__ import annotations
+
+import enum
+import functools
+import logging
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+import neo4j
+from neo4j import GraphDatabase, RoutingControl
+from neo4j.exceptions import ConstraintError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from .errors import Conflict, Unavailable
+
+CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _load(name: str) -> str:
+    path = CYPHER_DIR / f"{name}.cypher"
+    if not path.is_file():
+        raise KeyError(f"no Cypher statement named {name!r} in {CYPHER_DIR}")
+    return path.read_text(encoding="utf-8")
+
+
+def cypher(name: str, **names: enum.Enum) -> str:
+    """Return the statement `cypher/<name>.cypher`, with `{{key}}` slots filled from Enum members.
+
+    Only labels and relationship types vary this way, and only from a whitelist Enum:
+    values are always `$parameters`.
+    """
+    text = _load(name)
+    for key, member in names.items():
+        if not isinstance(member, enum.Enum):
+            raise TypeError(f"slot {key!r} takes an Enum member, not {type(member).__name__}")
+        text = text.replace("{{" + key + "}}", member.value)
+    if "{{" in text:
+        raise KeyError(f"unfilled slot in Cypher statement {name!r}")
+    return text
+
+
+def _translated(fn: Callable) -> Callable:
+    """Turn driver errors into graphcrm errors at the one place they occur."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ConstraintError as exc:
+            raise Conflict("That record already exists (a unique value is taken).") from exc
+        except (ServiceUnavailable, SessionExpired) as exc:
+            log.warning("Neo4j unavailable: %s", exc)
+            raise Unavailable("The database is not reachable right now; try again shortly.") from exc
+        except DriverError as exc:
+            # Pool or connection failures the driver cannot retry are an outage, not a bug.
+            if isinstance(exc, neo4j.exceptions.ConfigurationError):
+                raise
+            log.warning("Neo4j driver error: %s", exc)
+            raise Unavailable("The database is not reachable right now; try again shortly.") from exc
+
+    return wrapper
+
+
+class Tx:
+    """A managed transaction with queries by name; handed to functions given to `Database.write_tx`."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction):
+        self._tx = tx
+
+    def run(self, name: str, /, names: dict | None = None, **params: Any) -> list[dict]:
+        """Run a named statement and return its rows as dicts."""
+        return self._tx.run(cypher(name, **(names or {})), params).data()
+
+    def one(self, name: str, /, names: dict | None = None, **params: Any) -> dict | None:
+        """Run a named statement and return its first row, or None."""
+        rows = self.run(name, names, **params)
+        return rows[0] if rows else None
+
+
+class Database:
+    """A driver for one Neo4j database; one per app, closed at teardown."""
+
+    def __init__(self, uri: str, auth: tuple[str, str] | None, database: str = "neo4j"):
+        self.uri = uri
+        self.database = database
+        self.driver = GraphDatabase.driver(
+            uri,
+            auth=auth,
+            connection_timeout=5,
+            connection_acquisition_timeout=10,
+            max_transaction_retry_time=5,
+            # Drop pooled connections quickly so the app recovers when Neo4j comes back.
+            liveness_check_timeout=30,
+        )
+
+    def close(self) -> None:
+        """Close the driver and its connections."""
+        self.driver.close()
+
+    @_translated
+    def read(self, name: str, /, names: dict | None = None, **params: Any) -> list[dict]:
+        """Run a named read statement (routed to a reader) and return rows as dicts."""
+        return self.driver.execute_query(
+            cypher(name, **(names or {})), params, routing_=RoutingControl.READ,
+            database_=self.database, result_transformer_=neo4j.Result.data,
+        )
+
+    def read_one(self, name: str, /, names: dict | None = None, **params: Any) -> dict | None:
+        """Run a named read statement and return its first row, or None."""
+        rows = self.read(name, names, **params)
+        return rows[0] if rows else None
+
+    # Same names as Tx, so read helpers work inside a transaction and outside one.
+    run = read
+    one = read_one
+
+    @_translated
+    def write(self, name: str, /, names: dict | None = None, **params: Any) -> list[dict]:
+        """Run one named write statement in its own transaction and return rows as dicts."""
+        return self.driver.execute_query(
+            cypher(name, **(names or {})), params, routing_=RoutingControl.WRITE,
+            database_=self.database, result_transformer_=neo4j.Result.data,
+        )
+
+    def write_one(self, name: str, /, names: dict | None = None, **params: Any) -> dict | None:
+        """Run one named write statement and return its first row, or None."""
+        rows = self.write(name, names, **params)
+        return rows[0] if rows else None
+
+    @_translated
+    def write_tx(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run `work(tx, ...)` in one managed write transaction; it must be idempotent (retries)."""
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(lambda tx: work(Tx(tx), *args, **kwargs))
+
+    @_translated
+    def read_tx(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run `work(tx, ...)` in one managed read transaction."""
+        with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            return session.execute_read(lambda tx: work(Tx(tx), *args, **kwargs))
+
+    @_translated
+    def run_raw(self, query: str, **params: Any) -> list[dict]:
+        """Run a statement given as text; for the schema loader and tests only."""
+        return self.driver.execute_query(query, params, database_=self.database,
+                                         result_transformer_=neo4j.Result.data)
+
+    @_translated
+    def ping(self) -> None:
+        """Raise Unavailable unless the database answers."""
+        self.driver.verify_connectivity()
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply every constraint and index in cypher/schema; safe to repeat."""
+    applied = []
+    for path in sorted((CYPHER_DIR / "schema").glob("*.cypher")):
+        for statement in _statements(path.read_text(encoding="utf-8")):
+            db.run_raw(statement)
+        applied.append(path.stem)
+    db.run_raw("CALL db.awaitIndexes(300)")
+    return applied
+
+
+def _statements(text: str) -> list[str]:
+    """Split a schema file into statements at semicolons that end a line."""
+    lines = [ln for ln in text.splitlines() if not ln.lstrip().startswith("//")]
+    parts = re.split(r";\s*$", "\n".join(lines), flags=re.MULTILINE)
+    return [part.strip() for part in parts if part.strip()]
+
+
+@_translated
+def reset(db: Database) -> None:
+    """Delete all data in the configured database, in batches so large graphs fit in memory."""
+    # CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+    with db.driver.session(database=db.database) as session:
+        session.run(cypher("admin/delete_all")).consume()

@@ -1,0 +1,33 @@
+import java.nio.file.Path;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/** Runs an embedded Neo4j Community with Bolt on loopback until the JVM is told to stop. */
+public final class GraphcrmNeo4j {
+    private GraphcrmNeo4j() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 3) {
+            System.err.println("usage: GraphcrmNeo4j DATA_DIR PORT PAGECACHE_MB");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]);
+        int port = Integer.parseInt(args[1]);
+        long pageCacheBytes = Long.parseLong(args[2]) * 1024L * 1024L;
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                // Auth is off, so Bolt must never listen beyond loopback.
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+                .build();
+        Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "graphcrm-neo4j-shutdown"));
+        System.out.println("graphcrm-neo4j started: bolt://127.0.0.1:" + port);
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}

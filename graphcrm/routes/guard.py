@@ -1,0 +1,86 @@
+"""Who is asking: session or bearer token; CSRF for browser writes; the sign-in requirement."""
+from __future__ import annotations
+
+import functools
+import hmac
+import secrets
+
+from flask import Flask, g, redirect, request, session, url_for
+
+from .. import users
+from ..app import get_db
+from ..errors import Forbidden, Unauthorized
+from ..model import Label
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def csrf_token() -> str:
+    """Return this session's CSRF token, creating it on first use."""
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def check_csrf() -> None:
+    """Refuse a browser write whose form field or header lacks the session's token."""
+    sent = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token") or ""
+    expected = session.get("csrf") or ""
+    if not expected or not hmac.compare_digest(sent, expected):
+        raise Forbidden("The form expired or did not come from this site; reload the page and try again.")
+
+
+def _load_user() -> None:
+    g.user, g.via_token = None, False
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer ") and request.path.startswith("/api/"):
+        g.user = users.user_for_token(get_db(), header[7:].strip())
+        g.via_token = g.user is not None
+        if g.user is None:
+            raise Unauthorized("The API token is not valid or was revoked.")
+        return
+    user_id = session.get("user_id")
+    if user_id:
+        row = get_db().read_one("records/get", {"label": Label.USER}, id=user_id)
+        user = users.public(row["node"]) if row else None
+        if user and user.get("active", True):
+            g.user = user
+        else:
+            session.clear()
+
+
+def register(app: Flask) -> None:
+    """Load the user for every request except static files; check CSRF on browser writes."""
+
+    @app.before_request
+    def before():
+        if request.endpoint == "static":
+            return
+        _load_user()
+        if request.path.startswith("/api/") and request.endpoint != "api.openapi":
+            require_user()
+        if request.method not in SAFE_METHODS and not g.via_token:
+            check_csrf()
+
+    @app.context_processor
+    def inject():
+        return {"csrf_token": csrf_token, "current_user": g.get("user")}
+
+
+def login_required(view):
+    """Pages: send anonymous visitors to the sign-in page."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        if g.get("user") is None:
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def require_user() -> dict:
+    """API: return the signed-in user or raise Unauthorized."""
+    if g.get("user") is None:
+        raise Unauthorized("Sign in, or send Authorization: Bearer <token>.")
+    return g.user

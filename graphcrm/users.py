@@ -1,0 +1,87 @@
+"""CRM users: creation, password checks, API tokens."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from .db import Database
+from .errors import Conflict, Invalid
+from .model import NODE_FIELDS, Label
+from .records import new_id, public, sort_key
+from .validation import clean
+
+_hasher = PasswordHasher()
+# Checked against when the e-mail is unknown, so a failed sign-in takes the same time either way.
+_DUMMY_HASH = _hasher.hash("not a password of anyone")
+MIN_PASSWORD = 10
+
+
+def create_user(db: Database, *, email: str, name: str, role: str, password: str | None = None,
+                **extra) -> dict:
+    """Create a user; a duplicate e-mail raises Conflict."""
+    props = clean(NODE_FIELDS[Label.USER], {"email": email, "name": name, "role": role, **extra})
+    if password is not None:
+        if len(password) < MIN_PASSWORD:
+            raise Invalid(f"password must have at least {MIN_PASSWORD} characters",
+                          {"password": f"must have at least {MIN_PASSWORD} characters"})
+        props["password_hash"] = _hasher.hash(password)
+    props.setdefault("active", True)
+    props["sort_key"] = sort_key(Label.USER, props)
+    try:
+        row = db.write_one("users/create", id=new_id(), props={k: v for k, v in props.items() if v is not None})
+    except Conflict:
+        raise Conflict(f"A user with e-mail {props['email']} exists already", {"email": "is taken"}) from None
+    return public(row["user"])
+
+
+def authenticate(db: Database, email: str, password: str) -> dict | None:
+    """Return the user for a correct e-mail and password, else None (same work either way)."""
+    row = db.read_one("users/by_email", email=(email or "").strip().lower())
+    user = row["user"] if row else None
+    stored = (user or {}).get("password_hash") or _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password or "")
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or not user.get("active", True):
+        return None
+    if _hasher.check_needs_rehash(stored):
+        db.write("users/set_password", id=user["id"], hash=_hasher.hash(password))
+    return public(user)
+
+
+def user_by_email(db: Database, email: str) -> dict | None:
+    """Return the user with that e-mail, or None."""
+    row = db.read_one("users/by_email", email=(email or "").strip().lower())
+    return public(row["user"]) if row else None
+
+
+def _token_hash(token: str) -> str:
+    # Tokens carry 256 random bits, so a fast hash is enough and lookups stay indexed.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_token(db: Database, email: str, name: str = "cli") -> str:
+    """Create an API token for a user and return it; only its hash is stored."""
+    user = user_by_email(db, email)
+    if user is None:
+        raise Invalid(f"No user with e-mail {email}", {"email": "no such user"})
+    token = "gcrm_" + secrets.token_urlsafe(32)
+    db.write("users/create_token", user_id=user["id"], id=new_id(), hash=_token_hash(token), name=name)
+    return token
+
+
+def user_for_token(db: Database, token: str) -> dict | None:
+    """Return the user a valid, unrevoked token belongs to, else None."""
+    if not token or len(token) > 200:
+        return None
+    row = db.read_one("users/by_token", hash=_token_hash(token))
+    return public(row["user"]) if row else None
+
+
+def revoke_tokens(db: Database, email: str, token_id: str | None = None) -> int:
+    """Revoke one or all tokens of a user; return how many."""
+    return db.write_one("users/revoke_tokens", email=email.strip().lower(), token_id=token_id)["revoked"]
