@@ -112,6 +112,10 @@ def document() -> dict:
         "responses": {"200": {"description": "hits, best first"}, **_errors(401, 422)}}}
     paths["/openapi.json"] = {"get": {"summary": "This document", "security": [],
                                       "responses": {"200": {"description": "OpenAPI 3.1"}}}}
+    from .routes import blueprint_modules
+
+    for module in blueprint_modules():
+        paths.update(getattr(module, "OPENAPI_PATHS", {}))
     schemas = {name: _record_schema(label) for label, name in _SCHEMA_NAMES.items()}
     schemas["Error"] = {"type": "object", "required": ["error", "message"], "properties": {
         "error": {"type": "string"}, "message": {"type": "string"}, "fields": {"type": "object"}}}

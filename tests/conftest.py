@@ -18,7 +18,8 @@ def neo4j_uri():
         return
     from graphcrm.localdb import LocalNeo4j
 
-    local = LocalNeo4j(settings.graphcrm_home(), name="test")
+    # Separate instances let several checkouts run their suites at once.
+    local = LocalNeo4j(settings.graphcrm_home(), name=os.environ.get("GRAPHCRM_TEST_INSTANCE", "test"))
     already = local.status()
     running = local.start()
     yield running.uri
