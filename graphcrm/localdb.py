@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import LocalDbError
 
-SOURCES = Path(__file__).resolve().parent / "localdb"
+SOURCES = Path(__file__).resolve().parent / "neo4j_launcher"
 MAIN_CLASS = "GraphcrmNeo4j"
 START_TIMEOUT_S = 180
 STOP_TIMEOUT_S = 60
@@ -143,12 +143,15 @@ class LocalNeo4j:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if proc.poll() is not None:
+                _CHILDREN.pop(proc.pid, None)
                 raise LocalDbError(f"Neo4j exited with code {proc.returncode} while starting.\n"
                                    f"Last lines of {self.log_file}:\n{self.log_tail()}")
             if _bolt_answers(port):
                 return
             time.sleep(0.2)
-        proc.terminate()
+        proc.kill()
+        proc.wait()
+        _CHILDREN.pop(proc.pid, None)
         raise LocalDbError(f"Neo4j did not answer on port {port} within {START_TIMEOUT_S}s.\n"
                            f"Last lines of {self.log_file}:\n{self.log_tail()}")
 

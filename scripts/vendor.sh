@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Copy the front-end libraries the pages need from node_modules into web/static/vendor.
+# Run after `npm install` (or `npm ci`) at the repository root; the copies are committed so
+# pages work offline and without npm.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+src="$root/node_modules"
+dest="$root/web/static/vendor"
+if [ ! -d "$src/vis-network" ]; then
+  echo "node_modules/vis-network is missing: run 'npm ci' (or 'npm install') at $root first" >&2
+  exit 1
+fi
+mkdir -p "$dest/vis-network"
+# The standalone build bundles vis-data and its own styles, so one file gives a working network.
+cp "$src/vis-network/standalone/umd/vis-network.min.js" "$dest/vis-network/"
+cp "$src/vis-network/styles/vis-network.min.css" "$dest/vis-network/"
+cp "$src/vis-network/LICENSE-MIT" "$src/vis-network/LICENSE-APACHE-2.0" "$dest/vis-network/"
+version="$(node -p "require('$src/vis-network/package.json').version")"
+echo "$version" > "$dest/vis-network/VERSION"
+echo "vendored vis-network $version into ${dest#$root/}"
