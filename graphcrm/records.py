@@ -19,6 +19,18 @@ TRACKED = {
 }
 # Properties that never leave the capability layer.
 INTERNAL = frozenset({"sort_key", "password_hash", "_lock"})
+# Which list filters each kind of record takes. sf_id, account and owner anchor the query.
+LIST_FILTERS = {
+    Label.PERSON: ("q", "sf_id", "account", "owner", "status"),
+    Label.ACCOUNT: ("q", "sf_id", "owner", "type"),
+    Label.OPPORTUNITY: ("q", "sf_id", "account", "stage"),
+    Label.CAMPAIGN: ("q", "sf_id", "status"),
+    Label.USER: ("q", "role"),
+}
+ANCHOR_FILTERS = ("sf_id", "account", "owner")
+ENUM_FILTERS = ("status", "type", "stage", "role")
+MAX_Q = 200
+MAX_CURSOR = 1000
 NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity",
          Label.USER: "user", Label.CAMPAIGN: "campaign"}
 
@@ -52,12 +64,11 @@ def label_of(kind: str) -> Label:
 
 def create(db: Database, label: Label, data: dict, *, by: str | None = None) -> dict:
     """Validate and create one record; return it."""
-    props = clean(NODE_FIELDS[label], data)
+    props = {k: v for k, v in clean(NODE_FIELDS[label], data).items() if v is not None}
     if label is Label.PERSON:
         props.setdefault("status", "active")
         props.setdefault("placeholder", False)
     props["sort_key"] = sort_key(label, props)
-    props = {k: v for k, v in props.items() if v is not None}
     row = db.write_one("records/create", {"label": label}, id=new_id(), props=props)
     return public(row["node"])
 
@@ -76,9 +87,15 @@ def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | 
         raise Invalid("body must be a JSON object", {"body": "must be an object"})
     data = dict(data)
     version = data.pop("version", None)
+    errors = {}
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
-        raise Invalid("version must be a whole number", {"version": "must be a whole number"})
-    props = clean(NODE_FIELDS[label], data, partial=True)
+        errors["version"] = "must be a whole number"
+    try:
+        props = clean(NODE_FIELDS[label], data, partial=True)
+    except Invalid as exc:
+        errors.update(exc.fields)
+    if errors:
+        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
     return db.write_tx(_update, label, record_id, props, version, by)
 
 
@@ -87,12 +104,12 @@ def _update(tx: Tx, label: Label, record_id: str, props: dict, version: int | No
     if row is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
     current = row["node"]
-    if version is not None and current.get("version") != version:
+    # Records loaded without a version (imports) count as version 0.
+    if version is not None and (current.get("version") or 0) != version:
         raise Conflict(f"This {NOUNS[label]} was changed by someone else (version {current.get('version')}, "
                        f"you sent {version}); reload and try again.", {"version": "is stale"})
-    merged = {**current, **props}
-    if "last_name" in props or "first_name" in props or "name" in props:
-        props["sort_key"] = sort_key(label, merged)
+    if {"first_name", "last_name", "name"} & props.keys():
+        props = {**props, "sort_key": sort_key(label, {**current, **props})}
     changes = [
         {"id": new_id(), "field": f, "old": _text(current.get(f)), "new": _text(props[f])}
         for f in TRACKED.get(label, ()) if f in props and current.get(f) != props[f]
@@ -123,19 +140,43 @@ def _delete(tx: Tx, label: Label, record_id: str) -> None:
 
 
 def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | None = None,
-                 q: str | None = None, sf_id: str | None = None, status: str | None = None,
-                 owner: str | None = None, account: str | None = None) -> dict:
-    """Return one page `{"items", "next"}` in name order; `next` is the cursor of the following page."""
+                 **filters: str | None) -> dict:
+    """Return one page `{"items", "next"}` in name order; `next` is the cursor of the following page.
+
+    Filters (all optional, combined with AND) are those of LIST_FILTERS for the label; `q` matches
+    every word against the name and e-mail.
+    """
+    params = filter_params(label, filters)
     after_key, after_id = decode_cursor(cursor)
-    rows = db.read("records/list", {"label": label}, limit=limit + 1, after_key=after_key, after_id=after_id,
-                   q=q.strip().lower() if q else None, sf_id=sf_id, status=status, owner=owner,
-                   account=account)
+    # With an anchor the matches are few: start from it. Without, walk the name index in order.
+    statement = "records/list_linked" if any(params[k] for k in ANCHOR_FILTERS) else "records/list"
+    rows = db.read(statement, {"label": label}, limit=limit + 1, after_key=after_key or "",
+                   after_id=after_id or "", **params)
     items = [public(r["node"]) for r in rows[:limit]]
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]["node"]
         next_cursor = encode_cursor(last["sort_key"], last["id"])
     return {"items": items, "next": next_cursor}
+
+
+def filter_params(label: Label, filters: dict) -> dict:
+    """Check list filters for a label and return every filter parameter of the list statements."""
+    allowed = LIST_FILTERS[label]
+    errors = {name: "is not a filter of this list" for name, v in filters.items()
+              if name not in allowed and v is not None}
+    params = {name: filters.get(name) or None for name in (*ANCHOR_FILTERS, *ENUM_FILTERS)}
+    for name in ENUM_FILTERS:
+        choices = NODE_FIELDS[label][name].choices if name in allowed else ()
+        if params[name] is not None and params[name] not in choices:
+            errors.setdefault(name, "must be one of: " + ", ".join(choices))
+    q = filters.get("q") or ""
+    if len(q) > MAX_Q:
+        errors["q"] = f"must be at most {MAX_Q} characters"
+    if errors:
+        raise Invalid("Some filters are not valid: " + ", ".join(sorted(errors)), errors)
+    params["words"] = q.lower().split()
+    return params
 
 
 def encode_cursor(key: str, record_id: str) -> str:
@@ -148,10 +189,11 @@ def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
     if not cursor:
         return None, None
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        key, record_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if isinstance(key, str) and isinstance(record_id, str):
-            return key, record_id
-    except (ValueError, TypeError):
+        if len(cursor) <= MAX_CURSOR:
+            padded = cursor + "=" * (-len(cursor) % 4)
+            value = json.loads(base64.urlsafe_b64decode(padded.encode()))
+            if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+                return value[0], value[1]
+    except (ValueError, RecursionError):  # binascii.Error and JSONDecodeError are ValueErrors
         pass
     raise Invalid("cursor is not one this API gave out", {"cursor": "is not valid"})

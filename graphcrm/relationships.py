@@ -7,8 +7,12 @@ from .model import API_REL_TYPES, DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelTy
 from .records import new_id
 from .validation import clean
 
-# Types of which two records may have several, one per period.
+# Types of which two records may have several, one per period (since, until).
 REPEATABLE = {RelType.WORKED_AT, RelType.BOARD_MEMBER}
+# Links a record holds one of, kept in its field history: field name and the statement listing holders.
+HELD = {RelType.OWNS: ("owner", "relationships/owners"),
+        RelType.EMPLOYS: ("primary_account", "relationships/primary_employers")}
+BODY_KEYS = ("type", "from", "to", "properties")
 
 
 def parse_type(value) -> RelType:
@@ -38,79 +42,122 @@ def contact_roles(db: Database | Tx) -> list[str]:
     return [*DEFAULT_CONTACT_ROLES, *extra]
 
 
-def _check_body(body) -> tuple[RelType, str, str]:
+def _check_body(body, keys: tuple[str, ...]) -> tuple[RelType, str, str]:
+    """Check the shape of a relationships body; every bad key is named at once."""
     if not isinstance(body, dict):
         raise Invalid("body must be a JSON object", {"body": "must be an object"})
-    rel = parse_type(body.get("type"))
-    errors = {}
+    errors = {key: "unknown field" for key in body if key not in keys}
+    try:
+        rel = parse_type(body.get("type"))
+    except Invalid as exc:
+        rel, errors = None, {**errors, **exc.fields}
     for key in ("from", "to"):
         if not isinstance(body.get(key), str) or not body[key]:
             errors[key] = "must be a record id"
+    if not errors and body["from"] == body["to"]:
+        errors["to"] = "must differ from from: a record cannot be related to itself"
     if errors:
-        raise Invalid("from and to must be record ids", errors)
-    if body["from"] == body["to"]:
-        raise Invalid("a record cannot be related to itself", {"to": "must differ from from"})
+        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
     return rel, body["from"], body["to"]
 
 
 def _ends(tx: Tx, rel: RelType, source: str, target: str) -> tuple[Label, Label]:
     """Find both records and check the type may join their labels."""
-    labels = []
-    for key, record_id in (("from", source), ("to", target)):
-        label = label_by_id(tx, record_id)
-        if label is None:
-            raise NotFound(f"No record with id {record_id}", {key: "no such record"})
-        labels.append(label)
-    pair = (labels[0], labels[1])
+    ids = {"from": source, "to": target}
+    labels = {key: label_by_id(tx, record_id) for key, record_id in ids.items()}
+    missing = {key: "no such record" for key, label in labels.items() if label is None}
+    if missing:
+        raise NotFound("No record with id " + " or ".join(ids[key] for key in missing), missing)
+    pair = (labels["from"], labels["to"])
     if pair not in REL_SPECS[rel].ends:
         allowed = " or ".join(f"{a.value} -> {b.value}" for a, b in REL_SPECS[rel].ends)
         raise Invalid(f"{rel.value} joins {allowed}, not {pair[0].value} -> {pair[1].value}",
-                      {"type": f"{rel.value} joins {allowed}"})
+                      {"type": f"{rel.value} joins {allowed}, not {pair[0].value} -> {pair[1].value}"})
     return pair
 
 
 def link(db: Database, body, *, by: str | None = None) -> dict:
-    """Create (or update) a relationship from an API body; return it."""
-    rel, source, target = _check_body(body)
-    props = clean(REL_SPECS[rel].fields, body.get("properties") or {}, where="properties")
-    return db.write_tx(_link, rel, source, target, {k: v for k, v in props.items() if v is not None}, by)
+    """Create (or update) a relationship from an API body in its own transaction; return it."""
+    rel, source, target, props = _check_link(body)
+    return db.write_tx(_link, rel, source, target, props, by)
+
+
+def link_in(tx: Tx, body, *, by: str | None = None) -> dict:
+    """Like `link`, inside a caller's transaction (so a create-and-link is one step)."""
+    return _link(tx, *_check_link(body), by)
+
+
+def _check_link(body) -> tuple[RelType, str, str, dict]:
+    rel, source, target = _check_body(body, BODY_KEYS)
+    raw = body.get("properties")
+    props = clean(REL_SPECS[rel].fields, {} if raw is None else raw, where="properties")
+    return rel, source, target, {k: v for k, v in props.items() if v is not None}
 
 
 def _link(tx: Tx, rel: RelType, source: str, target: str, props: dict, by: str | None) -> dict:
     from_label, to_label = _ends(tx, rel, source, target)
     if rel is RelType.CONTACT_ROLE:
-        if props.get("role") not in contact_roles(tx):
-            raise Invalid("role is not a configured contact role",
-                          {"properties.role": "must be one of " + ", ".join(contact_roles(tx))})
-        if props.get("primary") and tx.one("relationships/other_primary_role", **{"from": source, "to": target}):
-            raise Conflict("This opportunity has a primary contact already; unset it first.",
-                           {"properties.primary": "another contact is primary"})
-    changes = []
-    if rel is RelType.EMPLOYS and props.get("primary"):
-        changes += [("primary_account", r["old"]) for r in
-                    tx.run("relationships/clear_primary_employer", **{"from": source, "to": target})]
-    if rel is RelType.OWNS:
-        changes += [("owner", r["old"]) for r in tx.run("relationships/clear_owner", **{"from": source, "to": target})]
+        _check_contact_role(tx, source, target, props)
     names = {"type": rel, "from_label": from_label, "to_label": to_label}
-    statement = "relationships/create" if rel in REPEATABLE else "relationships/merge"
-    row = tx.one(statement, names, props=props, **{"from": source, "to": target})
-    if changes and to_label in (Label.PERSON, Label.ACCOUNT):
-        new = tx.one("records/get", {"label": from_label}, id=source)["node"].get("name")
-        tx.run("records/record_changes", {"label": to_label}, id=target, by=by,
-               changes=[{"id": new_id(), "field": f, "old": old, "new": new} for f, old in changes])
+    before = _holders(tx, rel, target, to_label)
+    if rel is RelType.OWNS:
+        tx.run("relationships/clear_owner", {"label": to_label}, **{"from": source, "to": target})
+    if rel is RelType.EMPLOYS and props.get("primary"):
+        tx.run("relationships/clear_primary_employer", **{"from": source, "to": target})
+    if rel in REPEATABLE:
+        row = tx.one("relationships/merge_period", names, props=props, since=props.get("since"),
+                     until=props.get("until"), **{"from": source, "to": target})
+    else:
+        row = tx.one("relationships/merge", names, props=props, **{"from": source, "to": target})
+    _record_holder_change(tx, rel, target, to_label, before, by)
     return row
 
 
-def unlink(db: Database, body) -> int:
-    """Delete relationships of one type between two records; return how many."""
-    rel, source, target = _check_body(body)
-    return db.write_tx(_unlink, rel, source, target)
+def _check_contact_role(tx: Tx, source: str, target: str, props: dict) -> None:
+    roles = contact_roles(tx)
+    if props.get("role") not in roles:
+        raise Invalid("role is not a configured contact role",
+                      {"properties.role": "must be one of " + ", ".join(roles)})
+    if props.get("primary") and tx.one("relationships/other_primary_role", **{"from": source, "to": target}):
+        raise Conflict("This opportunity has a primary contact already; unset it first.",
+                       {"properties.primary": "another contact is primary"})
 
 
-def _unlink(tx: Tx, rel: RelType, source: str, target: str) -> int:
+def _holders(tx: Tx, rel: RelType, target: str, to_label: Label) -> list[dict] | None:
+    """The target's owners or primary accounts (id, name), for the types kept in field history."""
+    if rel not in HELD:
+        return None
+    return tx.run(HELD[rel][1], {"label": to_label}, to=target)
+
+
+def _record_holder_change(tx: Tx, rel: RelType, target: str, to_label: Label, before: list[dict] | None,
+                          by: str | None) -> None:
+    """Add a Change to the target's history when its owner or primary account changed."""
+    if before is None:
+        return
+    after = _holders(tx, rel, target, to_label)
+    if {h["id"] for h in before} == {h["id"] for h in after}:
+        return
+    change = {"id": new_id(), "field": HELD[rel][0], "old": _names(before), "new": _names(after)}
+    tx.run("records/record_changes", {"label": to_label}, id=target, changes=[change], by=by)
+
+
+def _names(holders: list[dict]) -> str | None:
+    return ", ".join(sorted(h["name"] or h["id"] for h in holders)) or None
+
+
+def unlink(db: Database, body, *, by: str | None = None) -> int:
+    """Delete the relationships of one type between two records; return how many."""
+    rel, source, target = _check_body(body, BODY_KEYS[:3])
+    return db.write_tx(_unlink, rel, source, target, by)
+
+
+def _unlink(tx: Tx, rel: RelType, source: str, target: str, by: str | None) -> int:
     from_label, to_label = _ends(tx, rel, source, target)
     names = {"type": rel, "from_label": from_label, "to_label": to_label}
+    before = _holders(tx, rel, target, to_label)
     deleted = tx.one("relationships/delete", names, **{"from": source, "to": target})["deleted"]
     if not deleted:
         raise NotFound(f"No {rel.value} relationship from {source} to {target}")
+    _record_holder_change(tx, rel, target, to_label, before, by)
     return deleted

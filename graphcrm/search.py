@@ -12,9 +12,12 @@ MAX_QUERY = 200
 
 
 def lucene_query(text: str) -> str:
-    """Turn user text into a Lucene query: every word must match, the last one as a prefix."""
-    words = [_LUCENE_SPECIAL.sub(r"\\\1", w) for w in text.split()]
-    words = [w for w in words if w.upper() not in ("AND", "OR", "NOT", "TO")]
+    """Turn user text into a Lucene query: every word must match, the last one as a prefix.
+
+    Words are lower-cased (the index is, too), so AND, OR, NOT and TO are searched as words, not
+    read as operators; every syntax character is escaped.
+    """
+    words = [_LUCENE_SPECIAL.sub(r"\\\1", w.lower()) for w in text.split()]
     if not words:
         return ""
     return " AND ".join([*words[:-1], f"({words[-1]} OR {words[-1]}*)"])

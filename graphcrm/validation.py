@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
 from .errors import Invalid
 from .model import Field
 
-EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']{2,}$")
+# Dot-separated atoms, a domain of dot-separated labels, and a TLD of letters (or punycode).
+_ATOM = r"[^\s@<>()\[\]\\,;:\".]+"
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+EMAIL_RE = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+(?:[^\W\d_]{{2,}}|xn--[\w-]+)$")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 PHONE_RE = re.compile(r"^\+?[0-9 ()./-]{5,30}$")
-LANG_RE = re.compile(r"^[a-z]{2}$")
 # ISO 639-1 codes our users' contacts speak, plus the common rest; unknown two-letter codes are refused.
 ISO_639_1 = frozenset(
     "aa ab af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de "
@@ -20,6 +23,8 @@ ISO_639_1 = frozenset(
     "lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl "
     "ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk "
     "tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split())
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # what Neo4j stores as an integer
+MAX_LIST = 50
 
 
 def clean(spec: dict[str, Field], data: Any, *, partial: bool = False, where: str = "") -> dict:
@@ -36,16 +41,15 @@ def clean(spec: dict[str, Field], data: Any, *, partial: bool = False, where: st
         if field is None:
             errors[_name(where, key)] = "unknown field"
             continue
-        if value is None or value == "" or value == []:
-            if field.required:
-                errors[_name(where, key)] = "is required"
-            else:
-                out[key] = None
-            continue
         try:
-            out[key] = convert(field, value)
+            value = None if _blank(value) else convert(field, value)
         except ValueError as exc:
             errors[_name(where, key)] = str(exc)
+            continue
+        if value is None and field.required:
+            errors[_name(where, key)] = "is required"
+        else:
+            out[key] = value
     if not partial:
         for key, field in spec.items():
             if field.required and key not in data:
@@ -59,57 +63,109 @@ def _name(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
+def _blank(value: Any) -> bool:
+    """True for the values that clear a field: null, an empty string, an empty list."""
+    return value is None or (isinstance(value, (str, list)) and not value)
+
+
 def convert(field: Field, value: Any) -> Any:
-    """Convert one value to its stored type, or raise ValueError saying what is wrong."""
-    kind = field.type
-    if kind in ("str", "text", "email", "url", "phone", "lang", "enum"):
-        if not isinstance(value, str):
-            raise ValueError("must be a string")
-        value = value.strip()
-        if len(value) > field.max_len:
-            raise ValueError(f"must be at most {field.max_len} characters")
-        if kind == "email":
-            if not EMAIL_RE.match(value):
-                raise ValueError("is not a valid e-mail address")
-            return value.lower() if value.count("@") == 1 else value
-        if kind == "url" and not URL_RE.match(value):
-            raise ValueError("must be an http(s) address")
-        if kind == "phone":
-            return normalize_phone(value)
-        if kind == "lang":
-            value = value.lower()
-            if not LANG_RE.match(value) or value not in ISO_639_1:
-                raise ValueError("must be an ISO 639-1 language code such as de, fr, it or en")
-        if kind == "enum" and value not in field.choices:
-            raise ValueError("must be one of: " + ", ".join(field.choices))
-        return value
-    if kind == "date":
-        return parse_date(value)
-    if kind == "datetime":
-        return parse_datetime(value)
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise ValueError("must be true or false")
-        return value
-    if kind in ("int", "float"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError("must be a number")
-        if kind == "int" and not float(value).is_integer():
+    """Convert one value to its stored type, or raise ValueError saying what is wrong.
+
+    Text that is blank after trimming comes back as None, which clears the field.
+    """
+    converter = _CONVERTERS.get(field.type)
+    if converter is None:
+        raise AssertionError(f"unknown field type {field.type}")
+    return converter(field, value)
+
+
+def _text(field: Field, value: Any) -> str | None:
+    if not isinstance(value, str):
+        raise ValueError("must be a string")
+    value = value.strip()
+    if len(value) > field.max_len:
+        raise ValueError(f"must be at most {field.max_len} characters")
+    return value or None
+
+
+def _email(field: Field, value: Any) -> str | None:
+    value = _text(field, value)
+    if value is not None and not EMAIL_RE.match(value):
+        raise ValueError("is not a valid e-mail address")
+    return value and value.lower()
+
+
+def _url(field: Field, value: Any) -> str | None:
+    value = _text(field, value)
+    if value is not None and not URL_RE.match(value):
+        raise ValueError("must be an http(s) address")
+    return value
+
+
+def _phone(field: Field, value: Any) -> str | None:
+    value = _text(field, value)
+    return value and normalize_phone(value)
+
+
+def _lang(field: Field, value: Any) -> str | None:
+    value = _text(field, value)
+    if value is not None and value.lower() not in ISO_639_1:
+        raise ValueError("must be an ISO 639-1 language code such as de, fr, it or en")
+    return value and value.lower()
+
+
+def _enum(field: Field, value: Any) -> str | None:
+    value = _text(field, value)
+    if value is not None and value not in field.choices:
+        raise ValueError("must be one of: " + ", ".join(field.choices))
+    return value
+
+
+def _bool(field: Field, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def _number(field: Field, value: Any) -> int | float:
+    # bool is an int in Python, and json accepts NaN and Infinity: none of them is a number here.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError("must be a number")
+    if field.type == "int":
+        if not float(value).is_integer():
             raise ValueError("must be a whole number")
-        value = int(value) if kind == "int" else float(value)
-        if field.minimum is not None and value < field.minimum:
-            raise ValueError(f"must be at least {field.minimum:g}")
-        if field.maximum is not None and value > field.maximum:
-            raise ValueError(f"must be at most {field.maximum:g}")
-        return value
-    if kind == "strlist":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError("must be a list of strings")
-        items = [v.strip() for v in value if v.strip()]
-        if len(items) > 50 or any(len(v) > field.max_len for v in items):
-            raise ValueError(f"must have at most 50 entries of at most {field.max_len} characters")
-        return items
-    raise AssertionError(f"unknown field type {kind}")
+        value = int(value)
+        if not INT64_MIN <= value <= INT64_MAX:
+            raise ValueError("is too large")
+    else:
+        value = float(value)
+    if field.minimum is not None and value < field.minimum:
+        raise ValueError(f"must be at least {field.minimum:g}")
+    if field.maximum is not None and value > field.maximum:
+        raise ValueError(f"must be at most {field.maximum:g}")
+    return value
+
+
+def _strlist(field: Field, value: Any) -> list[str] | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("must be a list of strings")
+    items = [v.strip() for v in value if v.strip()]
+    if len(items) > MAX_LIST or any(len(v) > field.max_len for v in items):
+        raise ValueError(f"must have at most {MAX_LIST} entries of at most {field.max_len} characters")
+    return items or None
+
+
+def _date(field: Field, value: Any) -> dt.date:
+    return parse_date(value)
+
+
+def _datetime(field: Field, value: Any) -> dt.datetime:
+    return parse_datetime(value)
+
+
+_CONVERTERS = {"str": _text, "text": _text, "email": _email, "url": _url, "phone": _phone, "lang": _lang,
+               "enum": _enum, "bool": _bool, "int": _number, "float": _number, "strlist": _strlist,
+               "date": _date, "datetime": _datetime}
 
 
 def normalize_phone(value: str, region: str = "CH") -> str:
@@ -131,7 +187,7 @@ def parse_date(value: Any) -> dt.date:
     """Parse YYYY-MM-DD into a date."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         raise ValueError("must be a date as YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value.strip())
@@ -155,7 +211,10 @@ def parse_datetime(value: Any) -> dt.datetime:
         raise ValueError("must be an ISO 8601 date-time such as 2026-03-01T09:30:00Z")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc)
+    try:
+        return parsed.astimezone(dt.timezone.utc)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1 in UTC
+        raise ValueError("is out of range") from None
 
 
 def int_arg(args: dict, name: str, default: int, lo: int, hi: int) -> int:
@@ -163,10 +222,11 @@ def int_arg(args: dict, name: str, default: int, lo: int, hi: int) -> int:
     raw = args.get(name)
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise Invalid(f"{name} must be a whole number", {name: "must be a whole number"}) from None
+    # int() alone would also take "1_000" and non-ASCII digits.
+    text = str(raw).strip()
+    if isinstance(raw, bool) or not re.fullmatch(r"-?[0-9]{1,12}", text):
+        raise Invalid(f"{name} must be a whole number", {name: "must be a whole number"})
+    value = int(text)
     if not lo <= value <= hi:
         raise Invalid(f"{name} must be between {lo} and {hi}", {name: f"must be between {lo} and {hi}"})
     return value

@@ -14,6 +14,8 @@ mkdir -p "$dest/vis-network"
 # The standalone build bundles vis-data and its own styles, so one file gives a working network.
 cp "$src/vis-network/standalone/umd/vis-network.min.js" "$dest/vis-network/"
 cp "$src/vis-network/styles/vis-network.min.css" "$dest/vis-network/"
+# The source maps are not shipped, so drop the comments that point browsers at them.
+sed -i '/sourceMappingURL/d' "$dest/vis-network/vis-network.min.js" "$dest/vis-network/vis-network.min.css"
 cp "$src/vis-network/LICENSE-MIT" "$src/vis-network/LICENSE-APACHE-2.0" "$dest/vis-network/"
 version="$(node -p "require('$src/vis-network/package.json').version")"
 echo "$version" > "$dest/vis-network/VERSION"

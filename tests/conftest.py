@@ -91,6 +91,9 @@ class Api:
     def patch(self, path, body=None, **kw):
         return self._call("patch", path, body, **kw)
 
+    def put(self, path, body=None, **kw):
+        return self._call("put", path, body, **kw)
+
     def delete(self, path, body=None, **kw):
         return self._call("delete", path, body, **kw)
 

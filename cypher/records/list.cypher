@@ -1,13 +1,14 @@
-// Cursor paging in (sort_key, id) order, index-backed; filters are optional parameters.
+// A page in (sort_key, id) order. The range seek on the (sort_key, id) index yields rows already in
+// that order, so a page reads about $limit nodes; the residual filters are optional parameters.
 MATCH (n:{{label}})
-WHERE n.sort_key IS NOT NULL
-  AND ($after_key IS NULL OR n.sort_key > $after_key OR (n.sort_key = $after_key AND n.id > $after_id))
-  AND ($q IS NULL OR n.sort_key CONTAINS $q OR toLower(coalesce(n.email, '')) CONTAINS $q)
-  AND ($sf_id IS NULL OR n.sf_id = $sf_id)
+WHERE n.sort_key >= $after_key AND n.id IS NOT NULL
+WITH n
+WHERE (n.sort_key > $after_key OR n.id > $after_id)
+  AND all(w IN $words WHERE n.sort_key CONTAINS w OR toLower(coalesce(n.email, '')) CONTAINS w)
   AND ($status IS NULL OR n.status = $status)
-  AND ($owner IS NULL OR EXISTS { (:User {id: $owner})-[:OWNS]->(n) })
-  AND ($account IS NULL OR EXISTS { (:Account {id: $account})-[:EMPLOYS|HAS_OPPORTUNITY]->(n) }
-       OR EXISTS { (n)-[:BOARD_MEMBER|WORKED_AT]->(:Account {id: $account}) })
+  AND ($type IS NULL OR n.type = $type)
+  AND ($stage IS NULL OR n.stage = $stage)
+  AND ($role IS NULL OR n.role = $role)
 RETURN n {.*} AS node
 ORDER BY n.sort_key, n.id
 LIMIT $limit

@@ -1,5 +1,4 @@
-// A record has exactly one owner.
-MATCH (u:User)-[r:OWNS]->(n {id: $to})
+// A record has exactly one owner: a new one replaces the others.
+MATCH (u:User)-[r:OWNS]->(:{{label}} {id: $to})
 WHERE u.id <> $from
 DELETE r
-RETURN u.name AS old

@@ -15,12 +15,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 # URL collection name -> label, for the records that share create/read/update/delete/list.
 COLLECTIONS = {"people": Label.PERSON, "accounts": Label.ACCOUNT, "opportunities": Label.OPPORTUNITY,
                "campaigns": Label.CAMPAIGN}
-LIST_FILTERS = {
-    Label.PERSON: ("q", "sf_id", "account", "owner", "status"),
-    Label.ACCOUNT: ("q", "sf_id", "owner"),
-    Label.OPPORTUNITY: ("q", "sf_id", "account"),
-    Label.CAMPAIGN: ("q", "sf_id"),
-}
+PAGING = ("limit", "cursor")
 
 
 def json_body() -> dict:
@@ -33,6 +28,15 @@ def json_body() -> dict:
     return body
 
 
+def query_args(*allowed: str) -> dict:
+    """Return the query parameters, refusing unknown ones (a misspelt filter must not list everything)."""
+    unknown = sorted(set(request.args) - set(allowed))
+    if unknown:
+        raise Invalid("Unknown query parameters: " + ", ".join(unknown),
+                      {name: "is not a parameter here; use " + ", ".join(allowed) for name in unknown})
+    return {name: request.args.get(name) for name in allowed if name in request.args}
+
+
 def page_args() -> dict:
     """Read limit and cursor, shared by every list."""
     return {"limit": int_arg(request.args, "limit", 50, 1, 500), "cursor": request.args.get("cursor")}
@@ -43,15 +47,14 @@ def _check_write() -> None:
         raise Forbidden("Your role may read but not change records.")
 
 
+def list_filters(label: Label) -> dict:
+    """Read the list filters a label takes, refusing others."""
+    args = query_args(*records.LIST_FILTERS[label], *PAGING)
+    return {k: v for k, v in args.items() if k not in PAGING}
+
+
 def _list(label: Label):
-    filters = {}
-    for name in LIST_FILTERS[label]:
-        value = request.args.get(name)
-        if value:
-            filters[name] = value
-    if label is Label.PERSON and filters.get("status") not in (None, "active", "inactive"):
-        raise Invalid("status must be active or inactive", {"status": "must be active or inactive"})
-    return jsonify(records.list_records(get_db(), label, **page_args(), **filters))
+    return jsonify(records.list_records(get_db(), label, **page_args(), **list_filters(label)))
 
 
 def _create(label: Label):
@@ -74,29 +77,28 @@ def _delete(label: Label, record_id: str):
     return "", 204
 
 
+# The path variable is named `id` to match the OpenAPI paths (`/people/{id}`).
 for _name, _label in COLLECTIONS.items():
     bp.add_url_rule(f"/{_name}", f"list_{_name}", lambda _l=_label: _list(_l), methods=["GET"])
     bp.add_url_rule(f"/{_name}", f"create_{_name}", lambda _l=_label: _create(_l), methods=["POST"])
-    bp.add_url_rule(f"/{_name}/<record_id>", f"get_{_name}", lambda record_id, _l=_label: _get(_l, record_id),
-                    methods=["GET"])
-    bp.add_url_rule(f"/{_name}/<record_id>", f"patch_{_name}",
-                    lambda record_id, _l=_label: _patch(_l, record_id), methods=["PATCH"])
-    bp.add_url_rule(f"/{_name}/<record_id>", f"delete_{_name}",
-                    lambda record_id, _l=_label: _delete(_l, record_id), methods=["DELETE"])
+    bp.add_url_rule(f"/{_name}/<id>", f"get_{_name}", lambda id, _l=_label: _get(_l, id), methods=["GET"])
+    bp.add_url_rule(f"/{_name}/<id>", f"patch_{_name}", lambda id, _l=_label: _patch(_l, id), methods=["PATCH"])
+    bp.add_url_rule(f"/{_name}/<id>", f"delete_{_name}", lambda id, _l=_label: _delete(_l, id),
+                    methods=["DELETE"])
 
 
 @bp.get("/users")
 def list_users():
     """CRM users, fields filtered by what the caller may see."""
-    page = records.list_records(get_db(), Label.USER, **page_args(), q=request.args.get("q") or None)
+    page = records.list_records(get_db(), Label.USER, **page_args(), **list_filters(Label.USER))
     page["items"] = [visible_user(g.user, u) for u in page["items"]]
     return jsonify(page)
 
 
-@bp.get("/users/<record_id>")
-def get_user(record_id: str):
+@bp.get("/users/<id>")
+def get_user(id: str):  # noqa: A002 - named like the OpenAPI path parameter
     """One CRM user, fields filtered by what the caller may see."""
-    return jsonify(visible_user(g.user, records.get(get_db(), Label.USER, record_id)))
+    return jsonify(visible_user(g.user, records.get(get_db(), Label.USER, id)))
 
 
 @bp.get("/me")
@@ -116,14 +118,15 @@ def create_relationship():
 def delete_relationship():
     """Remove relationships of one type between two records."""
     _check_write()
-    return jsonify({"deleted": relationships.unlink(get_db(), json_body())})
+    return jsonify({"deleted": relationships.unlink(get_db(), json_body(), by=g.user["id"])})
 
 
 @bp.get("/search")
 def search_records():
     """Full-text search over people, accounts and opportunities."""
-    limit = int_arg(request.args, "limit", 20, 1, 100)
-    return jsonify(search.search(get_db(), request.args.get("q", ""), limit))
+    args = query_args("q", "limit")
+    limit = int_arg(args, "limit", 20, 1, 100)
+    return jsonify(search.search(get_db(), args.get("q", ""), limit))
 
 
 @bp.get("/openapi.json")

@@ -1,0 +1,13 @@
+// Activities by id, in the order given, with who logged them, their people (capped) and what they were about.
+UNWIND range(0, size($ids) - 1) AS i
+MATCH (a:Activity {id: $ids[i]})
+RETURN a {.*,
+  logged_by: COLLECT { MATCH (u:User)-[:LOGGED]->(a) RETURN u {.id, .name} LIMIT 1 }[0],
+  people: COLLECT { MATCH (a)-[:WITH]->(q:Person)
+                    RETURN q {.id, name: trim(coalesce(q.first_name, '') + ' ' + coalesce(q.last_name, ''))}
+                    ORDER BY q.sort_key, q.id LIMIT $people_cap },
+  people_total: COUNT { (a)-[:WITH]->(:Person) },
+  about: COLLECT { MATCH (a)-[:ABOUT]->(x) WHERE x:Account OR x:Opportunity
+                   RETURN x {.id, .name, kind: CASE WHEN x:Account THEN 'account' ELSE 'opportunity' END} }
+} AS activity
+ORDER BY i

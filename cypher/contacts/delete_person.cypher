@@ -1,0 +1,2 @@
+MATCH (p:Person {id: $id})
+DETACH DELETE p

@@ -1,0 +1,4 @@
+MATCH (u:User)
+WHERE u.email IN $emails
+RETURN u.email AS email
+ORDER BY email

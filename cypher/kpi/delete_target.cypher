@@ -1,0 +1,3 @@
+MATCH (t:Target {id: $id})
+DETACH DELETE t
+RETURN count(*) AS deleted

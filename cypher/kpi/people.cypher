@@ -1,0 +1,57 @@
+// KPI per person for one period [$start, $end) of type $type. A person's own target of that type wins;
+// otherwise its owner's default target (HAS_TARGET on the User) applies. Only active, non-placeholder
+// people count. `n` = activities WITH the person, of the target's kinds, in the period.
+// Status: met (n >= min); missed (period over); on_track (not started, or linear pace reaches min:
+// n * span >= min * elapsed); else at_risk. One pass; then totals, per-owner counts and one page.
+CALL () {
+  MATCH (p:Person)-[:HAS_TARGET]->(t:Target {period: $type})
+  OPTIONAL MATCH (u:User)-[:OWNS]->(p)
+  RETURN p, t, u, 'person' AS via
+  UNION ALL
+  MATCH (u:User)-[:HAS_TARGET]->(t:Target {period: $type})
+  MATCH (u)-[:OWNS]->(p:Person)
+  WHERE NOT EXISTS { MATCH (p)-[:HAS_TARGET]->(:Target {period: $type}) }
+  RETURN p, t, u, 'owner' AS via
+}
+WITH p, t, u, via
+WHERE coalesce(p.status, 'active') = 'active' AND coalesce(p.placeholder, false) = false
+  AND ($owner IS NULL OR u.id = $owner)
+  AND ($account IS NULL OR EXISTS { MATCH (:Account {id: $account})-[:EMPLOYS]->(p) })
+WITH p, t, u, via,
+     COUNT { MATCH (p)<-[:WITH]-(a:Activity)
+             WHERE a.at >= $start AND a.at < $end AND a.kind IN t.kinds } AS n
+WITH p, t, u, via, n,
+     CASE WHEN n >= t.min_touchpoints THEN 'met'
+          WHEN $elapsed >= $span THEN 'missed'
+          WHEN $elapsed <= 0 OR n * $span >= t.min_touchpoints * $elapsed THEN 'on_track'
+          ELSE 'at_risk' END AS status
+WITH p, t, u, via, n, status,
+     CASE status WHEN 'missed' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'on_track' THEN 2 ELSE 3 END AS severity,
+     n * 1000 / t.min_touchpoints AS permille
+WITH collect({person: p.id, name: trim(coalesce(p.first_name, '') + ' ' + coalesce(p.last_name, '')),
+             owner: CASE WHEN u IS NULL THEN null ELSE u {.id, .name} END,
+             target: t {.id, .min_touchpoints, .kinds, via: via},
+             count: n, status: status, key: [severity, permille]}) AS rows
+CALL (rows) {
+  UNWIND rows AS r
+  WITH r.status AS status, count(*) AS c
+  RETURN collect([status, c]) AS totals
+}
+CALL (rows) {
+  UNWIND rows AS r
+  WITH r.owner AS owner, r.status AS status, count(*) AS c
+  WITH owner, collect([status, c]) AS counts
+  RETURN collect({owner: owner, counts: counts,
+                  target: COLLECT { MATCH (:User {id: owner.id})-[:HAS_TARGET]->(d:Target {period: $type})
+                                    RETURN d {.id, .min_touchpoints, .kinds} }[0]}) AS owners
+}
+CALL (rows) {
+  UNWIND rows AS r
+  WITH r WHERE ($status IS NULL OR r.status = $status)
+    AND ($after_key IS NULL OR r.key[0] > $after_key[0]
+         OR (r.key[0] = $after_key[0] AND (r.key[1] > $after_key[1]
+             OR (r.key[1] = $after_key[1] AND r.person > $after_id))))
+  WITH r ORDER BY r.key[0], r.key[1], r.person LIMIT $limit
+  RETURN collect(r) AS people
+}
+RETURN totals, owners, people, size(rows) AS total

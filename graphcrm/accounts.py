@@ -1,0 +1,60 @@
+"""Accounts for the pages: people grouped by relationship, deals, partners; creating one."""
+from __future__ import annotations
+
+from . import records, relationships
+from .db import Database, Tx
+from .errors import NotFound
+from .model import Label, RelType
+from .people import CAP, section
+from .records import public
+
+
+def account_detail(db: Database, account_id: str, cap: int = CAP) -> dict:
+    """Return an account with owner, people grouped by relationship, deals and partners; raise NotFound."""
+    return db.read_tx(_account_detail, account_id, cap)
+
+
+def _account_detail(tx: Tx, account_id: str, cap: int) -> dict:
+    row = tx.one("accounts/get", id=account_id)
+    if row is None:
+        raise NotFound(f"No account with id {account_id}")
+
+    def people(rel: RelType) -> dict:
+        return section(tx, "accounts/people", {"type": rel}, id=account_id, cap=cap)
+
+    return {
+        "account": public(row["account"]),
+        "owner": row["owner"],
+        "employees": people(RelType.EMPLOYS),
+        "board": people(RelType.BOARD_MEMBER),
+        "former": people(RelType.WORKED_AT),
+        "placeholders": section(tx, "accounts/placeholders", id=account_id, cap=cap),
+        "opportunities": section(tx, "accounts/opportunities", id=account_id, cap=cap),
+        "partners": section(tx, "accounts/partners", id=account_id, cap=cap),
+    }
+
+
+def owned_accounts(db: Database, user_id: str, cap: int = 25) -> dict:
+    """Return the accounts a user owns, most recently changed first, capped."""
+    return section(db, "accounts/owned", user=user_id, cap=cap)
+
+
+def accounts_named(db: Database, name: str, limit: int = 5) -> list[dict]:
+    """Return the accounts whose name is exactly `name` (ignoring case and outer spaces)."""
+    key = (name or "").strip().lower()
+    if not key:
+        return []
+    return [r["account"] for r in db.read("accounts/by_name", key=key, limit=limit)]
+
+
+def create_account(db: Database, data: dict, *, owner_id: str, address: str = "sie",
+                   by: str | None = None) -> dict:
+    """Create an account owned by `owner_id`; deleted again if the owner cannot be linked."""
+    account = records.create(db, Label.ACCOUNT, data, by=by)
+    try:
+        relationships.link(db, {"type": RelType.OWNS.value, "from": owner_id, "to": account["id"],
+                                "properties": {"address": address}}, by=by)
+    except Exception:
+        records.delete(db, Label.ACCOUNT, account["id"])
+        raise
+    return account

@@ -1,0 +1,93 @@
+"""Campaign membership: add people by id or by a filtered list, track status and response, export."""
+from __future__ import annotations
+
+from .db import Database
+from .errors import Invalid, NotFound
+from .model import MEMBER_STATUSES, REL_SPECS, Label, RelType
+from .records import decode_cursor, encode_cursor, get, list_records
+from .salutation import letter_salutation
+from .validation import clean
+
+MAX_ADD = 10_000
+FILTERS = ("q", "account", "owner", "status")
+
+
+def add_members(db: Database, campaign_id: str, body: dict) -> dict:
+    """Add people (`people`: ids, or `filter`: a people-list filter) to a campaign; return how many are members."""
+    get(db, Label.CAMPAIGN, campaign_id)
+    if not isinstance(body, dict):
+        raise Invalid("body must be a JSON object", {"body": "must be an object"})
+    status = body.get("status", "planned")
+    if status not in MEMBER_STATUSES:
+        raise Invalid("status is not a member status", {"status": "must be one of " + ", ".join(MEMBER_STATUSES)})
+    ids = _people(db, body)
+    members = db.write_one("campaigns/add_members", campaign=campaign_id, people=ids, status=status)["members"]
+    return {"added": members}
+
+
+def _people(db: Database, body: dict) -> list[str]:
+    if "people" in body:
+        ids = body["people"]
+        if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids) or len(ids) > MAX_ADD:
+            raise Invalid("people must be a non-empty list of person ids",
+                          {"people": f"must be a list of 1 to {MAX_ADD} person ids"})
+        found = {r["id"] for r in db.read("campaigns/existing_people", ids=ids)}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise Invalid(f"No person with id {', '.join(missing[:5])}", {"people": f"unknown ids: {missing[:5]}"})
+        return list(dict.fromkeys(ids))
+    spec = body.get("filter")
+    if not isinstance(spec, dict) or not spec or any(k not in FILTERS for k in spec):
+        raise Invalid("Send people (ids) or filter (q, account, owner, status)",
+                      {"filter": "must be an object with q, account, owner or status"})
+    page = list_records(db, Label.PERSON, limit=MAX_ADD, **{k: v for k, v in spec.items() if v})
+    if page["next"]:
+        raise Invalid(f"The filter matches more than {MAX_ADD} people; narrow it", {"filter": "matches too many"})
+    return [p["id"] for p in page["items"]]
+
+
+def update_member(db: Database, campaign_id: str, person_id: str, body: dict) -> dict:
+    """Change a member's status or response."""
+    props = clean(REL_SPECS[RelType.MEMBER_OF].fields, body, partial=True)
+    if props.get("status") == "responded":
+        props["responded"] = True
+    row = db.write_one("campaigns/update_member", campaign=campaign_id, person=person_id, props=props)
+    if row is None:
+        raise NotFound(f"Person {person_id} is not a member of campaign {campaign_id}")
+    return row["member"]
+
+
+def remove_member(db: Database, campaign_id: str, person_id: str) -> None:
+    """Take a person off a campaign."""
+    if not db.write_one("campaigns/remove_member", campaign=campaign_id, person=person_id)["removed"]:
+        raise NotFound(f"Person {person_id} is not a member of campaign {campaign_id}")
+
+
+def members(db: Database, campaign_id: str, *, limit: int = 100, cursor: str | None = None) -> dict:
+    """One page of members with their letter salutation and sender, in name order."""
+    get(db, Label.CAMPAIGN, campaign_id)
+    after_key, after_id = decode_cursor(cursor)
+    rows = db.read("campaigns/members", campaign=campaign_id, after_key=after_key, after_id=after_id,
+                   limit=limit + 1)
+    items = [r["member"] for r in rows[:limit]]
+    for item in items:
+        item["letter_salutation"] = letter_salutation(item, item.get("address"))
+    next_cursor = encode_cursor(items[-1]["sort_key"], items[-1]["id"]) if len(rows) > limit else None
+    for item in items:
+        item.pop("sort_key", None)
+    return {"items": items, "next": next_cursor}
+
+
+EXPORT_COLUMNS = ("letter_salutation", "salutation", "first_name", "last_name", "email", "account", "language",
+                  "member_status", "responded", "sender", "sender_email")
+
+
+def all_members(db: Database, campaign_id: str):
+    """Yield every member page by page, for the CSV export."""
+    cursor = None
+    while True:
+        page = members(db, campaign_id, limit=1000, cursor=cursor)
+        yield from page["items"]
+        cursor = page["next"]
+        if not cursor:
+            return

@@ -1,0 +1,106 @@
+"""The bounded candidate subgraph of a path search, pulled from Neo4j from both ends at once.
+
+A bidirectional breadth-first search in Cypher grows a ball around the sources and one around
+the targets, always the side with the smaller frontier, until the radii add up to the hop limit
+(or to the shortest meeting distance plus SLACK), a side's budget is spent, or both frontiers
+are empty. Every node of every path of at most r_s + r_t hops lies in one of the two balls, so
+the induced subgraph of their union holds all those paths (up to the fan-out cap on hubs). No
+request reads more than 2 * SIDE_BUDGET records.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from . import strength
+from .db import Tx
+from .network import display_name, label_of_node
+from .model import LABEL_KINDS
+
+FANOUT = 150
+SIDE_BUDGET = 2500
+SLACK = 2
+TOUCHED = "TOUCHED"
+
+
+@dataclass
+class Tie:
+    """One reason two records are linked: a relationship, touchpoints, or a shared account."""
+
+    type: str
+    a: str  # element id of the stored start (or of the user for TOUCHED)
+    b: str
+    props: dict = field(default_factory=dict)
+    touches: strength.Touches | None = None
+    via: str | None = None  # the account of a virtual COLLEAGUES tie
+    ties: tuple = ()  # the two person-account ties of a COLLEAGUES tie
+    strength: float = 0.0
+
+
+def collect(tx: Tx, sources: list[str], targets: list[str], max_hops: int, types: list[str],
+            touched: bool) -> set[str]:
+    """Return the element ids of the candidate records between sources and targets."""
+    dist = ({e: 0 for e in sources}, {e: 0 for e in targets})
+    frontier = [list(sources), list(targets)]
+    radius = [0, 0]
+    best = _meeting(dist)
+    while radius[0] + radius[1] < max_hops and (best is None or radius[0] + radius[1] < best + SLACK):
+        open_sides = [s for s in (0, 1) if frontier[s] and len(dist[s]) < SIDE_BUDGET]
+        if not open_sides:
+            break
+        side = min(open_sides, key=lambda s: len(frontier[s]))
+        found = tx.one("paths/expand", frontier=frontier[side], seen=list(dist[side]), types=types,
+                       touched=touched, fanout=FANOUT)["found"]
+        radius[side] += 1
+        for eid in found:
+            dist[side][eid] = radius[side]
+        frontier[side] = found
+        best = _meeting(dist)
+    return set(dist[0]) | set(dist[1])
+
+
+def _meeting(dist: tuple[dict, dict]) -> int | None:
+    small, large = sorted(dist, key=len)
+    hits = [small[e] + large[e] for e in small if e in large]
+    return min(hits) if hits else None
+
+
+def load(tx: Tx, eids: set[str], types: list[str], touched: bool, now: dt.datetime) -> nx.Graph:
+    """Return the induced subgraph as an undirected nx.Graph whose edges carry their `ties`."""
+    eid_list = list(eids)
+    graph = nx.Graph()
+    for row in tx.run("paths/nodes", eids=eid_list):
+        label = label_of_node(row["labels"])
+        graph.add_node(row["eid"], id=row["id"], kind=LABEL_KINDS.get(label, "other"),
+                       name=display_name(label, row), status=row.get("status"),
+                       department=row.get("department"),
+                       size=row.get("employees") or row.get("people") or 0)
+    for row in tx.run("paths/edges", eids=eid_list, types=types):
+        _add_tie(graph, Tie(row["type"], row["a"], row["b"], row["props"] or {}))
+    if touched:
+        users = [e for e, d in graph.nodes(data=True) if d["kind"] == "user"]
+        people = [e for e, d in graph.nodes(data=True) if d["kind"] == "person"]
+        for (user, person), touches in strength.summaries(tx, users, people, now).items():
+            if touches.total:
+                _add_tie(graph, Tie(TOUCHED, user, person, touches=touches))
+            _attach_touches(graph, user, person, touches)
+    return graph
+
+
+def _add_tie(graph: nx.Graph, tie: Tie) -> None:
+    if tie.a not in graph or tie.b not in graph or tie.a == tie.b:
+        return
+    if graph.has_edge(tie.a, tie.b):
+        graph[tie.a][tie.b]["ties"].append(tie)
+    else:
+        graph.add_edge(tie.a, tie.b, ties=[tie])
+
+
+def _attach_touches(graph: nx.Graph, user: str, person: str, touches: strength.Touches) -> None:
+    """Give the user-person ties (OWNS, TOUCHED) the touch summary strength.py rates them by."""
+    if graph.has_edge(user, person):
+        for tie in graph[user][person]["ties"]:
+            if tie.type in (TOUCHED, "OWNS"):
+                tie.touches = touches

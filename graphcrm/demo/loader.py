@@ -1,0 +1,191 @@
+"""Writing the demo: UNWIND batches in write transactions, a progress bar, counts and timings."""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from tqdm import tqdm
+
+from ..db import Database, Tx
+from ..model import Label, RelType
+from .activities import activity_counts, activity_rows
+from .deals import campaign_rows, opportunity_rows, target_rows
+from .links import link_rows
+from .people import account_rows, person_rows
+from .world import World
+
+NODE_BATCH = 5_000
+LINK_BATCH = 10_000
+ACTIVITY_BATCH = 10_000  # activities per statement (with their ~3 relationships each)
+
+
+@dataclass
+class Batch:
+    """One UNWIND statement's worth of rows, and what it creates."""
+
+    statement: str
+    names: dict
+    rows: list
+    nodes: dict = field(default_factory=dict)
+    relationships: dict = field(default_factory=dict)
+
+    @property
+    def records(self) -> int:
+        """Nodes plus relationships this batch creates."""
+        return sum(self.nodes.values()) + sum(self.relationships.values())
+
+
+@dataclass
+class Phase:
+    """What one phase of the load wrote and how long it took."""
+
+    name: str
+    nodes: int = 0
+    relationships: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class Report:
+    """The whole load: per-label and per-type counts, and the phases."""
+
+    labels: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    phases: list[Phase] = field(default_factory=list)
+
+
+def chunks(rows: Iterable, limit: int, weight: Callable[[object], int] = lambda row: 1) -> Iterator[list]:
+    """Yield lists of rows whose weights add up to about `limit`."""
+    chunk, total = [], 0
+    for row in rows:
+        chunk.append(row)
+        total += weight(row)
+        if total >= limit:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
+
+
+def node_batches(world: World) -> Iterator[Batch]:
+    """Yield batches of users, accounts, people, opportunities, campaigns and targets, in that order."""
+    sources = ((Label.USER, iter(world.users)), (Label.ACCOUNT, account_rows(world)),
+               (Label.PERSON, person_rows(world)), (Label.OPPORTUNITY, opportunity_rows(world)),
+               (Label.CAMPAIGN, campaign_rows(world)), (Label.TARGET, target_rows(world)))
+    for label, rows in sources:
+        for chunk in chunks(rows, NODE_BATCH):
+            yield Batch("demo/create_nodes", {"label": label}, chunk, nodes={label.value: len(chunk)})
+
+
+def link_batches(world: World) -> Iterator[Batch]:
+    """Yield batches of one relationship type between two labels each."""
+    buffers: dict[tuple[RelType, Label, Label], list] = {}
+    for key, row in link_rows(world):
+        buffer = buffers.setdefault(key, [])
+        buffer.append(row)
+        if len(buffer) >= LINK_BATCH:
+            yield _link_batch(key, buffer)
+            buffers[key] = []
+    for key, buffer in buffers.items():
+        if buffer:
+            yield _link_batch(key, buffer)
+
+
+def _link_batch(key: tuple[RelType, Label, Label], rows: list) -> Batch:
+    rel, source, target = key
+    return Batch("demo/link", {"type": rel, "source": source, "target": target}, rows,
+                 relationships={rel.value: len(rows)})
+
+
+def activity_batches(world: World, counts: list[int]) -> Iterator[Batch]:
+    """Yield batches of about ACTIVITY_BATCH activities, grouped by person."""
+    for chunk in chunks(activity_rows(world, counts), ACTIVITY_BATCH, lambda row: len(row["acts"])):
+        acts = sum(len(row["acts"]) for row in chunk)
+        about = acts + sum(1 for row in chunk for act in row["acts"] if "opportunity" in act)
+        yield Batch("demo/create_activities", {}, chunk, nodes={Label.ACTIVITY.value: acts},
+                    relationships={RelType.LOGGED.value: acts, RelType.WITH.value: acts,
+                                   RelType.ABOUT.value: about})
+
+
+def write_phase(db: Database, report: Report, name: str, batches: Iterable[Batch], total: int | None = None,
+                progress: Callable[[Batch], int] = lambda batch: batch.records, unit: str = "rec") -> Phase:
+    """Write every batch in its own transaction, with a progress bar; return the phase's figures."""
+    phase = Phase(name)
+    started = time.perf_counter()
+    # disable=None: the bar shows on a terminal and stays silent in logs and tests.
+    with tqdm(total=total, desc=f"demo {name}", unit=f" {unit}", unit_scale=True, disable=None,
+              dynamic_ncols=True) as bar:
+        for batch in prefetch(batches):
+            db.write_tx(_run_batch, batch)
+            phase.nodes += sum(batch.nodes.values())
+            phase.relationships += sum(batch.relationships.values())
+            report.labels.update(batch.nodes)
+            report.types.update(batch.relationships)
+            bar.update(progress(batch))
+    phase.seconds = time.perf_counter() - started
+    report.phases.append(phase)
+    return phase
+
+
+def _run_batch(tx: Tx, batch: Batch) -> None:
+    tx.run(batch.statement, batch.names, rows=batch.rows)
+
+
+def load_world(db: Database, world: World) -> Report:
+    """Write a world: nodes first, then relationships by id, then activities with their links."""
+    report = Report()
+    size = world.size
+    node_total = len(world.users) + size.accounts + size.people + size.opportunities + size.campaigns \
+        + size.targets
+    write_phase(db, report, "nodes", node_batches(world), node_total)
+    write_phase(db, report, "relationships", link_batches(world))
+    counts = activity_counts(world)
+    write_phase(db, report, "activities", activity_batches(world, counts), size.activities,
+                lambda batch: batch.nodes[Label.ACTIVITY.value], "activities")
+    return report
+
+
+def prefetch(items: Iterable, depth: int = 2) -> Iterator:
+    """Iterate `items` in a background thread, so the next batch is built while Neo4j writes this one.
+
+    The items are still produced one after the other in one thread, so the output stays deterministic.
+    """
+    done = object()
+    slots: queue.Queue = queue.Queue(depth)
+    stop = threading.Event()
+
+    def put(entry: tuple) -> bool:
+        while not stop.is_set():
+            try:
+                slots.put(entry, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((item, None)):
+                    return
+            put((done, None))
+        except BaseException as exc:  # handed to the consumer, which re-raises it
+            put((done, exc))
+
+    worker = threading.Thread(target=produce, name="demo-rows", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item, error = slots.get()
+            if error is not None:
+                raise error
+            if item is done:
+                return
+            yield item
+    finally:
+        stop.set()
+        worker.join(timeout=5)

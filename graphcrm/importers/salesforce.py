@@ -1,0 +1,101 @@
+"""`graphcrm import salesforce DIR`: validate a folder of export CSVs, then write it (or not) and report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ..db import Database
+from . import links, nodes
+from .csvfiles import CsvFile, FileProblem, find_files
+from .report import Report
+from .spec import Context
+from .validate import Spool, Validator, collect_ids
+from .write import save_contact_roles, write_spool
+
+# In writing order: records before the relationships that join them.
+SPECS = nodes.SPECS + links.SPECS
+FILE_NAMES = {spec.name: spec.files for spec in SPECS}
+REPORT_NAME = "import-report.txt"
+
+
+def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False, skip_invalid: bool = False,
+                      by: str | None = None, progress: bool = False, report_dir: Path | None = None) -> Report:
+    """Import a Salesforce export folder; return the report (also written as import-report.txt).
+
+    Default: nothing is written when any row is rejected. `skip_invalid` writes the valid rows;
+    `dry_run` only validates. The report goes next to the input unless `report_dir` says otherwise.
+    """
+    folder = Path(folder)
+    mode = "dry run" if dry_run else "skip invalid" if skip_invalid else "all or nothing"
+    report = Report(str(folder), "dry-run" if dry_run else mode)
+    spools: dict[str, Spool] = {}
+    try:
+        try:
+            ctx = Context()
+            spools = _validate(db, folder, report, ctx, progress)
+        except FileProblem as exc:
+            report.fatal = str(exc)
+            return report
+        _note_roles(report, ctx, dry_run)
+        if dry_run or (report.rejected and not skip_invalid):
+            return report
+        for spec in SPECS:
+            if spec.name not in spools:
+                continue
+            stats = next(s for s in report.files.values() if s.object == spec.name)
+            with tqdm(total=spools[spec.name].count, unit=" rows", desc=f"write {stats.file}",
+                      disable=not progress, leave=False) as bar:
+                totals = write_spool(db, spec, spools[spec.name], by=by, on_rows=bar.update)
+            stats.created, stats.updated, stats.written = totals["created"], totals["updated"], totals["written"]
+        if ctx.contact_roles:
+            save_contact_roles(db, list(ctx.contact_roles))
+        report.written = True
+    finally:
+        for spool in spools.values():
+            spool.close()
+        target = report_dir or (folder if folder.is_dir() else None)
+        if target is not None:
+            try:
+                report.path = report.write(Path(target) / REPORT_NAME)
+            except OSError as exc:
+                report.notes.append(f"The report could not be written to {target}: {exc}")
+    return report
+
+
+def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress: bool) -> dict[str, Spool]:
+    found, report.ignored = find_files(folder, FILE_NAMES)
+    if not found:
+        raise FileProblem(str(folder), None, "holds no Salesforce export CSV (expected any of "
+                          + ", ".join(f for spec in SPECS for f in spec.files) + ")")
+    files = {name: CsvFile(path) for name, path in found.items()}
+    ids: dict[str, set[str]] = {}
+    twice: dict[str, set[str]] = {}
+    labels = {}
+    for spec in SPECS:
+        if spec.label is not None:
+            labels[spec.name] = spec.label
+            ids[spec.name], twice[spec.name] = collect_ids(files[spec.name]) if spec.name in files else (set(), set())
+    validator = Validator(db, report, ctx, ids, labels)
+    spools: dict[str, Spool] = {}
+    try:
+        for spec in SPECS:
+            csv = files.get(spec.name)
+            if csv is None:
+                continue
+            with tqdm(total=csv.size(), unit="B", unit_scale=True, desc=f"check {csv.name}",
+                      disable=not progress, leave=False) as bar:
+                spools[spec.name] = validator.run(spec, csv, twice.get(spec.name, set()), bar.update)
+    except BaseException:
+        for spool in spools.values():
+            spool.close()
+        raise
+    return spools
+
+
+def _note_roles(report: Report, ctx: Context, dry_run: bool) -> None:
+    if not ctx.contact_roles:
+        return
+    listed = ", ".join(f"{role} (first at {where})" for role, where in ctx.contact_roles.items())
+    verb = "would be brought along" if dry_run else "are brought along and added to the configured roles"
+    report.notes.append(f"Opportunity contact roles beyond Salesforce's defaults {verb}: {listed}")

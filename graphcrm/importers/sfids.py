@@ -1,0 +1,43 @@
+"""Salesforce record ids: 15- and 18-character forms of one record, and what a key prefix names."""
+from __future__ import annotations
+
+import functools
+import re
+
+_SUFFIX = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+# Upper-case letters become 1, everything else 0: the bits of Salesforce's checksum.
+_BITS = str.maketrans({**{c: "1" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                       **{c: "0" for c in "abcdefghijklmnopqrstuvwxyz0123456789"}})
+_ID_RE = re.compile(r"[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?")
+
+# Key prefixes of the objects a polymorphic field (WhoId, WhatId) may name.
+PREFIXES = {"001": "Account", "003": "Contact", "005": "User", "006": "Opportunity", "00Q": "Lead",
+            "701": "Campaign"}
+
+
+def _suffix(id15: str) -> str:
+    bits = id15.translate(_BITS)
+    # Each group of five characters is read right to left as a 5-bit number.
+    return (_SUFFIX[int(bits[4::-1], 2)] + _SUFFIX[int(bits[9:4:-1], 2)]
+            + _SUFFIX[int(bits[14:9:-1], 2)])
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def to18(value: str) -> str:
+    """Return the 18-character form of a 15- or 18-character id; raise ValueError for anything else.
+
+    The first 15 characters are case-sensitive and name the record; the last three are a checksum of
+    their case, so an 18-character id whose checksum does not match is refused.
+    """
+    if not _ID_RE.fullmatch(value):
+        raise ValueError(f"{value[:40]!r} is not a Salesforce id (15 or 18 letters and digits)")
+    head = value[:15]
+    suffix = _suffix(head)
+    if len(value) == 18 and value[15:].upper() != suffix:
+        raise ValueError(f"{value!r} is not a Salesforce id (its last three characters do not match)")
+    return head + suffix
+
+
+def object_of(sf_id: str) -> str | None:
+    """Return the object a key prefix names (Account, Contact, Lead, ...), or None."""
+    return PREFIXES.get(sf_id[:3])

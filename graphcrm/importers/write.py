@@ -1,0 +1,45 @@
+"""Writing validated rows: UNWIND batches, one managed transaction each, MERGE on sf_id (re-runnable)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..db import Database, Tx
+from ..model import DEFAULT_CONTACT_ROLES, Label
+from ..records import TRACKED
+from .spec import ObjectSpec
+from .validate import Spool
+
+
+def _batch(tx: Tx, statement: str, rows: list[dict], tracked: list[str], by: str | None) -> dict:
+    # Idempotent (MERGE on sf_id), so the driver may retry it after a transient error.
+    result = tx.one(statement, rows=rows, tracked=tracked, by=by)
+    return result or {}
+
+
+def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None,
+                on_rows: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Write every spooled row of one object; return created/updated/written counts."""
+    tracked = list(TRACKED.get(spec.label, ())) if spec.label in (Label.PERSON, Label.ACCOUNT) else []
+    totals = {"created": 0, "updated": 0, "written": 0}
+    for _lines, rows in spool.chunks():
+        counts = db.write_tx(_batch, spec.statement, rows, tracked, by)
+        totals["created"] += counts.get("created") or 0
+        totals["updated"] += counts.get("updated") or 0
+        totals["written"] += len(rows)
+        if on_rows:
+            on_rows(len(rows))
+    if spec.after:
+        # Self-references (ReportsToId, ManagerId) once every record of the file exists.
+        for _lines, rows in spool.chunks():
+            db.write_tx(_batch, spec.after, rows, tracked, by)
+    return totals
+
+
+def save_contact_roles(db: Database, new_roles: list[str]) -> list[str]:
+    """Add the org's own opportunity contact roles to the configured list; return the stored values."""
+    from ..relationships import contact_roles
+
+    extra = [r for r in contact_roles(db) if r not in DEFAULT_CONTACT_ROLES]
+    values = extra + [r for r in new_roles if r not in extra]
+    db.write("import/save_contact_roles", values=values)
+    return values

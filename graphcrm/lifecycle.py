@@ -1,0 +1,140 @@
+"""A contact's working life: e-mail bounced, left the company, moved to a new employer, lost contacts."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .db import Database, Tx
+from .errors import Conflict, Invalid, NotFound
+from .model import Label
+from .records import decode_cursor, encode_cursor, new_id, public
+from .validation import EMAIL_RE, parse_date
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def _lock(tx: Tx, person_id: str) -> dict:
+    row = tx.one("contacts/lock_person", id=person_id)
+    if row is None:
+        raise NotFound(f"No person with id {person_id}")
+    return row["person"]
+
+
+def _changes(before: dict, after: dict, by: str | None) -> list[dict]:
+    return [{"id": new_id(), "field": f, "old": None if before.get(f) is None else str(before.get(f)),
+             "new": None if after[f] is None else str(after[f]), "by": by}
+            for f in after if before.get(f) != after[f]]
+
+
+def _save(tx: Tx, person_id: str, before: dict, props: dict, by: str | None, extra: list[dict] = ()) -> dict:
+    changes = [*_changes(before, props, by), *extra]
+    if changes:
+        tx.run("records/record_changes", {"label": Label.PERSON}, id=person_id, changes=changes, by=by)
+    return public(tx.one("contacts/set_status", id=person_id, props=props)["person"])
+
+
+def mark_bounced(db: Database, person_id: str, *, by: str | None = None) -> dict:
+    """The e-mail bounced: the contact becomes inactive (reason email_bounced) until we find them again."""
+    return db.write_tx(_bounce, person_id, by)
+
+
+def _bounce(tx: Tx, person_id: str, by: str | None) -> dict:
+    before = _lock(tx, person_id)
+    now = dt.datetime.now(dt.timezone.utc)
+    props = {"status": "inactive", "inactive_reason": "email_bounced", "email_bounced_at": now,
+             "inactive_since": before.get("inactive_since") if before.get("status") == "inactive" else now.date()}
+    return _save(tx, person_id, before, props, by)
+
+
+def mark_left(db: Database, person_id: str, body: dict | None = None, *, by: str | None = None) -> dict:
+    """The person left their company: the primary job becomes WORKED_AT and they become inactive."""
+    body = body or {}
+    if not isinstance(body, dict):
+        raise Invalid("body must be a JSON object", {"body": "must be an object"})
+    try:
+        left_on = parse_date(body["date"]) if body.get("date") else _today()
+    except ValueError as exc:
+        raise Invalid(f"date {exc}", {"date": str(exc)}) from None
+    return db.write_tx(_leave, person_id, left_on, by)
+
+
+def _leave(tx: Tx, person_id: str, left_on: dt.date, by: str | None) -> dict:
+    before = _lock(tx, person_id)
+    ended = tx.run("contacts/end_employment", id=person_id, account=None, until=left_on)
+    props = {"status": "inactive", "inactive_reason": "left_company", "inactive_since": left_on}
+    extra = [{"id": new_id(), "field": "primary_account", "old": r["name"], "new": None, "by": by} for r in ended]
+    return _save(tx, person_id, before, props, by, extra)
+
+
+def move(db: Database, person_id: str, body: dict, *, by: str | None = None) -> dict:
+    """Job change in one transaction: old EMPLOYS -> WORKED_AT, EMPLOYS at the new account, active again.
+
+    Activities, campaign memberships and contact roles stay with the person.
+    """
+    if not isinstance(body, dict):
+        raise Invalid("body must be a JSON object", {"body": "must be an object"})
+    errors = {}
+    if not isinstance(body.get("account"), str) or not body["account"]:
+        errors["account"] = "is required"
+    since = _today()
+    if body.get("since"):
+        try:
+            since = parse_date(body["since"])
+        except ValueError as exc:
+            errors["since"] = str(exc)
+    for key in ("title", "department"):
+        if body.get(key) is not None and (not isinstance(body[key], str) or len(body[key]) > 200):
+            errors[key] = "must be a string of at most 200 characters"
+    if body.get("email") is not None and (not isinstance(body["email"], str) or not EMAIL_RE.match(body["email"])):
+        errors["email"] = "is not a valid e-mail address"
+    if errors:
+        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
+    return db.write_tx(_move, person_id, body, since, by)
+
+
+def _move(tx: Tx, person_id: str, body: dict, since: dt.date, by: str | None) -> dict:
+    before = _lock(tx, person_id)
+    current = tx.one("records/get", {"label": Label.ACCOUNT}, id=body["account"])
+    if current is None:
+        raise NotFound(f"No account with id {body['account']}", {"account": "no such account"})
+    if tx.one("contacts/employed_at", id=person_id, account=body["account"]):
+        raise Conflict("The person works at that account already.", {"account": "is the current employer"})
+    tx.run("contacts/end_employment", id=person_id, account=None, until=since)
+    title = body.get("title") or None
+    tx.run("contacts/start_employment", id=person_id, account=body["account"], title=title,
+           department=body.get("department"), since=since)
+    props = {"status": "active", "inactive_reason": None, "inactive_since": None, "email_bounced_at": None}
+    if title:
+        props["title"] = title
+    if body.get("department"):
+        props["department"] = body["department"]
+    if body.get("email"):
+        props["email"] = body["email"].strip().lower()
+    elif before.get("email_bounced_at") or before.get("inactive_reason") == "email_bounced":
+        # The old address bounced; keeping it would only bounce again. History keeps it.
+        props["email"] = None
+    extra = [{"id": new_id(), "field": "primary_account", "old": before.get("primary_account"),
+              "new": current["node"]["name"], "by": by}]
+    return _save(tx, person_id, before, props, by, extra)
+
+
+def history(db: Database, label: Label, record_id: str, *, limit: int = 50, cursor: str | None = None) -> dict:
+    """Field history of a person or account, newest first, paged."""
+    if db.read_one("records/get", {"label": label}, id=record_id) is None:
+        raise NotFound(f"No {label.value.lower()} with id {record_id}")
+    after_at, after_id = decode_cursor(cursor)
+    rows = db.read("contacts/history", {"label": label}, id=record_id, after_at=after_at, after_id=after_id,
+                   limit=limit + 1)
+    items = [r["change"] for r in rows[:limit]]
+    next_cursor = None
+    if len(rows) > limit:
+        last = items[-1]
+        next_cursor = encode_cursor(last["at"].iso_format(), last["id"])
+    return {"items": items, "next": next_cursor}
+
+
+def lost_contacts(db: Database, *, owner: str | None = None, limit: int = 100, offset: int = 0) -> dict:
+    """Inactive contacts, longest lost first."""
+    rows = db.read("contacts/lost", owner=owner, skip=offset, limit=limit + 1)
+    return {"items": [r["person"] for r in rows[:limit]], "truncated": len(rows) > limit}

@@ -1,0 +1,55 @@
+"""Deals for the pages: account and buying committee grouped by role; creating one."""
+from __future__ import annotations
+
+from . import records, relationships
+from .db import Database, Tx
+from .errors import NotFound
+from .model import Label, RelType
+from .people import CAP, section
+from .records import public
+
+
+def opportunity_detail(db: Database, opportunity_id: str, cap: int = CAP) -> dict:
+    """Return a deal with its account, contact roles grouped by role and the roles nobody covers."""
+    return db.read_tx(_opportunity_detail, opportunity_id, cap)
+
+
+def _opportunity_detail(tx: Tx, opportunity_id: str, cap: int) -> dict:
+    row = tx.one("opportunities/get", id=opportunity_id)
+    if row is None:
+        raise NotFound(f"No opportunity with id {opportunity_id}")
+    contacts = section(tx, "opportunities/contacts", id=opportunity_id, cap=cap)
+    roles = relationships.contact_roles(tx)
+    return {
+        "opportunity": public(row["opportunity"]),
+        "account": row["account"],
+        "contacts": contacts,
+        "by_role": group_by_role(contacts["items"], roles),
+        # "Other" is no buying role, so it is never reported missing.
+        "uncovered": [r for r in roles if r != "Other" and not any(
+            c["rel"].get("role") == r for c in contacts["items"])],
+    }
+
+
+def group_by_role(contacts: list[dict], roles: list[str]) -> list[dict]:
+    """Group contact-role rows as `[{"role", "contacts"}]` in the configured role order."""
+    groups: dict[str, list[dict]] = {}
+    for contact in contacts:
+        groups.setdefault(contact["rel"].get("role") or "Other", []).append(contact)
+    order = {role: i for i, role in enumerate(roles)}
+    ranked = sorted(groups, key=lambda r: (order.get(r, len(order)), r))
+    return [{"role": role, "contacts": groups[role]} for role in ranked]
+
+
+def create_opportunity(db: Database, data: dict, *, account_id: str | None = None,
+                       by: str | None = None) -> dict:
+    """Create a deal at `account_id`; deleted again if the account cannot be linked."""
+    deal = records.create(db, Label.OPPORTUNITY, data, by=by)
+    if account_id:
+        try:
+            relationships.link(db, {"type": RelType.HAS_OPPORTUNITY.value, "from": account_id,
+                                    "to": deal["id"]}, by=by)
+        except Exception:
+            records.delete(db, Label.OPPORTUNITY, deal["id"])
+            raise
+    return deal

@@ -1,0 +1,88 @@
+"""Contacts for the pages: everything the person page shows, and creating a person with its links."""
+from __future__ import annotations
+
+from . import records, relationships
+from .db import Database, Tx
+from .errors import NotFound
+from .model import Label, RelType
+from .records import public
+
+# Every list on a page is capped; sections say how many more there are.
+CAP = 200
+
+
+def section(db: Database | Tx, name: str, names: dict | None = None, **params) -> dict:
+    """Run a capped list query (returning `items` and `total`) as `{"items", "total", "more"}`."""
+    row = db.one(name, names, **params) or {"items": [], "total": 0}
+    items = row["items"]
+    return {"items": items, "total": row["total"], "more": max(0, row["total"] - len(items))}
+
+
+def person_detail(db: Database, person_id: str, cap: int = CAP) -> dict:
+    """Return a person with owner, accounts, deals, campaigns and ties; raise NotFound."""
+    return db.read_tx(_person_detail, person_id, cap)
+
+
+def _person_detail(tx: Tx, person_id: str, cap: int) -> dict:
+    row = tx.one("people/get", id=person_id)
+    if row is None:
+        raise NotFound(f"No person with id {person_id}")
+
+    def accounts(rel: RelType) -> dict:
+        return section(tx, "people/accounts", {"type": rel}, id=person_id, cap=cap)
+
+    def people(rel: RelType, direction: str) -> dict:
+        return section(tx, "people/related_people", {"type": rel}, id=person_id, cap=cap, direction=direction)
+
+    return {
+        "person": public(row["person"]),
+        "owner": row["owner"],
+        "primary_account": row["primary_account"],
+        "employers": accounts(RelType.EMPLOYS),
+        "board": accounts(RelType.BOARD_MEMBER),
+        "former": accounts(RelType.WORKED_AT),
+        "opportunities": section(tx, "people/opportunities", id=person_id, cap=cap),
+        "campaigns": section(tx, "people/campaigns", id=person_id, cap=cap),
+        "managers": people(RelType.REPORTS_TO, "out"),
+        "reports": people(RelType.REPORTS_TO, "in"),
+        "knows": people(RelType.KNOWS, "both"),
+    }
+
+
+def owned_people(db: Database, user_id: str, cap: int = 25) -> dict:
+    """Return the people a user owns, most recently changed first, capped."""
+    return section(db, "people/owned", user=user_id, cap=cap)
+
+
+def campaign_detail(db: Database, campaign_id: str, cap: int = CAP) -> dict:
+    """Return a campaign and its members with their status; raise NotFound."""
+    return db.read_tx(_campaign_detail, campaign_id, cap)
+
+
+def _campaign_detail(tx: Tx, campaign_id: str, cap: int) -> dict:
+    row = tx.one("records/get", {"label": Label.CAMPAIGN}, id=campaign_id)
+    if row is None:
+        raise NotFound(f"No campaign with id {campaign_id}")
+    return {"campaign": public(row["node"]),
+            "members": section(tx, "people/campaign_members", id=campaign_id, cap=cap)}
+
+
+def create_person(db: Database, data: dict, *, owner_id: str, address: str = "sie",
+                  account_id: str | None = None, by: str | None = None) -> dict:
+    """Create a person owned by `owner_id`, employed by `account_id` as primary account; return it.
+
+    Three writes, because records and relationships each own their transaction: if a link fails,
+    the new person is deleted again so nothing half-written remains.
+    """
+    person = records.create(db, Label.PERSON, data, by=by)
+    try:
+        if account_id:
+            job = {k: person[k] for k in ("title", "department") if person.get(k)}
+            relationships.link(db, {"type": RelType.EMPLOYS.value, "from": account_id, "to": person["id"],
+                                    "properties": {"primary": True, **job}}, by=by)
+        relationships.link(db, {"type": RelType.OWNS.value, "from": owner_id, "to": person["id"],
+                                "properties": {"address": address}}, by=by)
+    except Exception:
+        records.delete(db, Label.PERSON, person["id"])
+        raise
+    return person

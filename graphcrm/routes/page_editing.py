@@ -1,0 +1,128 @@
+"""The create and edit flow shared by the record forms: check, write, or re-render with field errors."""
+from __future__ import annotations
+
+from typing import Callable
+
+from flask import flash, g, redirect, render_template, request, url_for
+
+from .. import records
+from ..accounts import accounts_named
+from ..app import get_db
+from ..errors import BadRequest, Conflict, Forbidden, Invalid, NotFound
+from ..model import ADDRESS_FORMS, NODE_FIELDS, Label
+from ..permissions import can_write
+from ..validation import clean
+from .page_format import full_name
+from .page_forms import (changed_names, field_names, form_errors, record_data, record_values, sections,
+                         submitted_values)
+
+NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity"}
+# create(db, data, extras) -> record; extras: account_id, address.
+Creator = Callable[..., dict]
+
+
+def require_writer() -> None:
+    """Refuse forms to users whose role may only read."""
+    if not can_write(g.user):
+        raise Forbidden("Your role may read but not change records.")
+
+
+def _render(label: Label, *, creating: bool, values: dict, errors: dict | None = None, status: int = 200,
+            message: str | None = None, record: dict | None = None, version=None, cancel_url: str):
+    heading = f"New {NOUNS[label]}" if creating else f"Edit {NOUNS[label]}"
+    return render_template("form.html", heading=heading, sections=sections(label, creating=creating),
+                           values=values, errors=errors or {}, message=message, record=record,
+                           version=version, cancel_url=cancel_url, label=label), status
+
+
+def pick_account(values: dict) -> tuple[dict | None, str | None]:
+    """Resolve the account typed in a form (or chosen from the list) to one account, or say why not."""
+    name = values.get("account", "")
+    if not name:
+        return None, None
+    account_id = values.get("account_id")
+    if account_id:
+        try:
+            chosen = records.get(get_db(), Label.ACCOUNT, account_id)
+        except NotFound:
+            chosen = None
+        if chosen and chosen["name"].strip().lower() == name.strip().lower():
+            return chosen, None
+    matches = accounts_named(get_db(), name, limit=2)
+    if not matches:
+        return None, "no account has this name; pick one from the list or create it first"
+    if len(matches) > 1:
+        return None, "several accounts have this name; open the right one and add from there"
+    return matches[0], None
+
+
+def create_view(label: Label, create: Creator, detail_endpoint: str, cancel_url: str):
+    """GET shows an empty form; POST creates the record and its links, or shows what is wrong."""
+    require_writer()
+    extras = {"account": "", "account_id": "", "address": "sie"}
+    if request.method == "GET":
+        values = {**record_values(label, {}), **extras}
+        if label is Label.OPPORTUNITY:
+            values["currency"] = "CHF"
+        preset = request.args.get("account")
+        if preset:
+            account = records.get(get_db(), Label.ACCOUNT, preset)
+            values.update(account=account["name"], account_id=account["id"])
+        return _render(label, creating=True, values=values, cancel_url=cancel_url)
+
+    values = submitted_values(label, request.form, creating=True)
+    values.update({key: (request.form.get(key) or default).strip() for key, default in extras.items()})
+    data = {k: v for k, v in record_data(label, values, field_names(label, creating=True)).items()
+            if v is not None}
+    errors: dict[str, str] = {}
+    try:
+        clean(NODE_FIELDS[label], data)
+    except Invalid as exc:
+        errors.update(form_errors(exc.fields))
+    account, problem = pick_account(values)
+    if problem:
+        errors["account"] = problem
+    if values["address"] not in ADDRESS_FORMS:
+        errors["address"] = "must be du or Sie"
+    if errors:
+        return _render(label, creating=True, values=values, errors=errors, status=422, cancel_url=cancel_url)
+    try:
+        record = create(get_db(), data, account_id=account["id"] if account else None,
+                        address=values["address"], user_id=g.user["id"])
+    except (Invalid, Conflict) as exc:
+        return _render(label, creating=True, values=values, errors=form_errors(exc.fields), status=exc.status,
+                       message=exc.message, cancel_url=cancel_url)
+    flash(f"Created {NOUNS[label]} {record.get('name') or full_name(record)}.", "ok")
+    return redirect(url_for(detail_endpoint, record_id=record["id"]))
+
+
+def edit_view(label: Label, record_id: str, detail_endpoint: str):
+    """GET shows the record in its form; POST saves the changed fields, checking the version."""
+    require_writer()
+    record = records.get(get_db(), label, record_id)
+    current = record_values(label, record)
+    detail_url = url_for(detail_endpoint, record_id=record_id)
+    if request.method == "GET":
+        return _render(label, creating=False, values=current, record=record, version=record.get("version"),
+                       cancel_url=detail_url)
+
+    values = submitted_values(label, request.form)
+    try:
+        version = int(request.form.get("version", ""))
+    except ValueError:
+        raise BadRequest("The form has no version; reload the page and try again.") from None
+    changed = changed_names(label, current, values)
+    if not changed and version == record.get("version"):
+        flash("Nothing changed.", "info")
+        return redirect(detail_url)
+    try:
+        records.update(get_db(), label, record_id, {**record_data(label, values, changed), "version": version},
+                       by=g.user["id"])
+    except (Invalid, Conflict) as exc:
+        # A stale version keeps the user's input and their version, so saving again cannot
+        # silently overwrite the other person's change.
+        return _render(label, creating=False, values=values, errors=form_errors(exc.fields),
+                       status=exc.status, message=exc.message if isinstance(exc, Conflict) else None,
+                       record=record, version=version, cancel_url=detail_url)
+    flash("Saved.", "ok")
+    return redirect(detail_url)

@@ -1,0 +1,53 @@
+"""The person page and the person forms."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template, url_for
+
+from ..app import get_db
+from ..model import NODE_FIELDS, Label
+from ..people import create_person, person_detail
+from .guard import login_required
+from .page_editing import create_view, edit_view
+from .pages import list_cap
+
+bp = Blueprint("people_pages", __name__, url_prefix="/people")
+FIELDS = NODE_FIELDS[Label.PERSON]
+# Fields the person page shows in named groups; any other field that is set goes under "More".
+GROUPS = {
+    "Contact": ("email", "phone", "mobile", "language"),
+    "Work": ("title", "department", "team"),
+    "Personal": ("birthdate", "interests"),
+    "Social profiles": ("social_linkedin", "social_xing", "social_x"),
+}
+SHOWN_ELSEWHERE = {"first_name", "last_name", "salutation", "street", "postal_code", "city", "country",
+                   "status", "inactive_reason", "inactive_since", "email_bounced_at", "placeholder",
+                   "description"}
+
+
+def _create(db, data, *, account_id, address, user_id):
+    return create_person(db, data, owner_id=user_id, address=address, account_id=account_id, by=user_id)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new():
+    """Create a person with a primary account and the current user as owner."""
+    return create_view(Label.PERSON, _create, "people_pages.show", url_for("pages.home"))
+
+
+@bp.get("/<record_id>")
+@login_required
+def show(record_id: str):
+    """A person: every field that is set, accounts, deals, ties, campaigns."""
+    detail = person_detail(get_db(), record_id, list_cap())
+    person = detail["person"]
+    grouped = {k for names in GROUPS.values() for k in names} | SHOWN_ELSEWHERE
+    more = [k for k in FIELDS if k not in grouped and person.get(k) not in (None, "", [])]
+    return render_template("person.html", d=detail, p=person, fields=FIELDS, groups=GROUPS, more=more)
+
+
+@bp.route("/<record_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(record_id: str):
+    """Edit a person's fields; a stale version is refused with a clear message."""
+    return edit_view(Label.PERSON, record_id, "people_pages.show")

@@ -1,0 +1,51 @@
+"""Small graphs for graph tests, written with UNWIND in a few statements, and their networkx twins."""
+from __future__ import annotations
+
+import uuid
+
+import networkx as nx
+
+from graphcrm.model import KIND_LABELS, REL_SPECS, RelType
+
+
+def node(kind: str, name: str, **props) -> dict:
+    """Return a record to build: kind, id and properties (people get first/last names)."""
+    record = {"kind": kind, "id": props.pop("id", None) or str(uuid.uuid4()), **props}
+    if kind == "person":
+        first, _, last = name.partition(" ")
+        record.update(first_name=first, last_name=last or first, status=props.get("status", "active"),
+                      placeholder=props.get("placeholder", False))
+    else:
+        record["name"] = name
+        if kind == "user":
+            record.setdefault("email", f"{record['id']}@example.ch")
+            record.setdefault("role", "rep")
+            record.setdefault("active", True)
+    return record
+
+
+def build(db, nodes: list[dict], rels: list[tuple]) -> None:
+    """Create the nodes and the relationships (type, from record, to record, properties)."""
+    for kind, label in KIND_LABELS.items():
+        rows = [{k: v for k, v in n.items() if k != "kind"} for n in nodes if n["kind"] == kind]
+        if rows:
+            db.run_raw(f"UNWIND $rows AS row CREATE (n:{label.value}) SET n = row", rows=rows)
+    groups: dict[tuple, list] = {}
+    for rel_type, a, b, *props in rels:
+        key = (RelType(rel_type), KIND_LABELS[a["kind"]], KIND_LABELS[b["kind"]])
+        groups.setdefault(key, []).append({"a": a["id"], "b": b["id"], "props": props[0] if props else {}})
+    for (rel_type, la, lb), rows in groups.items():
+        assert (la, lb) in REL_SPECS[rel_type].ends, (rel_type, la, lb)
+        db.run_raw(f"UNWIND $rows AS row MATCH (a:{la.value} {{id: row.a}}), (b:{lb.value} {{id: row.b}}) "
+                   f"CREATE (a)-[r:{rel_type.value}]->(b) SET r = row.props", rows=rows)
+
+
+def twin(nodes: list[dict], rels: list[tuple], types=None, skip_placeholders=False) -> nx.Graph:
+    """Return the undirected networkx graph of the same records and relationships."""
+    graph = nx.Graph()
+    keep = {n["id"] for n in nodes if not (skip_placeholders and n.get("placeholder"))}
+    graph.add_nodes_from(keep)
+    for rel_type, a, b, *_ in rels:
+        if (types is None or rel_type in types) and a["id"] in keep and b["id"] in keep:
+            graph.add_edge(a["id"], b["id"])
+    return graph

@@ -1,0 +1,215 @@
+/* The network explorer: search, load a view, expand by double-click, hide, filter, export. */
+(function () {
+  "use strict";
+  var G = window.GraphCommon;
+  var root = document.getElementById("explore");
+  if (!root) { return; }
+  var container = document.getElementById("graph");
+  var statusLine = document.getElementById("explore-status");
+  var panel = document.getElementById("explore-panel");
+  var form = document.getElementById("explore-filters");
+  var nodes = new vis.DataSet();
+  var edges = new vis.DataSet();
+  var network = null;
+  var center = root.getAttribute("data-center") || "";
+  var hidden = {};
+
+  function checked(name) {
+    return Array.prototype.filter.call(form.querySelectorAll('input[name="' + name + '"]'), function (box) {
+      return box.checked;
+    }).map(function (box) { return box.value; });
+  }
+
+  function query(centerId, depth, limit) {
+    var params = new URLSearchParams();
+    params.set("center", centerId);
+    params.set("depth", String(depth));
+    params.set("limit", String(limit));
+    params.set("types", checked("types").join(","));
+    params.set("kinds", checked("kinds").join(","));
+    params.set("status", form.elements.status.value);
+    if (form.elements.as_of.value) { params.set("as_of", form.elements.as_of.value); }
+    return root.getAttribute("data-network-url") + "?" + params.toString();
+  }
+
+  function setState(state) {
+    container.setAttribute("data-state", state);
+    container.setAttribute("data-nodes", String(nodes.length));
+    container.setAttribute("data-edges", String(edges.length));
+    var types = {};
+    edges.forEach(function (edge) { types[edge.type] = true; });
+    container.setAttribute("data-edge-types", Object.keys(types).sort().join(","));
+  }
+
+  function say(text, isError) {
+    statusLine.textContent = text;
+    statusLine.className = isError ? "explore-status error" : "explore-status";
+  }
+
+  function summary(view) {
+    var text = "Showing " + view.shown + " of " + view.total + (view.total_is_lower_bound ? "+" : "");
+    if (view.truncated) { text += ", " + view.more + (view.total_is_lower_bound ? "+" : "") + " more"; }
+    return text + ".";
+  }
+
+  function ensureNetwork(serverLayout) {
+    if (network) { return; }
+    var options = JSON.parse(JSON.stringify(G.OPTIONS));
+    if (serverLayout) { options.physics = false; }
+    network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+    if (!serverLayout) { G.settle(network); }
+    network.on("doubleClick", function (event) { if (event.nodes.length) { expand(event.nodes[0]); } });
+    network.on("selectNode", function (event) { showPanel(event.nodes[0]); });
+    network.on("deselectNode", function () { panel.hidden = true; });
+  }
+
+  function addView(view) {
+    nodes.update(view.nodes.filter(function (n) { return !hidden[n.id]; }).map(G.visNode));
+    edges.update(view.edges.filter(function (e) { return !hidden[e.source] && !hidden[e.target]; }).map(G.visEdge));
+  }
+
+  function load(centerId) {
+    if (!centerId) { return; }
+    center = centerId;
+    hidden = {};
+    setState("loading");
+    say("Loading…");
+    G.api(query(centerId, form.elements.depth.value, form.elements.limit.value)).then(function (view) {
+      if (network) { network.destroy(); network = null; }
+      nodes.clear();
+      edges.clear();
+      ensureNetwork(view.layout === "server");
+      addView(view);
+      say(summary(view));
+      var url = new URL(window.location.href);
+      url.searchParams.set("center", centerId);
+      window.history.replaceState(null, "", url.toString());
+      setState("ready");
+    }).catch(function (err) { say(err.message, true); setState("error"); });
+  }
+
+  function expand(nodeId) {
+    setState("loading");
+    G.api(query(nodeId, 1, 200)).then(function (view) {
+      var before = nodes.length;
+      var origin = network.getPositions([nodeId])[nodeId] || { x: 0, y: 0 };
+      view.nodes.forEach(function (n) {
+        if (!nodes.get(n.id)) { n.x = origin.x + (Math.random() - 0.5) * 120; n.y = origin.y + (Math.random() - 0.5) * 120; }
+      });
+      addView(view);
+      say((nodes.length - before) + " more around " + (nodes.get(nodeId) || {}).label +
+          (view.truncated ? " (" + view.more + " not shown)" : "") + ".");
+      setState("ready");
+    }).catch(function (err) { say(err.message, true); setState("error"); });
+  }
+
+  function hide(nodeId) {
+    hidden[nodeId] = true;
+    edges.remove(edges.getIds({ filter: function (e) { return e.from === nodeId || e.to === nodeId; } }));
+    nodes.remove(nodeId);
+    panel.hidden = true;
+    setState("ready");
+  }
+
+  function action(label, handler, className) {
+    var button = G.el("button", label, className || "secondary");
+    button.type = "button";
+    button.addEventListener("click", handler);
+    return button;
+  }
+
+  function showPanel(nodeId) {
+    var item = nodes.get(nodeId);
+    if (!item) { return; }
+    var node = item.record;
+    var body = document.getElementById("explore-panel-body");
+    G.clear(body);
+    body.appendChild(G.card(node));
+    var links = G.el("p", null, "explore-links");
+    var page = G.pageOf(node);
+    if (page) {
+      var link = G.el("a", "Open " + node.kind + " page");
+      link.href = page;
+      links.appendChild(link);
+    }
+    if (node.kind === "person" && !node.placeholder) {
+      var intro = G.el("a", "Who can introduce me?");
+      intro.href = "/people/" + encodeURIComponent(node.id) + "/introductions";
+      links.appendChild(intro);
+    }
+    if (node.kind === "opportunity") {
+      var infl = G.el("a", "Influence map");
+      infl.href = "/opportunities/" + encodeURIComponent(node.id) + "/influence";
+      links.appendChild(infl);
+    }
+    body.appendChild(links);
+    var buttons = G.el("p", null, "explore-actions");
+    buttons.appendChild(action("Expand", function () { expand(nodeId); }));
+    buttons.appendChild(action("Center here", function () { load(nodeId); }));
+    buttons.appendChild(action("Hide", function () { hide(nodeId); }));
+    body.appendChild(buttons);
+    panel.hidden = false;
+  }
+
+  function visibleIds() { return nodes.getIds(); }
+
+  function exportFile(format) {
+    var body = { format: format, nodes: visibleIds(), types: checked("types").join(","),
+                 title: "graphcrm view" };
+    if (form.elements.as_of.value) { body.as_of = form.elements.as_of.value; }
+    G.api(root.getAttribute("data-export-url"), { method: "POST", body: body, raw: true })
+      .then(function (resp) { return resp.blob(); })
+      .then(function (blob) {
+        var href = URL.createObjectURL(blob);
+        G.download(href, "graphcrm-view." + format);
+        setTimeout(function () { URL.revokeObjectURL(href); }, 1000);
+      }).catch(function (err) { say(err.message, true); });
+  }
+
+  function searchBox() {
+    var input = document.getElementById("explore-q");
+    var hits = document.getElementById("explore-hits");
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var text = input.value.trim();
+        G.clear(hits);
+        if (!text) { return; }
+        G.api(root.getAttribute("data-search-url") + "?limit=8&q=" + encodeURIComponent(text)).then(function (data) {
+          G.clear(hits);
+          data.items.forEach(function (hit) {
+            var item = G.el("li");
+            var button = G.el("button", hit.label + (hit.account ? " · " + hit.account : ""), "link hit");
+            button.type = "button";
+            button.setAttribute("data-id", hit.id);
+            button.appendChild(G.el("span", " " + hit.kind, "muted"));
+            button.addEventListener("click", function () { G.clear(hits); input.value = ""; load(hit.id); });
+            item.appendChild(button);
+            hits.appendChild(item);
+          });
+          if (!data.items.length) { hits.appendChild(G.el("li", "No match.", "muted")); }
+        }).catch(function (err) { say(err.message, true); });
+      }, 200);
+    });
+    document.getElementById("explore-search").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = hits.querySelector("button.hit");
+      if (first) { first.click(); }
+    });
+  }
+
+  form.addEventListener("change", function () { if (center) { load(center); } });
+  form.addEventListener("submit", function (event) { event.preventDefault(); if (center) { load(center); } });
+  document.getElementById("export-png").addEventListener("click", function () {
+    var canvas = container.querySelector("canvas");
+    if (canvas) { G.download(canvas.toDataURL("image/png"), "graphcrm-view.png"); }
+  });
+  document.getElementById("export-html").addEventListener("click", function () { exportFile("html"); });
+  document.getElementById("export-graphml").addEventListener("click", function () { exportFile("graphml"); });
+  document.getElementById("explore-panel-close").addEventListener("click", function () { panel.hidden = true; });
+  G.legend(document.getElementById("explore-legend"), Object.keys(G.TYPE_COLORS).filter(function (t) { return t !== "TOUCHED"; }));
+  searchBox();
+  setState("empty");
+  if (center) { load(center); } else { say("Search for a person, account or deal to start."); }
+})();
