@@ -43,11 +43,13 @@ def check_activity(data: Any, now: dt.datetime | None = None) -> dict:
         raise Invalid("body must be a JSON object", {"body": "must be an object"})
     now = now or utcnow()
     errors: dict[str, str] = {}
-    props: dict = {}
+    values = {k: v for k, v in data.items() if k not in REFERENCES}
     try:
-        props = clean(FIELDS, {k: v for k, v in data.items() if k not in REFERENCES})
+        props = clean(FIELDS, values)
     except Invalid as exc:
         errors.update(exc.fields)
+        # The valid rest is still checked, so one answer names every bad field.
+        props = clean(FIELDS, {k: v for k, v in values.items() if k not in exc.fields}, partial=True)
     if props.get("at") is None and "at" not in errors:
         props["at"] = now
     if props.get("at") and props["at"] > now + FUTURE_SLACK:

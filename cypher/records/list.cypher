@@ -1,9 +1,10 @@
 // A page in (sort_key, id) order. The range seek on the (sort_key, id) index yields rows already in
-// that order, so a page reads about $limit nodes; the residual filters are optional parameters.
+// that order, so a page reads about $limit nodes. The cursor test compares lists: written as
+// `sort_key > k OR id > i` the planner splits it into a union and sorts every row instead.
 MATCH (n:{{label}})
 WHERE n.sort_key >= $after_key AND n.id IS NOT NULL
 WITH n
-WHERE (n.sort_key > $after_key OR n.id > $after_id)
+WHERE [n.sort_key, n.id] > [$after_key, $after_id]
   AND all(w IN $words WHERE n.sort_key CONTAINS w OR toLower(coalesce(n.email, '')) CONTAINS w)
   AND ($status IS NULL OR n.status = $status)
   AND ($type IS NULL OR n.type = $type)

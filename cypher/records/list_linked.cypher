@@ -12,7 +12,7 @@ CALL () {
 }
 WITH n
 WHERE n.sort_key IS NOT NULL
-  AND (n.sort_key > $after_key OR (n.sort_key = $after_key AND n.id > $after_id))
+  AND [n.sort_key, n.id] > [$after_key, $after_id]
   AND ($sf_id IS NULL OR n.sf_id = $sf_id)
   AND ($account IS NULL OR EXISTS { (:Account {id: $account})-[:EMPLOYS|HAS_OPPORTUNITY]->(n) }
        OR EXISTS { (n)-[:BOARD_MEMBER|WORKED_AT]->(:Account {id: $account}) })

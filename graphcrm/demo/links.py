@@ -5,7 +5,7 @@ import datetime as dt
 import itertools
 from typing import Iterator
 
-from ..model import DEFAULT_CONTACT_ROLES, Label, RelType
+from ..model import DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelType
 from . import vocab
 from .world import ACTIVE, BOUNCED, LEFT, PLACEHOLDER, World
 
@@ -14,6 +14,8 @@ Link = tuple[Key, dict]
 EMPLOYS = (RelType.EMPLOYS, Label.ACCOUNT, Label.PERSON)
 WORKED_AT = (RelType.WORKED_AT, Label.PERSON, Label.ACCOUNT)
 ACR_ROLES = ("Decision Maker", "Technical Buyer", "Business User", "Influencer")
+# The relationship properties cypher/demo/link.cypher stores: every field of the model's REL_SPECS.
+LINK_PROPERTIES = frozenset(name for spec in REL_SPECS.values() for name in spec.fields)
 
 
 def link_rows(world: World) -> Iterator[Link]:
@@ -24,7 +26,8 @@ def link_rows(world: World) -> Iterator[Link]:
 
 
 def _row(a: str, b: str, props: dict | None = None) -> dict:
-    return {"a": a, "b": b, "p": props or {}}
+    # Flat: cypher/demo/link.cypher names each property (see LINK_PROPERTIES).
+    return {"a": a, "b": b, **props} if props else {"a": a, "b": b}
 
 
 def _days(n: int) -> dt.timedelta:

@@ -1,6 +1,7 @@
 """Writing the demo: UNWIND batches in write transactions, a progress bar, counts and timings."""
 from __future__ import annotations
 
+import datetime as dt
 import queue
 import threading
 import time
@@ -8,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from neo4j.spatial import WGS84Point
 from tqdm import tqdm
 
 from ..db import Database, Tx
@@ -77,8 +79,17 @@ def node_batches(world: World) -> Iterator[Batch]:
                (Label.PERSON, person_rows(world)), (Label.OPPORTUNITY, opportunity_rows(world)),
                (Label.CAMPAIGN, campaign_rows(world)), (Label.TARGET, target_rows(world)))
     for label, rows in sources:
-        for chunk in chunks(rows, NODE_BATCH):
+        for chunk in chunks(map(_node_properties, rows), NODE_BATCH):
             yield Batch("demo/create_nodes", {"label": label}, chunk, nodes={label.value: len(chunk)})
+
+
+def _node_properties(row: dict) -> dict:
+    """Return a node's full property map: its props plus timestamps and location."""
+    props = dict(row["props"])
+    props["created_at"] = props["updated_at"] = dt.datetime.fromtimestamp(row["created"], dt.timezone.utc)
+    if row.get("lat") is not None:
+        props["location"] = WGS84Point((row["lon"], row["lat"]))
+    return props
 
 
 def link_batches(world: World) -> Iterator[Batch]:

@@ -69,6 +69,10 @@ class CsvFile:
     def __init__(self, path: Path):
         self.path, self.name = path, path.name
         self.encoding = detect_encoding(path)
+        with path.open("rb") as fh:
+            bom = fh.read(3) == codecs.BOM_UTF8
+        self.encoding_name = {"utf-8-sig": "UTF-8 with BOM" if bom else "UTF-8",
+                              "cp1252": "Windows-1252/ISO-8859-1", "latin-1": "ISO-8859-1"}[self.encoding]
         with self._open() as fh:
             reader = csv.reader(fh, strict=True)
             try:

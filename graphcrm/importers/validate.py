@@ -89,7 +89,7 @@ class Validator:
             on_read: Callable[[int], None] | None = None) -> Spool:
         """Validate one file and return the spool of its valid rows."""
         stats = self.report.stats(spec.name, csv.name)
-        stats.encoding = csv.encoding
+        stats.encoding = csv.encoding_name
         spool = Spool(spec.batch)
         hashes = array("q")
         first: dict[str, int] = {}

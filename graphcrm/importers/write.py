@@ -35,11 +35,6 @@ def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None,
     return totals
 
 
-def save_contact_roles(db: Database, new_roles: list[str]) -> list[str]:
-    """Add the org's own opportunity contact roles to the configured list; return the stored values."""
-    from ..relationships import contact_roles
-
-    extra = [r for r in contact_roles(db) if r not in DEFAULT_CONTACT_ROLES]
-    values = extra + [r for r in new_roles if r not in extra]
-    db.write("import/save_contact_roles", values=values)
-    return values
+def save_contact_roles(db: Database, new_roles: list[str]) -> None:
+    """Add the org's own opportunity contact roles to the configured list (kept in a Setting node)."""
+    db.write("import/save_contact_roles", values=[r for r in new_roles if r not in DEFAULT_CONTACT_ROLES])

@@ -4,8 +4,7 @@ import importlib
 from flask import Flask
 
 # Each module defines `bp`; API modules may also define OPENAPI_PATHS for /api/v1/openapi.json.
-BLUEPRINT_MODULES = ("auth", "api", "pages", "pages_people", "pages_accounts", "pages_opportunities", "contacts",
-                     "graph", "touchpoints")
+BLUEPRINT_MODULES = ("auth", "api", "pages", "pages_people", "pages_accounts", "pages_opportunities")
 
 
 def blueprint_modules():

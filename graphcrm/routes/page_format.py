@@ -5,6 +5,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint
+from jinja2 import Undefined
 from neo4j import time as neo_time
 
 # Times are stored in UTC and shown as a Swiss user reads them.
@@ -106,7 +107,9 @@ def is_http_url(value) -> bool:
 
 
 def is_filled(value) -> bool:
-    """True for a value worth showing: not None, not empty text, not an empty list."""
+    """True for a value worth showing: not missing, not None, not empty text, not an empty list."""
+    if isinstance(value, Undefined):
+        return False
     return value is not None and value != "" and value != []
 
 

@@ -49,3 +49,30 @@ def twin(nodes: list[dict], rels: list[tuple], types=None, skip_placeholders=Fal
         if (types is None or rel_type in types) and a["id"] in keep and b["id"] in keep:
             graph.add_edge(a["id"], b["id"])
     return graph
+
+
+# Which relationship types may join which kinds, for random graphs.
+RANDOM_TYPES = [("EMPLOYS", "account", "person"), ("WORKED_AT", "person", "account"),
+                ("BOARD_MEMBER", "person", "account"), ("KNOWS", "person", "person"),
+                ("REPORTS_TO", "person", "person"), ("CONTACT_ROLE", "person", "opportunity"),
+                ("HAS_OPPORTUNITY", "account", "opportunity"), ("OWNS", "user", "person"),
+                ("OWNS", "user", "account"), ("PARTNER_OF", "account", "account")]
+
+
+def random_graph(rng, people: int, accounts: int, opportunities: int, users: int, rels: int,
+                 placeholders: int = 0) -> tuple[list[dict], list[tuple]]:
+    """Return nodes and relationships of a random CRM graph drawn with `rng` (random.Random)."""
+    by_kind = {
+        "person": [node("person", f"P{i} Person{i}", placeholder=i < placeholders) for i in range(people)],
+        "account": [node("account", f"A{i}") for i in range(accounts)],
+        "opportunity": [node("opportunity", f"O{i}") for i in range(opportunities)],
+        "user": [node("user", f"U{i}") for i in range(users)],
+    }
+    choices = [t for t in RANDOM_TYPES if by_kind[t[1]] and by_kind[t[2]]]
+    out = []
+    for _ in range(rels if choices else 0):
+        rel_type, ka, kb = rng.choice(choices)
+        a, b = rng.choice(by_kind[ka]), rng.choice(by_kind[kb])
+        if a is not b:
+            out.append((rel_type, a, b))
+    return [n for group in by_kind.values() for n in group], out

@@ -148,7 +148,29 @@
     buttons.appendChild(action("Center here", function () { load(nodeId); }));
     buttons.appendChild(action("Hide", function () { hide(nodeId); }));
     body.appendChild(buttons);
+    if (node.kind === "account") { connectors(body, node.id); }
     panel.hidden = false;
+  }
+
+  /* The brokers of an account's 2-hop network (betweenness), each a button that re-centers there. */
+  function connectors(body, accountId) {
+    var box = G.el("div", null, "connectors");
+    box.appendChild(G.el("h4", "Connectors"));
+    body.appendChild(box);
+    G.api("/api/v1/accounts/" + encodeURIComponent(accountId) + "/connectors?limit=5").then(function (data) {
+      var list = G.el("ol");
+      data.items.forEach(function (item) {
+        var line = G.el("li");
+        var button = G.el("button", item.label, "link");
+        button.type = "button";
+        button.addEventListener("click", function () { load(item.id); });
+        line.appendChild(button);
+        line.appendChild(G.el("span", " " + item.kind, "muted small"));
+        list.appendChild(line);
+      });
+      if (!data.items.length) { list.appendChild(G.el("li", "Nobody yet.", "muted")); }
+      box.appendChild(list);
+    }).catch(function (err) { box.appendChild(G.el("p", err.message, "error")); });
   }
 
   function visibleIds() { return nodes.getIds(); }
@@ -208,7 +230,6 @@
   document.getElementById("export-html").addEventListener("click", function () { exportFile("html"); });
   document.getElementById("export-graphml").addEventListener("click", function () { exportFile("graphml"); });
   document.getElementById("explore-panel-close").addEventListener("click", function () { panel.hidden = true; });
-  G.legend(document.getElementById("explore-legend"), Object.keys(G.TYPE_COLORS).filter(function (t) { return t !== "TOUCHED"; }));
   searchBox();
   setState("empty");
   if (center) { load(center); } else { say("Search for a person, account or deal to start."); }

@@ -1,0 +1,2 @@
+// A backup is imported only into an empty database.
+RETURN EXISTS { MATCH (n) } AS any

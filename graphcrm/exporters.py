@@ -1,0 +1,299 @@
+"""Graph exports: the JSON backup (streamed), GraphML and GEXF (networkx), a view as GraphML."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+import networkx as nx
+import neo4j
+from neo4j import time as nt
+from neo4j.spatial import Point
+
+from .db import Database, cypher
+from .errors import Invalid
+from .importers.backup import FORMAT, VERSION, encode
+
+FETCH = 2000  # records the driver pulls per round trip while streaming
+# Never in a file for Gephi or a spreadsheet: secrets and internal bookkeeping.
+HIDDEN_PROPS = frozenset({"password_hash", "hash", "sort_key", "_lock"})
+HIDDEN_LABELS = frozenset({"ApiToken"})
+VIEW_LIMIT = 20_000
+
+
+def _stream(db: Database, work: Callable[[Callable[[str], Any]], Any]) -> Any:
+    """Run `work(run)` in one read transaction, where `run(name)` yields records as the driver fetches them.
+
+    One transaction gives a consistent snapshot; fetching in pages keeps memory flat. `work` must
+    start its output afresh, since the driver may retry it.
+    """
+    def unit(tx: neo4j.ManagedTransaction):
+        return work(lambda name: tx.run(cypher(name)))
+
+    with db.driver.session(database=db.database, fetch_size=FETCH,
+                           default_access_mode=neo4j.READ_ACCESS) as session:
+        return session.execute_read(unit)
+
+
+def _zones(pairs: list) -> dict:
+    return {k: z for k, z in pairs}
+
+
+def export_json(db: Database, path: Path | str) -> dict[str, int]:
+    """Write the lossless backup (JSON Lines, typed values) while reading; return the counts."""
+    path = Path(path)
+    with path.open("w", encoding="utf-8") as out:
+        def work(run):
+            out.seek(0)
+            out.truncate()
+            counts = {"nodes": 0, "relationships": 0}
+            head = {"format": FORMAT, "version": VERSION,
+                    "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(), "database": db.database}
+            out.write(json.dumps(head) + "\n")
+            for rec in run("export/nodes"):
+                zones = _zones(rec["zones"])
+                props = {k: encode(v, zones.get(k)) for k, v in rec["props"].items()}
+                out.write(json.dumps({"n": rec["key"], "labels": rec["labels"], "props": props},
+                                     ensure_ascii=False) + "\n")
+                counts["nodes"] += 1
+            for rec in run("export/relationships"):
+                zones = _zones(rec["zones"])
+                props = {k: encode(v, zones.get(k)) for k, v in rec["props"].items()}
+                out.write(json.dumps({"from": rec["from"], "to": rec["to"], "type": rec["type"],
+                                      "props": props}, ensure_ascii=False) + "\n")
+                counts["relationships"] += 1
+            out.write(json.dumps({"end": True, **counts}) + "\n")
+            return counts
+
+        return _stream(db, work)
+
+
+def flat(value: Any) -> Any:
+    """Return a value GraphML/GEXF/CSV can hold: str, int, float or bool (lists joined with '; ')."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return "; ".join("" if v is None else str(flat(v)) for v in value)
+    if isinstance(value, (nt.DateTime, nt.Date, nt.Time)):
+        return value.iso_format()
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, nt.Duration):
+        return value.iso_format()
+    if isinstance(value, Point):
+        return ",".join(str(c) for c in value)
+    return str(value)
+
+
+def _attrs(props: dict) -> dict:
+    out = {}
+    for key, value in props.items():
+        if key in HIDDEN_PROPS or value is None:
+            continue
+        if isinstance(value, Point) and value.srid in (4326, 4979):
+            # Two numbers Gephi's geo layouts can use, rather than one "lon,lat" string.
+            out[f"{key}_lon"], out[f"{key}_lat"] = value[0], value[1]
+            continue
+        out[key] = flat(value)
+    return out
+
+
+def display_name(labels: list[str], props: dict) -> str:
+    """Return what a node is called on screen: name, person name, subject or field."""
+    if props.get("name"):
+        return str(props["name"])
+    person = " ".join(str(props[k]) for k in ("first_name", "last_name") if props.get(k))
+    return person or str(props.get("subject") or props.get("field") or props.get("key") or
+                         (labels[0] if labels else "node"))
+
+
+def _unify(items) -> None:
+    """Give each attribute one type across the graph (a file declares one type per key)."""
+    kinds: dict[str, set] = {}
+    for attrs in items():
+        for key, value in attrs.items():
+            kinds.setdefault(key, set()).add(type(value))
+    for attrs in items():
+        for key, value in attrs.items():
+            seen = kinds[key]
+            if len(seen) > 1:
+                attrs[key] = float(value) if seen <= {int, float} else str(value)
+
+
+def graph(db: Database) -> nx.MultiDiGraph:
+    """Read the whole graph (streamed) into networkx, with flat attributes and a `label` per node."""
+    g = nx.MultiDiGraph()
+
+    def work(run):
+        g.clear()
+        keys: dict[str, str] = {}
+        for rec in run("export/nodes"):
+            if HIDDEN_LABELS & set(rec["labels"]):
+                continue
+            node_id = rec["props"].get("id") or rec["key"]
+            keys[rec["key"]] = node_id
+            g.add_node(node_id, **_attrs(rec["props"]), labels=":".join(rec["labels"]),
+                       label=display_name(rec["labels"], rec["props"]))
+        for rec in run("export/relationships"):
+            if rec["from"] in keys and rec["to"] in keys:
+                g.add_edge(keys[rec["from"]], keys[rec["to"]], type=rec["type"], label=rec["type"],
+                           **_attrs(rec["props"]))
+        return g
+
+    _stream(db, work)
+    _unify(lambda: (d for _n, d in g.nodes(data=True)))
+    _unify(lambda: (d for _a, _b, d in g.edges(data=True)))
+    return g
+
+
+def export_graph(db: Database, fmt: str, path: Path | str) -> dict[str, int]:
+    """Write the graph as GraphML or GEXF; return the counts."""
+    g = graph(db)
+    write_graph(g, fmt, path)
+    return {"nodes": g.number_of_nodes(), "relationships": g.number_of_edges()}
+
+
+def write_graph(g: nx.MultiDiGraph, fmt: str, target) -> None:
+    """Write a networkx graph as graphml or gexf to a path or binary file."""
+    if fmt == "graphml":
+        nx.write_graphml(g, target, named_key_ids=True)
+    elif fmt == "gexf":
+        nx.write_gexf(g, target)
+    else:
+        raise Invalid(f"unknown graph format {fmt!r}", {"format": "must be graphml, gexf or json"})
+
+
+def view_graphml(view: Any) -> bytes:
+    """Return GraphML of an explorer view {"nodes": [{"id", ...}], "edges": [{"source", "target", "type"}]}."""
+    if not isinstance(view, dict) or not isinstance(view.get("nodes"), list) \
+            or not isinstance(view.get("edges", []), list):
+        raise Invalid("the view must be an object with lists nodes and edges", {"nodes": "must be a list"})
+    nodes, edges = view["nodes"], view.get("edges", [])
+    if len(nodes) > VIEW_LIMIT or len(edges) > VIEW_LIMIT:
+        raise Invalid(f"a view has at most {VIEW_LIMIT} nodes and edges", {"nodes": "too many"})
+    g = nx.MultiDiGraph()
+    for i, node in enumerate(nodes):
+        if not isinstance(node, dict) or not isinstance(node.get("id"), str):
+            raise Invalid(f"nodes[{i}] needs a string id", {f"nodes[{i}].id": "must be a string"})
+        g.add_node(node["id"], **{k: flat(v) for k, v in node.items()
+                                  if k != "id" and isinstance(k, str) and not isinstance(v, dict)})
+    for i, edge in enumerate(edges):
+        if not isinstance(edge, dict) or edge.get("source") not in g or edge.get("target") not in g:
+            raise Invalid(f"edges[{i}] must join two nodes of the view", {f"edges[{i}]": "unknown end"})
+        g.add_edge(edge["source"], edge["target"], **{k: flat(v) for k, v in edge.items()
+                                                      if k not in ("source", "target") and not isinstance(v, dict)})
+    _unify(lambda: (d for _n, d in g.nodes(data=True)))
+    _unify(lambda: (d for _a, _b, d in g.edges(data=True)))
+    buffer = io.BytesIO()
+    nx.write_graphml(g, buffer, named_key_ids=True)
+    return buffer.getvalue()
+
+
+# -- CSV for list and report pages ---------------------------------------------------------------
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """Return one cell's text; text a spreadsheet would run as a formula is prefixed with '."""
+    value = flat(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def csv_response(rows, columns, filename: str):
+    """Stream rows (dicts) as a CSV download; columns are keys or (key, header) pairs."""
+    import csv
+
+    from flask import Response, stream_with_context
+
+    cols = [(c, c) if isinstance(c, str) else tuple(c) for c in columns]
+
+    def generate():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+        writer.writerow([csv_cell(header) for _key, header in cols])
+        for row in rows:
+            writer.writerow([csv_cell(row.get(key)) for key, _header in cols])
+            if buffer.tell() > 65536:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
+
+    return Response(stream_with_context(generate()), mimetype="text/csv",
+                    headers={"Content-Disposition": _attachment(filename)})
+
+
+def _attachment(filename: str) -> str:
+    from urllib.parse import quote
+
+    ascii_name = "".join(c if c.isascii() and (c.isalnum() or c in "._-") else "_" for c in filename) or "export"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+
+
+# -- vCard 4.0 (RFC 6350) ------------------------------------------------------------------------
+def _escape(text: Any) -> str:
+    """Escape a text value: backslash, comma, semicolon and newlines (RFC 6350 3.4)."""
+    return (str(text).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 6350 3.2)."""
+    out, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def person_vcard(person: dict, org: dict | None = None) -> str:
+    """Return a vCard 4.0 of a person (already filtered to what the viewer may see)."""
+    p = {k: v for k, v in person.items() if v not in (None, "", [])}
+    full = " ".join(_escape(p[k]) for k in ("first_name", "last_name") if k in p) or _escape(p.get("email", "?"))
+    lines = ["BEGIN:VCARD", "VERSION:4.0", "KIND:individual", f"FN:{full}",
+             "N:" + ";".join(_escape(p.get(k, "")) for k in ("last_name", "first_name")) + ";;"
+             + _escape(p.get("salutation", "")) + ";"]
+    if org and org.get("name"):
+        lines.append("ORG:" + _escape(org["name"]) + (";" + _escape(org["department"]) if org.get("department") else ""))
+    for key, prop in (("title", "TITLE"), ("language", "LANG")):
+        if key in p:
+            lines.append(f"{prop}:{_escape(p[key])}")
+    if "email" in p:
+        lines.append(f"EMAIL;TYPE=work:{_escape(p['email'])}")
+    for key, kinds in (("phone", "work,voice"), ("mobile", "cell,voice")):
+        if key in p:
+            number = "".join(c for c in str(p[key]) if c in "+0123456789")
+            lines.append(f'TEL;VALUE=uri;TYPE="{kinds}":tel:{number}')
+    if any(k in p for k in ("street", "city", "postal_code", "country")):
+        lines.append("ADR;TYPE=work:;;" + ";".join(_escape(p.get(k, "")) for k in
+                                                   ("street", "city", "region", "postal_code", "country")))
+    location = p.get("location")
+    if isinstance(location, Point) and location.srid in (4326, 4979):
+        lines.append(f"GEO:geo:{location[1]},{location[0]}")
+    if "birthdate" in p:
+        lines.append("BDAY:" + flat(p["birthdate"]).replace("-", ""))
+    for key in ("social_linkedin", "social_xing", "social_x"):
+        if key in p:
+            lines.append(f"URL;TYPE=social:{_escape(p[key])}")
+    if "id" in p:
+        lines.append(f"UID:urn:uuid:{p['id']}")
+    updated = p.get("updated_at")
+    updated = updated.to_native() if isinstance(updated, nt.DateTime) else updated
+    if isinstance(updated, dt.datetime):
+        lines.append("REV:" + updated.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
+    lines.append("END:VCARD")
+    return "".join(_fold(line) + "\r\n" for line in lines)

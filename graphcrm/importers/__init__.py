@@ -1,0 +1,1 @@
+"""Imports: Salesforce export folders (`salesforce.import_salesforce`) and JSON backups (`backup`)."""

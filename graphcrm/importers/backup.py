@@ -1,0 +1,198 @@
+"""The lossless JSON backup: a typed encoding of Neo4j values, and `graphcrm import json PATH`.
+
+The file is JSON Lines: a header, one line per node, one per relationship, and an end line with the
+counts (so a cut-off file is refused). Values keep their Neo4j type through tags such as
+{"$date": "2026-03-01"}; plain JSON covers strings, booleans, integers, floats and lists.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from neo4j import time as nt
+from neo4j.spatial import CartesianPoint, Point, WGS84Point
+
+from ..db import Database
+from ..errors import Conflict, Invalid
+
+FORMAT, VERSION = "graphcrm-backup", 1
+RESTORE_LABEL = "GraphcrmRestore"
+NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
+ZONE_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
+BATCH = 5000
+
+try:  # the driver hands out pytz zones when pytz is installed; zoneinfo otherwise
+    import pytz
+
+    def _zone(name: str):
+        return pytz.timezone(name)
+except ImportError:  # pragma: no cover
+    from zoneinfo import ZoneInfo as _zone
+
+
+def encode(value: Any, tz: Any = None) -> Any:
+    """Return a JSON-ready form of a property value that `decode` turns back into the same type.
+
+    `tz` is the time zone Cypher reports for a datetime (Z, +05:30, UTC, Europe/Zurich), or a list of
+    them for a list: the driver alone cannot tell the offset Z from the zone UTC.
+    """
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else {"$float": repr(value)}
+    if isinstance(value, (list, tuple)):
+        zones = tz if isinstance(tz, list) else [None] * len(value)
+        return [encode(v, z) for v, z in zip(value, zones)]
+    if isinstance(value, nt.DateTime):
+        if value.tzinfo is None:
+            return {"$localdatetime": value.iso_format()}
+        zone = tz or getattr(value.tzinfo, "zone", None) or getattr(value.tzinfo, "key", None)
+        return {"$datetime": value.iso_format(), "tz": zone or "offset"}
+    if isinstance(value, nt.Date):
+        return {"$date": value.iso_format()}
+    if isinstance(value, nt.Time):
+        return {"$time" if value.tzinfo is not None else "$localtime": value.iso_format()}
+    if isinstance(value, nt.Duration):
+        return {"$duration": [value.months, value.days, value.seconds, value.nanoseconds]}
+    if isinstance(value, Point):
+        return {"$point": {"srid": value.srid, "coords": list(value)}}
+    if isinstance(value, (bytes, bytearray)):
+        return {"$bytes": base64.b64encode(bytes(value)).decode("ascii")}
+    raise TypeError(f"cannot back up a value of type {type(value).__name__}")
+
+
+def _with_zone(parsed: nt.DateTime, zone: str | None) -> nt.DateTime:
+    """Give a datetime parsed with its offset the zone it had: a named zone, or the fixed offset."""
+    if zone and ZONE_NAME_RE.match(zone):
+        return parsed.astimezone(_zone(zone))
+    # A stdlib fixed offset makes the driver send an offset (Z, +05:30), not a zone name.
+    return parsed.astimezone(dt.timezone(parsed.utcoffset()))
+
+
+def decode(value: Any) -> Any:
+    """Return the Neo4j value of an encoded one; raise ValueError for anything `encode` never writes."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    if not isinstance(value, dict) or not value:
+        raise ValueError(f"unexpected value {str(value)[:60]}")
+    tag = next(iter(value))
+    body = value[tag]
+    if tag == "$datetime":
+        return _with_zone(nt.DateTime.from_iso_format(body), value.get("tz"))
+    if tag == "$localdatetime":
+        return nt.DateTime.from_iso_format(body)
+    if tag == "$date":
+        return nt.Date.from_iso_format(body)
+    if tag in ("$time", "$localtime"):
+        return nt.Time.from_iso_format(body)
+    if tag == "$duration":
+        months, days, seconds, nanos = body
+        return nt.Duration(months=months, days=days, seconds=seconds, nanoseconds=nanos)
+    if tag == "$point":
+        srid, coords = body["srid"], body["coords"]
+        return (WGS84Point if srid in (4326, 4979) else CartesianPoint)(coords)
+    if tag == "$float":
+        return float(body)
+    if tag == "$bytes":
+        return bytearray(base64.b64decode(body))
+    raise ValueError(f"unknown tag {tag}")
+
+
+def _names(values: Any, what: str) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) and NAME_RE.match(v) for v in values):
+        raise ValueError(f"{what} must be a list of plain names")
+    if RESTORE_LABEL in values:
+        raise ValueError(f"{what} may not use {RESTORE_LABEL}")
+    return values
+
+
+def read_backup(path: Path) -> Iterator[tuple[int, str, dict]]:
+    """Yield (line, "node"|"rel", row) from a backup, checked line by line; raise Invalid naming the line."""
+    name = path.name
+    if not path.is_file():
+        raise Invalid(f"{path}: no such file", {"path": "no such file"})
+    nodes = rels = 0
+    ended = False
+    with path.open("r", encoding="utf-8") as fh:
+        for number, text in enumerate(fh, start=1):
+            try:
+                item = json.loads(text)
+                if number == 1:
+                    if not isinstance(item, dict) or item.get("format") != FORMAT:
+                        raise ValueError(f"not a graphcrm backup (the first line must name format {FORMAT})")
+                    if item.get("version") != VERSION:
+                        raise ValueError(f"backup version {item.get('version')} is not {VERSION}")
+                    continue
+                if ended:
+                    raise ValueError("data after the end line")
+                if "end" in item:
+                    if item.get("nodes") != nodes or item.get("relationships") != rels:
+                        raise ValueError(f"the end line counts {item.get('nodes')} nodes and "
+                                         f"{item.get('relationships')} relationships; the file has {nodes} and {rels}")
+                    ended = True
+                    continue
+                props = {k: decode(v) for k, v in item["props"].items()}
+                if "n" in item:
+                    if rels:
+                        raise ValueError("a node after the relationships")
+                    nodes += 1
+                    yield number, "node", {"key": str(item["n"]), "labels": _names(item["labels"], "labels"),
+                                           "props": props}
+                else:
+                    rels += 1
+                    yield number, "rel", {"from": str(item["from"]), "to": str(item["to"]),
+                                          "type": _names([item["type"]], "type")[0], "props": props}
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+                raise Invalid(f"{name} line {number}: {detail}", {"path": f"line {number}"}) from None
+    if not ended:
+        raise Invalid(f"{name}: the file ends before its end line (cut off?)", {"path": "incomplete"})
+
+
+def import_json(db: Database, path: Path | str) -> dict[str, int]:
+    """Recreate a backed-up graph in an empty database; the file is checked whole before anything is written."""
+    path = Path(path)
+    if db.read_one("import/restore_any")["any"]:
+        raise Conflict("The database is not empty; a backup is imported only into an empty database "
+                       "(graphcrm db reset --yes empties it).")
+    for _ in read_backup(path):
+        pass
+    db.run_raw(f"CREATE INDEX graphcrm_restore IF NOT EXISTS FOR (n:{RESTORE_LABEL}) ON (n._restore_key)")
+    db.run_raw("CALL db.awaitIndexes(300)")
+    counts = {"nodes": 0, "relationships": 0}
+    batch: list[dict] = []
+    kind = "node"
+    for _line, what, row in read_backup(path):
+        if what != kind or len(batch) >= BATCH:
+            _flush(db, kind, batch, counts)
+            kind = what
+        batch.append(row)
+    _flush(db, kind, batch, counts)
+    with db.driver.session(database=db.database) as session:
+        # Removing the restore keys in batches needs an auto-commit transaction.
+        session.run("MATCH (n:GraphcrmRestore) CALL (n) { REMOVE n:GraphcrmRestore, n._restore_key } "
+                    "IN TRANSACTIONS OF 10000 ROWS").consume()
+    db.run_raw("DROP INDEX graphcrm_restore IF EXISTS")
+    return counts
+
+
+def _flush(db: Database, kind: str, batch: list[dict], counts: dict[str, int]) -> None:
+    if not batch:
+        return
+    if kind == "node":
+        db.write("import/restore_nodes", rows=batch)
+        counts["nodes"] += len(batch)
+    else:
+        created = db.write_one("import/restore_relationships", rows=batch)["created"]
+        if created != len(batch):
+            raise Invalid(f"{len(batch) - created} relationship(s) name a node that is not in the backup",
+                          {"path": "dangling relationship"})
+        counts["relationships"] += len(batch)
+    batch.clear()

@@ -1,0 +1,163 @@
+/* The influence map of a deal and the "who can introduce me" page: lists of paths, drawn and highlighted. */
+(function () {
+  "use strict";
+  var G = window.GraphCommon;
+  var root = document.getElementById("paths-page");
+  if (!root) { return; }
+  var container = document.getElementById("graph");
+  var statusLine = document.getElementById("paths-status");
+  var nodes = new vis.DataSet();
+  var edges = new vis.DataSet();
+  var network = null;
+  var allPaths = [];
+  var HIGHLIGHT = "#e15759";
+
+  function say(text, isError) {
+    statusLine.textContent = text;
+    statusLine.className = isError ? "explore-status error" : "explore-status";
+  }
+
+  function edgeId(edge) { return edge.source + ">" + edge.target + ":" + edge.type; }
+
+  function addRecord(record) {
+    if (!nodes.get(record.id)) { nodes.add(G.visNode({ id: record.id, kind: record.kind, label: record.label,
+                                                       status: record.status, card: record.card || {} })); }
+  }
+
+  function addPath(path, records) {
+    path.nodes.forEach(function (id) { if (records[id]) { addRecord(records[id]); } });
+    path.edges.forEach(function (edge) {
+      var vis = G.visEdge(edge);
+      vis.id = edgeId(edge);
+      if (!edges.get(vis.id)) { edges.add(vis); }
+    });
+  }
+
+  function highlight(index) {
+    var path = allPaths[index];
+    var on = {};
+    if (path) { path.edges.forEach(function (edge) { on[edgeId(edge)] = true; }); }
+    edges.update(edges.get().map(function (edge) {
+      var base = G.TYPE_COLORS[edge.type] || "#999999";
+      return { id: edge.id, width: on[edge.id] ? 5 : 1.5, color: { color: on[edge.id] ? HIGHLIGHT : base,
+                                                                  highlight: on[edge.id] ? HIGHLIGHT : base } };
+    }));
+    var onPath = {};
+    if (path) { path.nodes.forEach(function (id) { onPath[id] = true; }); }
+    nodes.update(nodes.get().map(function (node) { return { id: node.id, borderWidth: onPath[node.id] ? 4 : 1.5 }; }));
+    Array.prototype.forEach.call(document.querySelectorAll(".path-list li[data-path]"), function (item) {
+      item.classList.toggle("active", Number(item.getAttribute("data-path")) === index);
+    });
+    container.setAttribute("data-highlighted-path", path ? String(index) : "");
+    container.setAttribute("data-highlighted-edges", String(Object.keys(on).length));
+  }
+
+  function pathItem(path, heading) {
+    var index = allPaths.length;
+    allPaths.push(path);
+    var item = G.el("li");
+    item.setAttribute("data-path", String(index));
+    item.tabIndex = 0;
+    item.appendChild(G.el("strong", heading));
+    item.appendChild(G.el("span", path.hops + " hop" + (path.hops === 1 ? "" : "s"), "tag"));
+    var steps = G.el("ol");
+    path.explanation.forEach(function (text) { steps.appendChild(G.el("li", text)); });
+    item.appendChild(steps);
+    item.addEventListener("click", function () { highlight(index); });
+    item.addEventListener("keydown", function (event) { if (event.key === "Enter") { highlight(index); } });
+    return item;
+  }
+
+  function pathLists(box, person, records) {
+    var list = G.el("ul", null, "path-list");
+    person.paths_from_me.forEach(function (path, i) {
+      list.appendChild(pathItem(path, i === 0 ? "Your best way in" : "Your way " + (i + 1)));
+      addPath(path, records);
+    });
+    person.paths_from_team.forEach(function (entry) {
+      list.appendChild(pathItem(entry.path, "Via " + entry.user.label));
+      addPath(entry.path, records);
+    });
+    if (!list.children.length) { box.appendChild(G.el("p", "No path within reach.", "muted small")); }
+    box.appendChild(list);
+  }
+
+  function personLink(person) {
+    var link = G.el("a", person.label);
+    link.href = "/people/" + encodeURIComponent(person.id);
+    return link;
+  }
+
+  function renderInfluence(data) {
+    var deal = { id: data.opportunity.id, kind: "opportunity", label: data.opportunity.label };
+    addRecord(deal);
+    var committee = document.getElementById("committee");
+    G.clear(committee);
+    data.roles.forEach(function (role) {
+      var item = G.el("li");
+      var head = G.el("h3", role.role);
+      if (role.key) { head.appendChild(G.el("span", "decides", "tag key")); }
+      item.appendChild(head);
+      role.people.forEach(function (person) {
+        var line = G.el("div", null, "member");
+        line.appendChild(personLink(person));
+        if (person.title) { line.appendChild(G.el("span", " · " + person.title, "muted")); }
+        if (person.status === "inactive") { line.appendChild(G.el("span", "inactive", "tag")); }
+        if (person.placeholder) { line.appendChild(G.el("span", "placeholder", "tag")); }
+        item.appendChild(line);
+        addRecord({ id: person.id, kind: "person", label: person.label, status: person.status });
+        var rel = { source: person.id, target: deal.id, type: "CONTACT_ROLE" };
+        if (!edges.get(edgeId(rel))) { var vis = G.visEdge(rel); vis.id = edgeId(rel); edges.add(vis); }
+        if (role.key && !person.placeholder) { pathLists(item, person, data.records); }
+      });
+      committee.appendChild(item);
+    });
+    if (!data.roles.length) { committee.appendChild(G.el("li", "Nobody has a contact role on this deal yet.", "muted")); }
+    var uncovered = document.getElementById("uncovered");
+    G.clear(uncovered);
+    data.uncovered.forEach(function (role) { uncovered.appendChild(G.el("li", role, "uncovered")); });
+    if (!data.uncovered.length) { uncovered.appendChild(G.el("li", "Every standard role is covered.", "muted")); }
+    var team = document.getElementById("team");
+    G.clear(team);
+    data.team.forEach(function (user) { team.appendChild(G.el("li", user.label)); });
+    if (!data.team.length) { team.appendChild(G.el("li", "Nobody owns or touched this account yet.", "muted")); }
+  }
+
+  function renderIntroductions(data) {
+    addRecord(data.person);
+    var intro = document.getElementById("introducers");
+    G.clear(intro);
+    data.introducers.forEach(function (person) {
+      var item = G.el("li");
+      item.appendChild(personLink(person));
+      item.appendChild(G.el("span", " on " + person.paths + " path" + (person.paths === 1 ? "" : "s"), "muted"));
+      intro.appendChild(item);
+    });
+    if (!data.introducers.length) { intro.appendChild(G.el("li", "Nobody found between you and them.", "muted")); }
+    var box = document.getElementById("paths");
+    G.clear(box);
+    pathLists(box, data, data.records);
+  }
+
+  say("Loading…");
+  container.setAttribute("data-state", "loading");
+  G.api(root.getAttribute("data-url")).then(function (data) {
+    if (root.getAttribute("data-kind") === "influence") { renderInfluence(data); } else { renderIntroductions(data); }
+    network = new vis.Network(container, { nodes: nodes, edges: edges }, G.OPTIONS);
+    G.settle(network);
+    network.on("selectNode", function (event) {
+      var node = nodes.get(event.nodes[0]);
+      var page = node && G.pageOf(node.record);
+      say(page ? node.record.label + " — double-click to open its page" : node.record.label);
+    });
+    network.on("doubleClick", function (event) {
+      var node = event.nodes.length && nodes.get(event.nodes[0]);
+      var page = node && G.pageOf(node.record);
+      if (page) { window.location.href = page; }
+    });
+    highlight(allPaths.length ? 0 : -1);
+    say(allPaths.length ? allPaths.length + " path" + (allPaths.length === 1 ? "" : "s") + " found; the first is highlighted."
+                        : "No path found.");
+    container.setAttribute("data-state", "ready");
+  }).catch(function (err) { say(err.message, true); container.setAttribute("data-state", "error"); });
+})();
