@@ -239,3 +239,71 @@ def demo_cmd(size, seed):
     finally:
         handle.close()
     click.echo("Loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+# -- import and export (issue 6) -------------------------------------------------------------------
+@main.group("import", cls=CrmGroup)
+def import_group():
+    """Bring data in: a Salesforce export folder, or a graphcrm JSON backup."""
+
+
+@import_group.command("salesforce")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Only validate and report; write nothing")
+@click.option("--skip-invalid", is_flag=True, help="Write the valid rows even when some are rejected")
+def import_salesforce_cmd(folder, dry_run, skip_invalid):
+    """Import a folder of Salesforce export CSVs; exit 1 when rows were rejected (see import-report.txt)."""
+    from .db import migrate
+    from .importers.salesforce import import_salesforce
+
+    if not folder.is_dir():
+        click.echo(f"Error: {folder}: " + ("is not a folder" if folder.exists() else "no such folder"), err=True)
+        sys.exit(1)
+    handle = open_db()
+    try:
+        migrate(handle)
+        report = import_salesforce(handle, folder, dry_run=dry_run, skip_invalid=skip_invalid, progress=True)
+    finally:
+        handle.close()
+    click.echo(report.summary())
+    for line in report.shown[:20]:
+        click.echo("  " + line)
+    if len(report.shown) > 20 or report.rejected + report.warned > 20:
+        click.echo(f"  ... {report.rejected + report.warned - 20} more")
+    if report.path:
+        click.echo(f"Report: {report.path}")
+    sys.exit(0 if report.ok else 1)
+
+
+@import_group.command("json")
+@click.argument("path", type=click.Path(path_type=Path))
+def import_json_cmd(path):
+    """Recreate a graph from `graphcrm export json` into an empty database."""
+    from .db import migrate
+    from .importers.backup import import_json
+
+    handle = open_db()
+    try:
+        migrate(handle)
+        counts = import_json(handle, path)
+    finally:
+        handle.close()
+    click.echo(f"Imported {counts['nodes']} nodes and {counts['relationships']} relationships from {path}")
+
+
+@main.command("export")
+@click.argument("fmt", metavar="graphml|gexf|json", type=click.Choice(["graphml", "gexf", "json"]))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def export_cmd(fmt, path):
+    """Export the whole graph: GraphML or GEXF (Gephi, yEd) or json (a lossless backup)."""
+    from .exporters import export_graph, export_json
+
+    if not path.parent.is_dir():
+        click.echo(f"Error: {path.parent}: no such folder", err=True)
+        sys.exit(1)
+    handle = open_db()
+    try:
+        counts = export_json(handle, path) if fmt == "json" else export_graph(handle, fmt, path)
+    finally:
+        handle.close()
+    click.echo(f"Exported {counts['nodes']} nodes and {counts['relationships']} relationships to {path}")

@@ -1,4 +1,6 @@
-"""Graph exports: the JSON backup (streamed), GraphML and GEXF (networkx), a view as GraphML."""
+"""Exports: the JSON backup (streamed), GraphML and GEXF of the graph, CSV downloads, vCards.
+
+GraphML of an explorer view is graph_export.graphml (the explorer's own module)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +22,6 @@ FETCH = 2000  # records the driver pulls per round trip while streaming
 # Never in a file for Gephi or a spreadsheet: secrets and internal bookkeeping.
 HIDDEN_PROPS = frozenset({"password_hash", "hash", "sort_key", "_lock"})
 HIDDEN_LABELS = frozenset({"ApiToken"})
-VIEW_LIMIT = 20_000
 
 
 def _stream(db: Database, work: Callable[[Callable[[str], Any]], Any]) -> Any:
@@ -158,37 +159,11 @@ def export_graph(db: Database, fmt: str, path: Path | str) -> dict[str, int]:
 def write_graph(g: nx.MultiDiGraph, fmt: str, target) -> None:
     """Write a networkx graph as graphml or gexf to a path or binary file."""
     if fmt == "graphml":
-        nx.write_graphml(g, target, named_key_ids=True)
+        nx.write_graphml(g, target)
     elif fmt == "gexf":
         nx.write_gexf(g, target)
     else:
         raise Invalid(f"unknown graph format {fmt!r}", {"format": "must be graphml, gexf or json"})
-
-
-def view_graphml(view: Any) -> bytes:
-    """Return GraphML of an explorer view {"nodes": [{"id", ...}], "edges": [{"source", "target", "type"}]}."""
-    if not isinstance(view, dict) or not isinstance(view.get("nodes"), list) \
-            or not isinstance(view.get("edges", []), list):
-        raise Invalid("the view must be an object with lists nodes and edges", {"nodes": "must be a list"})
-    nodes, edges = view["nodes"], view.get("edges", [])
-    if len(nodes) > VIEW_LIMIT or len(edges) > VIEW_LIMIT:
-        raise Invalid(f"a view has at most {VIEW_LIMIT} nodes and edges", {"nodes": "too many"})
-    g = nx.MultiDiGraph()
-    for i, node in enumerate(nodes):
-        if not isinstance(node, dict) or not isinstance(node.get("id"), str):
-            raise Invalid(f"nodes[{i}] needs a string id", {f"nodes[{i}].id": "must be a string"})
-        g.add_node(node["id"], **{k: flat(v) for k, v in node.items()
-                                  if k != "id" and isinstance(k, str) and not isinstance(v, dict)})
-    for i, edge in enumerate(edges):
-        if not isinstance(edge, dict) or edge.get("source") not in g or edge.get("target") not in g:
-            raise Invalid(f"edges[{i}] must join two nodes of the view", {f"edges[{i}]": "unknown end"})
-        g.add_edge(edge["source"], edge["target"], **{k: flat(v) for k, v in edge.items()
-                                                      if k not in ("source", "target") and not isinstance(v, dict)})
-    _unify(lambda: (d for _n, d in g.nodes(data=True)))
-    _unify(lambda: (d for _a, _b, d in g.edges(data=True)))
-    buffer = io.BytesIO()
-    nx.write_graphml(g, buffer, named_key_ids=True)
-    return buffer.getvalue()
 
 
 # -- CSV for list and report pages ---------------------------------------------------------------
@@ -229,10 +204,11 @@ def csv_response(rows, columns, filename: str):
         yield buffer.getvalue()
 
     return Response(stream_with_context(generate()), mimetype="text/csv",
-                    headers={"Content-Disposition": _attachment(filename)})
+                    headers={"Content-Disposition": content_disposition(filename)})
 
 
-def _attachment(filename: str) -> str:
+def content_disposition(filename: str) -> str:
+    """Return a Content-Disposition header that downloads under `filename` (RFC 6266, UTF-8 safe)."""
     from urllib.parse import quote
 
     ascii_name = "".join(c if c.isascii() and (c.isalnum() or c in "._-") else "_" for c in filename) or "export"

@@ -5,13 +5,14 @@ UNWIND $rows AS row
 OPTIONAL MATCH (old:Activity {sf_id: row.sf_id})
 WITH row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (n:Activity {sf_id: row.sf_id})
-ON CREATE SET n += row.props, n.id = randomUUID(), n.created_at = datetime(), n.updated_at = datetime()
+ON CREATE SET n += row.props, n.id = randomUUID(), n.created_at = datetime(), n.updated_at = datetime(),
+              n.version = 1
 WITH n, row, before, CASE WHEN before IS NULL THEN [] ELSE
        [k IN keys(row.props) WHERE NOT coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL)]
      END AS changed
 CALL (n, row, changed) {
   WITH * WHERE size(changed) > 0
-  SET n += row.props, n.updated_at = datetime()
+  SET n += row.props, n.updated_at = datetime(), n.version = coalesce(n.version, 0) + 1
 }
 CALL (n, row, before) {
   WITH * WHERE before IS NOT NULL
@@ -48,5 +49,7 @@ CALL (n, row) {
   MATCH (o:Opportunity {sf_id: row.opportunity})
   MERGE (n)-[:ABOUT]->(o)
 }
+// The people whose last-touch fields (graphcrm/activities.py) need recomputing.
 RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN size(changed) > 0 THEN 1 ELSE 0 END) AS updated
+       sum(CASE WHEN size(changed) > 0 THEN 1 ELSE 0 END) AS updated,
+       collect(DISTINCT CASE WHEN before IS NULL OR size(changed) > 0 THEN row.who END) AS touched

@@ -5,6 +5,7 @@ import datetime as dt
 import itertools
 from typing import Iterator
 
+from ..activities import TOUCH_KINDS
 from . import vocab
 from .world import ACTIVE, PLACEHOLDER, World
 
@@ -49,8 +50,11 @@ def activity_rows(world: World, counts: list[int]) -> Iterator[dict]:
             continue
         last_day = max(first_day + 1, (people.until[p] or today) - 1)
         owner = people.owner[p]
-        opportunities = world.person_opportunities.get(p)
+        # Only deals of the person's own account: an activity is about one account and its deals.
+        opportunities = [o for o in world.person_opportunities.get(p, ())
+                         if world.opportunities[o][1] == people.account[p]]
         acts = []
+        last: dict[str, int] = {}
         for _ in range(count):
             kind = rng.choices(KINDS, cum_weights=KIND_CUM)[0]
             day = rng.randint(first_day, last_day)
@@ -71,7 +75,22 @@ def activity_rows(world: World, counts: list[int]) -> Iterator[dict]:
             if kind in ("meeting", "note") and rng.random() < 0.2:
                 act["notes"] = rng.choice(NOTES)
             acts.append(act)
-        yield {"person": people.id[p], "account": accounts[people.account[p]].id, "acts": acts}
+            if act["at"] > last.get(kind, 0):
+                last[kind] = act["at"]
+        yield {"person": people.id[p], "account": accounts[people.account[p]].id, "acts": acts,
+               **_touch_fields(last)}
+
+
+def _touch_fields(last: dict[str, int]) -> dict:
+    """Return the person's last-touch fields as graphcrm.activities keeps them (newest per kind)."""
+    fields = {f"last_{kind}": _utc(at) for kind, at in last.items()}
+    touches = [at for kind, at in last.items() if kind in TOUCH_KINDS]
+    fields["last_touch"] = _utc(max(touches)) if touches else None
+    return fields
+
+
+def _utc(epoch: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
 
 
 def _subject(rng, kind: str) -> str:

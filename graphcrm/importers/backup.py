@@ -23,7 +23,7 @@ from ..errors import Conflict, Invalid
 FORMAT, VERSION = "graphcrm-backup", 1
 RESTORE_LABEL = "GraphcrmRestore"
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
-ZONE_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
+OFFSET_RE = re.compile(r"^(Z|[+-]\d{2}:?\d{2}(:?\d{2})?|offset)$")
 BATCH = 5000
 
 try:  # the driver hands out pytz zones when pytz is installed; zoneinfo otherwise
@@ -68,8 +68,11 @@ def encode(value: Any, tz: Any = None) -> Any:
 
 def _with_zone(parsed: nt.DateTime, zone: str | None) -> nt.DateTime:
     """Give a datetime parsed with its offset the zone it had: a named zone, or the fixed offset."""
-    if zone and ZONE_NAME_RE.match(zone):
-        return parsed.astimezone(_zone(zone))
+    if zone and not OFFSET_RE.match(zone):
+        try:
+            return parsed.astimezone(_zone(zone))
+        except LookupError:
+            raise ValueError(f"unknown time zone {zone!r}") from None
     # A stdlib fixed offset makes the driver send an offset (Z, +05:30), not a zone name.
     return parsed.astimezone(dt.timezone(parsed.utcoffset()))
 

@@ -18,6 +18,7 @@ BOARD_ROLE_ORDER = (("vice", "vice_chair"), ("chair", "chair"), ("präsident", "
 PARTNER_WORDS = (("consult", "consultant"), ("distribut", "distributor"), ("supplier", "supplier"),
                  ("integrat", "integrator"), ("developer", "integrator"), ("resell", "reseller"),
                  ("var", "reseller"), ("dealer", "reseller"), ("broker", "reseller"), ("vendor", "vendor"))
+MAX_MINUTES = 24 * 60  # the activity model's longest duration (graphcrm/activities.py)
 # ContactHistory field names to the model's property names; others keep Salesforce's name.
 HISTORY_FIELDS = {"firstname": "first_name", "lastname": "last_name", "email": "email", "phone": "phone",
                   "mobilephone": "mobile", "title": "title", "department": "department",
@@ -157,11 +158,15 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...]) -> Convert
             break
     if at is None:
         raise v.RowError(f"{moments[0]}: missing (an activity needs a date)")
-    duration = v.number(row, "durationinminutes", whole=True, lo=0, hi=100_000)
+    duration = v.number(row, "durationinminutes", whole=True, lo=0, hi=1_000_000)
     if duration is None and row.get("calldurationinseconds"):
-        duration = round(v.number(row, "calldurationinseconds", lo=0, hi=6_000_000) / 60)
-    props = {"kind": _kind(row, default_kind), "at": at, "subject": v.text(row, "subject", 255),
-             "notes": v.text(row, "description", 32_000), "duration": duration}
+        duration = round(v.number(row, "calldurationinseconds", lo=0, hi=60_000_000) / 60)
+    if duration is not None and duration > MAX_MINUTES:
+        c.warnings.append(f"duration of {duration} minutes is longer than a day; left empty")
+        duration = None
+    props = {"kind": _kind(row, default_kind), "at": at, "duration": duration,
+             "subject": _cut(v.text(row, "subject", 255), 200, "Subject", c.warnings),
+             "notes": _cut(v.text(row, "description", 131_072), 5000, "Description", c.warnings)}
     what = v.sf_id(row, "whatid")
     what_obj = object_of(what) if what else None
     if what and what_obj not in ("Account", "Opportunity"):
@@ -179,6 +184,14 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...]) -> Convert
     c.params.update(props=props, owner=owner, who=who, account=what if what_obj == "Account" else None,
                     opportunity=what if what_obj == "Opportunity" else None)
     return c
+
+
+def _cut(value: str | None, limit: int, column: str, warnings: list[str]) -> str | None:
+    """Shorten text to the activity model's limit, saying so."""
+    if value is None or len(value) <= limit:
+        return value
+    warnings.append(f"{column}: {len(value)} characters, cut to {limit}")
+    return value[:limit - 1] + "…"
 
 
 def _midnight(day):

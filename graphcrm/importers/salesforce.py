@@ -11,7 +11,7 @@ from .csvfiles import CsvFile, FileProblem, find_files
 from .report import Report
 from .spec import Context
 from .validate import Spool, Validator, collect_ids
-from .write import save_contact_roles, write_spool
+from .write import refresh_touches, save_contact_roles, write_spool
 
 # In writing order: records before the relationships that join them.
 SPECS = nodes.SPECS + links.SPECS
@@ -40,14 +40,17 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
         _note_roles(report, ctx, dry_run)
         if dry_run or (report.rejected and not skip_invalid):
             return report
+        touched: set[str] = set()
         for spec in SPECS:
             if spec.name not in spools:
                 continue
             stats = next(s for s in report.files.values() if s.object == spec.name)
             with tqdm(total=spools[spec.name].count, unit=" rows", desc=f"write {stats.file}",
-                      disable=not progress, leave=False) as bar:
-                totals = write_spool(db, spec, spools[spec.name], by=by, on_rows=bar.update)
+                      disable=None if progress else True, leave=False) as bar:
+                totals = write_spool(db, spec, spools[spec.name], by=by, touched=touched, on_rows=bar.update)
             stats.created, stats.updated, stats.written = totals["created"], totals["updated"], totals["written"]
+        if touched:
+            refresh_touches(db, touched)
         if ctx.contact_roles:
             save_contact_roles(db, list(ctx.contact_roles))
         report.written = True
@@ -84,7 +87,7 @@ def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress
             if csv is None:
                 continue
             with tqdm(total=csv.size(), unit="B", unit_scale=True, desc=f"check {csv.name}",
-                      disable=not progress, leave=False) as bar:
+                      disable=None if progress else True, leave=False) as bar:
                 spools[spec.name] = validator.run(spec, csv, twice.get(spec.name, set()), bar.update)
     except BaseException:
         for spool in spools.values():

@@ -148,7 +148,7 @@ def test_a_record_cannot_be_linked_to_itself(api, db, make, rel_type, label):
 ])
 def test_a_relationship_with_a_bad_property_answers_422_and_writes_nothing(api, db, make, props, field):
     account, person = make(Label.ACCOUNT), make(Label.PERSON)
-    resp = post(api, "EMPLOYS", account, person, title="CFO", **props)
+    resp = post(api, "EMPLOYS", account, person, **{"department": "Finance", **props})
     assert resp.status_code == 422 and field in resp.json["fields"]
     assert rels(db) == []
 

@@ -293,7 +293,9 @@ def test_markup_in_every_text_field_is_escaped(db, browser):
     db.run_raw("MATCH (p:Person {id: $id}) SET p.email = $evil, p.social_x = $evil, p.country = $evil, "
                "p.postal_code = $evil", id=person["id"], evil=EVIL)
     link(db, "EMPLOYS", acme["id"], person["id"], primary=True, title=EVIL, roles=[EVIL])
-    link(db, "OWNS", browser.user["id"], person["id"], address="sie")
+    owner = create_user(db, email="evil@example.ch", name=EVIL, role="rep")
+    link(db, "OWNS", browser.user["id"], person["id"], address="sie")  # listed on the home page
+    link(db, "OWNS", owner["id"], acme["id"], address="du")
     link(db, "HAS_OPPORTUNITY", acme["id"], deal["id"])
     link(db, "CONTACT_ROLE", person["id"], deal["id"], role="Evaluator")
     link(db, "MEMBER_OF", person["id"], spring["id"], status="sent")

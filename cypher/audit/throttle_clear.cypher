@@ -1,0 +1,2 @@
+MATCH (t:LoginThrottle {key: $key})
+DELETE t

@@ -1,0 +1,61 @@
+"""The audit log (every write and every sign-in: who, what, when, from where) and sign-in throttling."""
+from __future__ import annotations
+
+import logging
+
+from .db import Database
+from .errors import CrmError
+from .records import new_id
+
+log = logging.getLogger(__name__)
+WINDOW_MINUTES = 15
+MAX_FAILURES_PER_EMAIL = 5
+MAX_FAILURES_PER_ADDRESS = 30
+
+
+class TooManyAttempts(CrmError):
+    """Too many failed sign-ins; wait and try again."""
+
+    status, code = 429, "too_many_requests"
+
+
+def record(db: Database, *, action: str, user: dict | None, method: str, path: str, status: int,
+           ip: str | None, via: str) -> None:
+    """Write one audit entry; a failure to audit is logged, never shown to the user."""
+    try:
+        db.write("audit/record", id=new_id(), user_id=(user or {}).get("id"), user_email=(user or {}).get("email"),
+                 action=action, method=method, path=path[:500], status=status, ip=ip, via=via)
+    except CrmError:
+        log.exception("could not write the audit entry for %s %s", method, path)
+
+
+def entries(db: Database, *, limit: int = 100, before: str | None = None, user: str | None = None,
+            action: str | None = None) -> dict:
+    """Newest audit entries first; `next` is the timestamp to pass as `before`."""
+    rows = db.read("audit/list", limit=limit + 1, before=before, user=user, action=action)
+    items = [r["entry"] for r in rows[:limit]]
+    return {"items": items, "next": items[-1]["at"].iso_format() if len(rows) > limit else None}
+
+
+def _keys(email: str, ip: str | None) -> dict[str, int]:
+    return {f"email:{(email or '').strip().lower()}": MAX_FAILURES_PER_EMAIL,
+            f"ip:{ip or 'unknown'}": MAX_FAILURES_PER_ADDRESS}
+
+
+def check_throttle(db: Database, email: str, ip: str | None) -> None:
+    """Refuse a sign-in attempt while its e-mail or address has failed too often (same answer for every e-mail)."""
+    limits = _keys(email, ip)
+    for row in db.read("audit/throttle_check", keys=list(limits), window_minutes=WINDOW_MINUTES):
+        if row["failures"] >= limits[row["key"]]:
+            raise TooManyAttempts(f"Too many failed sign-ins; wait {WINDOW_MINUTES} minutes and try again.")
+
+
+def note_failure(db: Database, email: str, ip: str | None) -> None:
+    """Count a failed sign-in against its e-mail and its address."""
+    for key in _keys(email, ip):
+        db.write("audit/throttle_hit", key=key, window_minutes=WINDOW_MINUTES)
+
+
+def clear_failures(db: Database, email: str) -> None:
+    """A successful sign-in forgives the e-mail's earlier failures."""
+    db.write("audit/throttle_clear", key=next(iter(_keys(email, None))))
