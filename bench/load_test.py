@@ -1,0 +1,163 @@
+"""Load test: N concurrent users browse, search and explore `graphcrm serve` for a while; no 5xx allowed.
+
+Usage: python bench/load_test.py [--users 50] [--seconds 60] [--size medium]
+Starts the managed Neo4j "bench-load", loads the demo if the database is empty, runs `graphcrm serve`
+on a free loopback port, signs every virtual user in (session cookie for pages, a token for the API),
+then prints p50/p95 per endpoint and the count of 5xx answers. Traffic goes to 127.0.0.1 only.
+"""
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+
+from graphcrm.config import graphcrm_home
+from graphcrm.db import Database, migrate
+from graphcrm.localdb import LocalNeo4j
+
+PASSWORD = "load test password 1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare(size: str) -> tuple[str, list[str], list[str], list[str]]:
+    """Start Neo4j, load the demo when empty, create the load-test user; return uri and sample ids."""
+    from graphcrm.demo import is_empty, load_demo
+    from graphcrm.users import create_user, user_by_email
+
+    uri = os.environ.get("NEO4J_URI") or LocalNeo4j(graphcrm_home(), "bench-load", heap_mb=1024,
+                                                    pagecache_mb=512).start().uri
+    db = Database(uri, None)
+    migrate(db)
+    if is_empty(db):
+        print(f"loading the {size} demo ...", flush=True)
+        load_demo(db, size=size, seed=7)
+    if user_by_email(db, "load@example.ch") is None:
+        create_user(db, email="load@example.ch", name="Load Test", role="rep", password=PASSWORD)
+    people = [r["id"] for r in db.run_raw("MATCH (p:Person) RETURN p.id AS id LIMIT 2000")]
+    accounts = [r["id"] for r in db.run_raw("MATCH (a:Account) RETURN a.id AS id LIMIT 500")]
+    names = [r["n"] for r in db.run_raw("MATCH (p:Person) RETURN p.last_name AS n LIMIT 300")]
+    db.close()
+    return uri, people, accounts, names
+
+
+class User:
+    """One virtual user with its own cookie jar."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def sign_in(self) -> None:
+        html = self.opener.open(f"{self.base}/login").read().decode()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+        body = urllib.parse.urlencode({"email": "load@example.ch", "password": PASSWORD, "csrf_token": token})
+        self.opener.open(f"{self.base}/login", data=body.encode())
+
+    def get(self, path: str) -> int:
+        try:
+            with self.opener.open(f"{self.base}{path}", timeout=30) as resp:
+                resp.read()
+                return resp.status
+        except urllib.error.HTTPError as err:
+            return err.code
+
+
+def scenario(people, accounts, names):
+    """Pick one step of a browsing session: (endpoint name, path)."""
+    pick = random.random()
+    if pick < 0.2:
+        return "search", f"/api/v1/search?q={urllib.parse.quote(random.choice(names)[:4])}"
+    if pick < 0.35:
+        return "person page", f"/people/{random.choice(people)}"
+    if pick < 0.5:
+        return "account page", f"/accounts/{random.choice(accounts)}"
+    if pick < 0.65:
+        return "people list", "/api/v1/people?limit=50"
+    if pick < 0.85:
+        return "network d2", f"/api/v1/network?center={random.choice(people)}&depth=2"
+    return "paths k5", f"/api/v1/paths?from={random.choice(people)}&to={random.choice(people)}&k=5"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--size", default="medium")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    uri, people, accounts, names = prepare(args.size)
+    port = free_port()
+    env = {**os.environ, "NEO4J_URI": uri, "GRAPHCRM_INSECURE_COOKIES": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "graphcrm.cli", "serve", "--port", str(port),
+                               "--workers", str(args.workers)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{base}/login", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        timings: dict[str, list[float]] = defaultdict(list)
+        statuses: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        lock = threading.Lock()
+        stop_at = time.monotonic() + args.seconds
+
+        def run_user():
+            user = User(base)
+            user.sign_in()
+            while time.monotonic() < stop_at:
+                name, path = scenario(people, accounts, names)
+                start = time.perf_counter()
+                status = user.get(path)
+                elapsed = (time.perf_counter() - start) * 1000
+                with lock:
+                    timings[name].append(elapsed)
+                    statuses[name][status] += 1
+
+        threads = [threading.Thread(target=run_user) for _ in range(args.users)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    total_5xx = 0
+    print(f"\n{args.users} users for {args.seconds}s against graphcrm serve ({args.workers} workers), "
+          f"{args.size} demo")
+    print(f"{'endpoint':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}  statuses")
+    for name in sorted(timings):
+        values = sorted(timings[name])
+        p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
+        total_5xx += sum(n for s, n in statuses[name].items() if s >= 500)
+        print(f"{name:<14}{len(values):>9}{statistics.median(values):>9.1f}{p95:>9.1f}  "
+              f"{json.dumps(dict(statuses[name]))}")
+    print(f"5xx answers: {total_5xx}")
+    return 1 if total_5xx else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
