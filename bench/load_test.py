@@ -107,7 +107,7 @@ def main() -> int:
     uri, people, accounts, names = prepare(args.size)
     port = free_port()
     env = {**os.environ, "NEO4J_URI": uri, "GRAPHCRM_INSECURE_COOKIES": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "graphcrm.cli", "serve", "--port", str(port),
+    server = subprocess.Popen([sys.executable, "-m", "graphcrm", "serve", "--port", str(port),
                                "--workers", str(args.workers)], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"

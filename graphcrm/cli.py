@@ -307,7 +307,3 @@ def export_cmd(fmt, path):
     finally:
         handle.close()
     click.echo(f"Exported {counts['nodes']} nodes and {counts['relationships']} relationships to {path}")
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,4 @@
+"""`python -m graphcrm` runs the graphcrm command."""
+from .cli import main
+
+main()
