@@ -94,6 +94,8 @@ class Database:
             max_transaction_retry_time=5,
             # Drop pooled connections quickly so the app recovers when Neo4j comes back.
             liveness_check_timeout=30,
+            # Planner hints (INFORMATION) would flood the log; real warnings still show.
+            notifications_min_severity="WARNING",
         )
 
     def close(self) -> None:

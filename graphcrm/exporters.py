@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -88,6 +89,14 @@ def flat(value: Any) -> Any:
     return str(value)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(value: Any) -> Any:
+    """Replace characters XML 1.0 cannot carry (control characters), so the file stays well-formed."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _attrs(props: dict) -> dict:
     out = {}
     for key, value in props.items():
@@ -97,7 +106,7 @@ def _attrs(props: dict) -> dict:
             # Two numbers Gephi's geo layouts can use, rather than one "lon,lat" string.
             out[f"{key}_lon"], out[f"{key}_lat"] = value[0], value[1]
             continue
-        out[key] = flat(value)
+        out[key] = _xml(flat(value))
     return out
 
 
@@ -133,10 +142,10 @@ def graph(db: Database) -> nx.MultiDiGraph:
         for rec in run("export/nodes"):
             if HIDDEN_LABELS & set(rec["labels"]):
                 continue
-            node_id = rec["props"].get("id") or rec["key"]
+            node_id = _xml(str(rec["props"].get("id") or rec["key"]))
             keys[rec["key"]] = node_id
             g.add_node(node_id, **_attrs(rec["props"]), labels=":".join(rec["labels"]),
-                       label=display_name(rec["labels"], rec["props"]))
+                       label=_xml(display_name(rec["labels"], rec["props"])))
         for rec in run("export/relationships"):
             if rec["from"] in keys and rec["to"] in keys:
                 g.add_edge(keys[rec["from"]], keys[rec["to"]], type=rec["type"], label=rec["type"],

@@ -11,7 +11,7 @@ from .model import Field
 
 # Dot-separated atoms, a domain of dot-separated labels, and a TLD of letters (or punycode).
 _ATOM = r"[^\s@<>()\[\]\\,;:\".]+"
-_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+_LABEL = r"[^\W_](?:(?:[^\W_]|-)*[^\W_])?"
 EMAIL_RE = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+(?:[^\W\d_]{{2,}}|xn--[\w-]+)$")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 PHONE_RE = re.compile(r"^\+?[0-9 ()./-]{5,30}$")

@@ -20,3 +20,25 @@ cp "$src/vis-network/LICENSE-MIT" "$src/vis-network/LICENSE-APACHE-2.0" "$dest/v
 version="$(node -p "require('$src/vis-network/package.json').version")"
 echo "$version" > "$dest/vis-network/VERSION"
 echo "vendored vis-network $version into ${dest#$root/}"
+
+# Leaflet and its clustering plugin for the map page (the images are the default marker and layer icons).
+for pkg in leaflet leaflet.markercluster; do
+  if [ ! -d "$src/$pkg" ]; then
+    echo "node_modules/$pkg is missing: run 'npm ci' (or 'npm install') at $root first" >&2
+    exit 1
+  fi
+done
+mkdir -p "$dest/leaflet/images" "$dest/leaflet.markercluster"
+cp "$src/leaflet/dist/leaflet.js" "$src/leaflet/dist/leaflet.css" "$src/leaflet/LICENSE" "$dest/leaflet/"
+cp "$src/leaflet/dist/images/"*.png "$dest/leaflet/images/"
+cp "$src/leaflet.markercluster/dist/leaflet.markercluster.js" "$src/leaflet.markercluster/dist/MarkerCluster.css" \
+   "$src/leaflet.markercluster/dist/MarkerCluster.Default.css" "$src/leaflet.markercluster/MIT-LICENCE.txt" \
+   "$dest/leaflet.markercluster/"
+sed -i 's|//# sourceMappingURL=.*$||' "$dest/leaflet/leaflet.js" "$dest/leaflet.markercluster/leaflet.markercluster.js"
+# The plugin's package ships its files executable; static assets need not be.
+chmod 0644 "$dest"/leaflet.markercluster/*
+for pkg in leaflet leaflet.markercluster; do
+  version="$(node -p "require('$src/$pkg/package.json').version")"
+  echo "$version" > "$dest/$pkg/VERSION"
+  echo "vendored $pkg $version into ${dest#$root/}"
+done

@@ -22,6 +22,14 @@ CALL (p, a, row) {
   SET e += row.employs, e.sf_id = row.sf_id, e.updated_at = datetime()
 }
 CALL (p, a, row) {
+  // Contact.AccountId decides the primary account; a direct relation makes it primary only when
+  // no other account is (an export without Contact.csv, or a relation the contact file agrees with).
+  WITH * WHERE row.direct AND NOT EXISTS { (o:Account)-[:EMPLOYS {primary: true}]->(p) WHERE o <> a }
+  MATCH (a)-[e:EMPLOYS]->(p)
+  WHERE NOT coalesce(e.primary, false)
+  SET e.primary = true, e.updated_at = datetime()
+}
+CALL (p, a, row) {
   WITH * WHERE row.worked IS NOT NULL
   MERGE (p)-[w:WORKED_AT {sf_id: row.sf_id}]->(a)
   ON CREATE SET w.created_at = datetime()

@@ -45,6 +45,11 @@ def encode(value: Any, tz: Any = None) -> Any:
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else {"$float": repr(value)}
+    # Points and durations are tuples too, so they are told apart before lists.
+    if isinstance(value, Point):
+        return {"$point": {"srid": value.srid, "coords": list(value)}}
+    if isinstance(value, nt.Duration):
+        return {"$duration": [value.months, value.days, value.seconds, value.nanoseconds]}
     if isinstance(value, (list, tuple)):
         zones = tz if isinstance(tz, list) else [None] * len(value)
         return [encode(v, z) for v, z in zip(value, zones)]
@@ -57,10 +62,6 @@ def encode(value: Any, tz: Any = None) -> Any:
         return {"$date": value.iso_format()}
     if isinstance(value, nt.Time):
         return {"$time" if value.tzinfo is not None else "$localtime": value.iso_format()}
-    if isinstance(value, nt.Duration):
-        return {"$duration": [value.months, value.days, value.seconds, value.nanoseconds]}
-    if isinstance(value, Point):
-        return {"$point": {"srid": value.srid, "coords": list(value)}}
     if isinstance(value, (bytes, bytearray)):
         return {"$bytes": base64.b64encode(bytes(value)).decode("ascii")}
     raise TypeError(f"cannot back up a value of type {type(value).__name__}")

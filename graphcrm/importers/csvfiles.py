@@ -82,6 +82,7 @@ class CsvFile:
         if not header or not any(h.strip() for h in header):
             raise FileProblem(self.name, None, "the file is empty")
         self.headers = [h.strip().lower() for h in header]
+        self.original = {h.strip().lower(): h.strip() for h in header}  # to name columns as the file does
         if "id" not in self.headers:
             raise FileProblem(self.name, 1, "has no Id column: this is not a Salesforce export CSV "
                                             f"(columns: {', '.join(header[:8])[:200]})")
@@ -92,6 +93,11 @@ class CsvFile:
     def _open(self, on_read: Callable[[int], None] | None = None) -> io.TextIOWrapper:
         raw = _Counting(io.FileIO(self.path, "r"), on_read)
         return io.TextIOWrapper(io.BufferedReader(raw, CHUNK), encoding=self.encoding, newline="")
+
+    def column(self, reason: str) -> str:
+        """Name the column a reason starts with ("accountid: ...") as the file's header spells it."""
+        name, sep, rest = reason.partition(":")
+        return f"{self.original[name]}{sep}{rest}" if sep and name in self.original else reason
 
     def size(self) -> int:
         """Return the file's size in bytes."""

@@ -80,7 +80,8 @@ def account_contact(row: dict, ctx: Context) -> Converted:
     if board:
         board_props = {"role": board_role(board), "since": since, "until": until}
     if direct:
-        employs = {"primary": True, "roles": others, "since": since}
+        # Primary unless the contact's AccountId names another account (see account_contacts.cypher).
+        employs = {"roles": others, "since": since}
     elif others or not board:
         if ended:
             worked = {"since": since, "until": until}

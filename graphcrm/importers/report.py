@@ -25,6 +25,8 @@ class FileStats:
     created: int = 0
     updated: int = 0
     written: int = 0
+    check_seconds: float = 0.0
+    write_seconds: float = 0.0
 
 
 class Report:
@@ -41,6 +43,7 @@ class Report:
         self.rejected = self.warned = 0
         self.written = False
         self.path: Path | None = None
+        self.refresh_seconds = 0.0  # recomputing the last-touch fields of people with new activities
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def stats(self, obj: str, file: str) -> FileStats:

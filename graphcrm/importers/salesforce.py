@@ -1,6 +1,7 @@
 """`graphcrm import salesforce DIR`: validate a folder of export CSVs, then write it (or not) and report."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from tqdm import tqdm
@@ -45,12 +46,16 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
             if spec.name not in spools:
                 continue
             stats = next(s for s in report.files.values() if s.object == spec.name)
+            started = time.perf_counter()
             with tqdm(total=spools[spec.name].count, unit=" rows", desc=f"write {stats.file}",
                       disable=None if progress else True, leave=False) as bar:
                 totals = write_spool(db, spec, spools[spec.name], by=by, touched=touched, on_rows=bar.update)
+            stats.write_seconds = time.perf_counter() - started
             stats.created, stats.updated, stats.written = totals["created"], totals["updated"], totals["written"]
         if touched:
+            started = time.perf_counter()
             refresh_touches(db, touched)
+            report.refresh_seconds = time.perf_counter() - started
         if ctx.contact_roles:
             save_contact_roles(db, list(ctx.contact_roles))
         report.written = True
@@ -63,6 +68,8 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
                 report.path = report.write(Path(target) / REPORT_NAME)
             except OSError as exc:
                 report.notes.append(f"The report could not be written to {target}: {exc}")
+        # Every problem is in the report file now; `report.shown` keeps the first ones for the screen.
+        report.close()
     return report
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+import time
 from array import array
 from typing import Callable, Iterator
 
@@ -88,6 +89,7 @@ class Validator:
     def run(self, spec: ObjectSpec, csv: CsvFile, twice: set[str],
             on_read: Callable[[int], None] | None = None) -> Spool:
         """Validate one file and return the spool of its valid rows."""
+        started = time.perf_counter()
         stats = self.report.stats(spec.name, csv.name)
         stats.encoding = csv.encoding_name
         spool = Spool(spec.batch)
@@ -102,7 +104,7 @@ class Validator:
                     raise RowError("Id: missing")
                 conv = spec.convert(row, self.ctx)
             except RowError as exc:
-                self._reject(spec, csv.name, line, exc.reason, row.get("id"))
+                self._reject(spec, csv.name, line, csv.column(exc.reason), row.get("id"))
                 continue
             if conv.skip:
                 stats.skipped[conv.skip] += 1
@@ -117,11 +119,12 @@ class Validator:
                 hashes.append(hash(sf_id))
             pending.append((line, conv))
             if len(pending) >= CHUNK:
-                self._flush(spec, csv.name, pending, spool)
-        self._flush(spec, csv.name, pending, spool)
+                self._flush(spec, csv, pending, spool)
+        self._flush(spec, csv, pending, spool)
         if spec.label is None:
             spool = self._drop_duplicates(csv.name, spool, hashes)
         stats.valid = spool.count
+        stats.check_seconds = time.perf_counter() - started
         return spool
 
     def _reject(self, spec: ObjectSpec, file: str, line: int, reason: str, raw_id: str | None) -> None:
@@ -132,7 +135,7 @@ class Validator:
             except ValueError:
                 pass
 
-    def _flush(self, spec: ObjectSpec, file: str, pending: list[tuple[int, Converted]], spool: Spool) -> None:
+    def _flush(self, spec: ObjectSpec, csv: CsvFile, pending: list[tuple[int, Converted]], spool: Spool) -> None:
         """Check a chunk's references (the database answers for ids in no file) and spool the good rows."""
         if not pending:
             return
@@ -152,10 +155,10 @@ class Validator:
         for line, conv in pending:
             reason = conflicts.get(conv.params["sf_id"]) or self._bad_reference(conv)
             if reason:
-                self._reject(spec, file, line, reason, conv.params["sf_id"])
+                self._reject(spec, csv.name, line, csv.column(reason), conv.params["sf_id"])
                 continue
             for warning in conv.warnings:
-                self.report.warn(file, line, warning)
+                self.report.warn(csv.name, line, csv.column(warning))
             spool.add(line, conv.params)
         pending.clear()
 
@@ -163,9 +166,9 @@ class Validator:
         for column, obj, target in conv.refs:
             gone = self.rejected[obj].get(target)
             if gone is not None:
-                return f"{column}: {target} names a {obj} rejected at line {gone} of its file"
+                return f"{column}: {target} names {_a(obj)} rejected at line {gone} of its file"
             if target not in self.ids.get(obj, ()) and target not in self.in_db[obj]:
-                return f"{column}: {target} is a {obj} in no file of this export and not in the database"
+                return f"{column}: {target} is {_a(obj)} in no file of this export and not in the database"
         return None
 
     def _drop_duplicates(self, file: str, spool: Spool, hashes: array) -> Spool:
@@ -188,3 +191,7 @@ class Validator:
                 kept.add(line, params)
         spool.close()
         return kept
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "AEIOU" else "a ") + noun

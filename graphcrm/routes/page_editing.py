@@ -1,7 +1,7 @@
 """The create and edit flow shared by the record forms: check, write, or re-render with field errors."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask import flash, g, redirect, render_template, request, url_for
 
@@ -13,8 +13,15 @@ from ..model import ADDRESS_FORMS, NODE_FIELDS, Label
 from ..permissions import can_write
 from ..validation import clean
 from .page_format import full_name
-from .page_forms import (changed_names, field_names, form_errors, record_data, record_values, sections,
-                         submitted_values)
+from .page_forms import (
+    changed_names,
+    field_names,
+    form_errors,
+    record_data,
+    record_values,
+    sections,
+    submitted_values,
+)
 
 NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity"}
 # create(db, data, extras) -> record; extras: account_id, address.
@@ -116,8 +123,8 @@ def edit_view(label: Label, record_id: str, detail_endpoint: str):
         flash("Nothing changed.", "info")
         return redirect(detail_url)
     try:
-        records.update(get_db(), label, record_id, {**record_data(label, values, changed), "version": version},
-                       by=g.user["id"])
+        data = {**record_data(label, values, changed), "version": version}
+        records.update(get_db(), label, record_id, data, by=g.user["id"])
     except (Invalid, Conflict) as exc:
         # A stale version keeps the user's input and their version, so saving again cannot
         # silently overwrite the other person's change.

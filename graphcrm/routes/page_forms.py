@@ -34,7 +34,8 @@ LAYOUT: dict[Label, list[tuple[str, tuple[str, ...]]]] = {
 LABELS = {
     "first_name": "First name", "last_name": "Last name", "salutation": "Salutation (Herr, Frau, Dr. …)",
     "postal_code": "Postal code", "birthdate": "Birthday", "interests": "Interests",
-    "social_linkedin": "LinkedIn", "social_xing": "XING", "social_x": "X", "inactive_reason": "Inactive reason",
+    "social_linkedin": "LinkedIn", "social_xing": "XING", "social_x": "X",
+    "inactive_reason": "Inactive reason",
     "inactive_since": "Inactive since", "close_date": "Close date", "probability": "Probability (%)",
     "employees": "Employees", "email": "E-mail", "type": "Type", "website": "Website",
     "account": "Account", "address": "Owner addresses them with",
@@ -44,6 +45,7 @@ HINTS = {
     "country": "Two letters: CH, DE, AT …", "phone": "Swiss numbers may be national: 044 123 45 67",
     "mobile": "Swiss numbers may be national: 079 123 45 67", "currency": "Three letters: CHF, EUR …",
 }
+TEXT_INPUTS = ("str", "email", "url", "phone", "lang")
 WIDGETS = {"email": "email", "url": "url", "phone": "tel", "date": "date", "enum": "select",
            "text": "textarea", "bool": "checkbox", "int": "number", "float": "number", "strlist": "text"}
 
@@ -66,7 +68,7 @@ def form_field(name: str, field: Field) -> FormField:
     return FormField(name=name, label=LABELS.get(name, name.replace("_", " ").capitalize()),
                      widget=WIDGETS.get(field.type, "text"), required=field.required, choices=field.choices,
                      hint=HINTS.get(name, ""),
-                     max_len=field.max_len if field.type in ("str", "email", "url", "phone", "lang") else None)
+                     max_len=field.max_len if field.type in TEXT_INPUTS else None)
 
 
 ACCOUNT_PICKER = FormField("account", "Account", "account", hint="Type to pick an existing account")
@@ -96,7 +98,8 @@ def sections(label: Label, *, creating: bool) -> list[tuple[str, list[FormField]
 
 def field_names(label: Label, *, creating: bool = False) -> list[str]:
     """Return the record properties a form edits."""
-    return [name for title, names in LAYOUT[label] for name in names if not (creating and title in CREATE_SKIPS)]
+    return [name for title, names in LAYOUT[label] if not (creating and title in CREATE_SKIPS)
+            for name in names]
 
 
 def record_values(label: Label, record: dict) -> dict[str, str | bool]:

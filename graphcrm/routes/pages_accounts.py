@@ -29,7 +29,8 @@ def new():
 @login_required
 def show(record_id: str):
     """An account: fields, people by relationship, deals, partners."""
-    return render_template("account.html", d=account_detail(get_db(), record_id, list_cap()), fields=FIELDS)
+    detail = account_detail(get_db(), record_id, list_cap())
+    return render_template("account.html", d=detail, fields=FIELDS)
 
 
 @bp.route("/<record_id>/edit", methods=["GET", "POST"])

@@ -29,7 +29,8 @@ def new():
 @login_required
 def show(record_id: str):
     """A deal: fields, account, buying committee grouped by role, uncovered roles."""
-    return render_template("opportunity.html", d=opportunity_detail(get_db(), record_id, list_cap()), fields=FIELDS)
+    detail = opportunity_detail(get_db(), record_id, list_cap())
+    return render_template("opportunity.html", d=detail, fields=FIELDS)
 
 
 @bp.route("/<record_id>/edit", methods=["GET", "POST"])

@@ -186,3 +186,17 @@ def test_the_quick_log_form_shows_errors_and_keeps_the_input(api, client, crm, d
     html = resp.get_data(as_text=True)
     assert resp.status_code == 422 and "future" in html and "must be a number" in html and 'value="Kept"' in html
     assert activity_count(db) == 0
+
+
+def test_the_person_page_partial_shows_last_touches_strength_and_targets(api, app, crm, db):
+    from flask import g, render_template_string
+
+    anna = crm["anna"]["id"]
+    api.post("/activities", {"kind": "call", "at": "2026-01-05T10:00:00Z", "people": [anna]})
+    api.post("/targets", {"scope": "person", "scope_id": anna, "period": "quarter", "min_touchpoints": 2})
+    with app.test_request_context("/"):
+        g.user = api.user
+        html = render_template_string('{% include "_touchpoints_person.html" %}', p=crm["anna"])
+    assert 'id="touchpoints"' in html and "05.01.2026" in html  # the last call, in Swiss format
+    assert 'id="tp-strength"' in html and 'id="tp-targets"' in html and "0 of 2" in html
+    assert f'href="/people/{anna}/log"' in html

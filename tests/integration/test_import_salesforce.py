@@ -199,7 +199,14 @@ def test_a_changed_export_updates_records_in_place_and_keeps_field_history(db, e
         set_cell(rows, ANNA, "accountid", RHEIN)  # she moved: Rhein is now her primary account
         set_cell(rows, THOMAS, "ownerid", LUCA)
 
+    def relations(rows):  # as Salesforce records a move: the old relation ends, the other becomes direct
+        acme, rhein = to18("07k5g000000Ab01"), to18("07k5g000000Ab10")
+        for column, value in (("IsDirect", "false"), ("IsActive", "false"), ("EndDate", "2026-02-28")):
+            set_cell(rows, acme, column, value)
+        set_cell(rows, rhein, "IsDirect", "true")
+
     edit_csv(export / "Contact.csv", contacts)
+    edit_csv(export / "AccountContactRelation.csv", relations)
     edit_csv(export / "Account.csv", lambda rows: set_cell(rows, ACME, "Phone", "+41 44 123 45 99"))
     report = import_salesforce(db, export)
     assert report.ok, report.shown
@@ -211,8 +218,10 @@ def test_a_changed_export_updates_records_in_place_and_keeps_field_history(db, e
     assert [(h["f"], h["old"], h["new"]) for h in history] == [
         ("primary_account", "ACME Maschinenbau AG", "Rhein Consulting AG"),
         ("title", "Head of Procurement", "Chief Procurement Officer")]
-    primary = {e["other"]: e["props"]["primary"] for e in rels(db, ANNA, "EMPLOYS")}
-    assert primary == {"ACME Maschinenbau AG": False, "Rhein Consulting AG": True}
+    [employs] = rels(db, ANNA, "EMPLOYS")
+    assert employs["other"] == "Rhein Consulting AG" and employs["props"]["primary"] is True
+    [worked] = rels(db, ANNA, "WORKED_AT")
+    assert worked["other"] == "ACME Maschinenbau AG" and worked["props"]["until"] == dt.date(2026, 2, 28)
     owners = db.run_raw("MATCH (u:User)-[:OWNS]->(:Person {sf_id: $t}) RETURN u.name AS u", t=THOMAS)
     assert [o["u"] for o in owners] == ["Luca Bernasconi"]
     acme = db.run_raw("MATCH (a:Account {sf_id: $s})-[:CHANGED]->(c:Change) RETURN a.phone AS phone, "

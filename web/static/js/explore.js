@@ -57,6 +57,7 @@
     var options = JSON.parse(JSON.stringify(G.OPTIONS));
     if (serverLayout) { options.physics = false; }
     network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+    container.__network = network;  // for tests and the browser console
     if (!serverLayout) { G.settle(network); }
     network.on("doubleClick", function (event) { if (event.nodes.length) { expand(event.nodes[0]); } });
     network.on("selectNode", function (event) { showPanel(event.nodes[0]); });

@@ -144,6 +144,7 @@
   G.api(root.getAttribute("data-url")).then(function (data) {
     if (root.getAttribute("data-kind") === "influence") { renderInfluence(data); } else { renderIntroductions(data); }
     network = new vis.Network(container, { nodes: nodes, edges: edges }, G.OPTIONS);
+    container.__network = network;  // for tests and the browser console
     G.settle(network);
     network.on("selectNode", function (event) {
       var node = nodes.get(event.nodes[0]);

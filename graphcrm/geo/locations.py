@@ -1,0 +1,206 @@
+"""Where records are: geocoding on write and in bulk, the manual override, the unplaced list.
+
+Every Person and Account may carry `location` (a WGS-84 point), `location_source` (how it was
+found, see address.py) and `located_at`. A person without an address of their own is shown at
+the account they work at (the primary one first) and follows it when it moves. A manual point
+(`location_source = 'manual'`) wins until it is reset; automatic geocoding never overwrites it.
+"""
+from __future__ import annotations
+
+import math
+import os
+
+from flask import current_app, has_app_context
+from neo4j.spatial import WGS84Point
+
+from ..db import Database
+from ..errors import Invalid, NotFound
+from ..model import LABEL_KINDS, Label
+from .. import records  # the module, not its names: records.py calls back into this one
+from .address import ADDRESS_FIELDS, SOURCE_ACCOUNT, SOURCE_MANUAL, has_address, locate
+
+PLACED_LABELS = (Label.PERSON, Label.ACCOUNT)
+BATCH = 1000
+NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account"}
+
+
+def point(lat: float, lon: float) -> WGS84Point:
+    """Return the Neo4j WGS-84 point for a latitude and longitude."""
+    return WGS84Point((lon, lat))
+
+
+def online_url() -> str | None:
+    """The online geocoder's address when one is configured (GRAPHCRM_GEOCODER_URL), else None."""
+    if has_app_context() and "GRAPHCRM_GEOCODER_URL" in current_app.config:
+        return current_app.config["GRAPHCRM_GEOCODER_URL"] or None
+    return os.environ.get("GRAPHCRM_GEOCODER_URL") or None
+
+
+def location_state(node: dict) -> dict:
+    """Return `{"id", "location": {"lat", "lon"} | None, "source"}` for a node map."""
+    loc = node.get("location")
+    return {"id": node["id"], "location": {"lat": loc.latitude, "lon": loc.longitude} if loc else None,
+            "source": node.get("location_source")}
+
+
+def _check_label(label: Label) -> None:
+    if label not in PLACED_LABELS:
+        raise Invalid(f"{label.value} records have no location", {"kind": "must be person or account"})
+
+
+def geocode_record(db: Database, label: Label, record_id: str) -> dict:
+    """Place one record from its address (or its account's point); a manual point is kept. Return its state."""
+    _check_label(label)
+    row = db.read_one("geo/address_of", {"label": label}, id=record_id)
+    if row is None:
+        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+    node = row["node"]
+    if node.get("location_source") == SOURCE_MANUAL:
+        return location_state(node)
+    location, source = None, None
+    if has_address(node):
+        found = locate(node, online_url=online_url())
+        if found:
+            location, source = point(found[0], found[1]), found[2]
+    elif label is Label.PERSON and row["employer_location"] is not None:
+        location, source = row["employer_location"], SOURCE_ACCOUNT
+    written = db.write_one("geo/set_location", {"label": label}, id=record_id, location=location,
+                           source=source, force=False)
+    if label is Label.ACCOUNT:
+        db.write("geo/follow_account", id=record_id)
+    return location_state(written["node"] if written else node)
+
+
+def place_on_write(db: Database, label: Label, node: dict, changed: dict) -> dict:
+    """Geocode a record just created or updated when its address changed; return the node with its point.
+
+    The hook records.create/update call: `return geo.place_on_write(db, label, node, props)`.
+    """
+    if label not in PLACED_LABELS or not (set(ADDRESS_FIELDS) & set(changed)):
+        return node
+    state = geocode_record(db, label, node["id"])
+    placed = dict(node)
+    loc = state["location"]
+    placed["location"] = point(loc["lat"], loc["lon"]) if loc else None
+    placed["location_source"] = state["source"]
+    if placed["location"] is None:
+        placed.pop("location")
+    if placed["location_source"] is None:
+        placed.pop("location_source")
+    return placed
+
+
+def check_coordinates(data) -> tuple[float, float]:
+    """Read {"lat", "lon"} from a request body, or raise Invalid naming the bad field."""
+    if not isinstance(data, dict):
+        raise Invalid("body must be a JSON object", {"body": "must be an object with lat and lon"})
+    errors, values = {}, {}
+    for name, limit in (("lat", 90), ("lon", 180)):
+        value = data.get(name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            errors[name] = "is required and must be a number"
+        elif not -limit <= value <= limit:
+            errors[name] = f"must be between -{limit} and {limit}"
+        else:
+            values[name] = float(value)
+    unknown = sorted(set(data) - {"lat", "lon"})
+    errors.update({name: "unknown field; send lat and lon" for name in unknown})
+    if errors:
+        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
+    return values["lat"], values["lon"]
+
+
+def set_manual_location(db: Database, label: Label, record_id: str, data) -> dict:
+    """Pin a record at {"lat", "lon"} by hand (a dragged marker); return its state."""
+    _check_label(label)
+    lat, lon = check_coordinates(data)
+    row = db.write_one("geo/set_location", {"label": label}, id=record_id, location=point(lat, lon),
+                       source=SOURCE_MANUAL, force=True)
+    if row is None:
+        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+    if label is Label.ACCOUNT:
+        db.write("geo/follow_account", id=record_id)
+    return location_state(row["node"])
+
+
+def clear_manual_location(db: Database, label: Label, record_id: str) -> dict:
+    """Drop a manual point and geocode the record from its address again; return its state."""
+    _check_label(label)
+    if db.write_one("geo/clear_manual", {"label": label}, id=record_id) is None:
+        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+    return geocode_record(db, label, record_id)
+
+
+def get_location(db: Database, label: Label, record_id: str) -> dict:
+    """Return a record's location state."""
+    _check_label(label)
+    row = db.read_one("geo/address_of", {"label": label}, id=record_id)
+    if row is None:
+        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+    return location_state(row["node"])
+
+
+def geocode_missing(db: Database, *, everything: bool = False, limit: int | None = None) -> dict:
+    """Geocode every account, then every person, without a point (with `everything`: all not placed by hand).
+
+    Accounts go first so people without an address find their account's point. Returns counts:
+    {"checked", "placed", "unplaced", "by_source": {source: n}}.
+    """
+    counts = {"checked": 0, "placed": 0, "unplaced": 0, "by_source": {}}
+    url = online_url()
+    for label in (Label.ACCOUNT, Label.PERSON):
+        after = ""
+        while limit is None or counts["checked"] < limit:
+            size = BATCH if limit is None else min(BATCH, limit - counts["checked"])
+            nodes = [r["node"] for r in db.read("geo/missing_page", {"label": label}, after=after,
+                                                all=everything, batch=size)]
+            if not nodes:
+                break
+            after = nodes[-1]["id"]
+            counts["checked"] += len(nodes)
+            rows, homeless = [], []
+            for node in nodes:
+                if not has_address(node):
+                    homeless.append(node["id"])
+                    continue
+                found = locate(node, online_url=url)
+                rows.append({"id": node["id"], "location": point(found[0], found[1]) if found else None,
+                             "source": found[2] if found else None})
+                if found:
+                    counts["by_source"][found[2]] = counts["by_source"].get(found[2], 0) + 1
+            placed = sum(1 for r in rows if r["location"] is not None)
+            if rows:
+                db.write("geo/set_locations", {"label": label}, rows=rows)
+            if homeless and label is Label.PERSON:
+                inherited = db.write_one("geo/inherit", ids=homeless)["placed"]
+                placed += inherited
+                if inherited:
+                    counts["by_source"][SOURCE_ACCOUNT] = counts["by_source"].get(SOURCE_ACCOUNT, 0) + inherited
+            counts["placed"] += placed
+            counts["unplaced"] += len(nodes) - placed
+    return counts
+
+
+def unplaced(db: Database, label: Label, *, limit: int = 50, cursor: str | None = None) -> dict:
+    """Return a page `{"items", "next"}` of records without a point, with the reason, in name order."""
+    _check_label(label)
+    after_key, after_id = records.decode_cursor(cursor)
+    rows = db.read("geo/unplaced", {"label": label}, after_key=after_key or "", after_id=after_id or "",
+                   limit=limit + 1)
+    items = [_unplaced_item(label, r) for r in rows[:limit]]
+    last = rows[limit - 1]["node"] if len(rows) > limit else None
+    return {"items": items, "next": records.encode_cursor(last["sort_key"], last["id"]) if last else None}
+
+
+def _unplaced_item(label: Label, row: dict) -> dict:
+    node = row["node"]
+    if has_address(node):
+        reason = "address_not_found"
+    elif label is Label.PERSON and row["employed"]:
+        reason = "no_address_and_account_not_placed"
+    else:
+        reason = "no_address"
+    name = node.get("name") if label is Label.ACCOUNT else \
+        " ".join(p for p in (node.get("first_name"), node.get("last_name")) if p)
+    return {"id": node["id"], "kind": LABEL_KINDS[label], "label": name or node["id"],
+            **{f: node.get(f) for f in ADDRESS_FIELDS}, "reason": reason}

@@ -1,0 +1,385 @@
+// The map page: clustered markers coloured by kind and by how overdue the contact is, popups built
+// with textContent (never innerHTML with data), draggable markers for a manual position, and the
+// "nearby" panel. Tiles come from a configurable server; when they fail the markers stay on a
+// plain background and a notice says so.
+(function () {
+  "use strict";
+
+  var root = document.getElementById("geo");
+  if (!root || !window.L) { return; }
+  var csrfMeta = document.querySelector("meta[name=csrf-token]");
+  var csrf = csrfMeta ? csrfMeta.getAttribute("content") : "";
+  var canEdit = root.getAttribute("data-can-edit") === "true";
+  var KINDS = {person: "Person", account: "Account"};
+  var LEVELS = {ok: "in touch", due: "due", overdue: "overdue", never: "never touched"};
+  var SOURCES = {postal_code: "postal code", city: "city", postal_area: "postal area (approximate)",
+                 online: "online geocoder", account: "its account's address", manual: "set by hand"};
+
+  // -- small DOM helpers: text only ------------------------------------------------------------
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+  function recordUrl(kind, id) {
+    return (kind === "person" ? "/people/" : "/accounts/") + encodeURIComponent(id);
+  }
+  function link(kind, id, text) {
+    var a = el("a", null, text);
+    a.href = recordUrl(kind, id);
+    return a;
+  }
+  function setStatus(node, text, isError) {
+    node.textContent = text || "";
+    node.classList.toggle("error", Boolean(isError));
+  }
+  function errorText(body, fallback) {
+    if (!body) { return fallback; }
+    var parts = [body.message || fallback];
+    if (body.fields) {
+      Object.keys(body.fields).forEach(function (name) { parts.push(name + ": " + body.fields[name]); });
+    }
+    return parts.join(" · ");
+  }
+  function getJson(url) {
+    return fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}}).then(function (resp) {
+      return resp.json().catch(function () { return null; }).then(function (body) {
+        if (!resp.ok) { throw new Error(errorText(body, "The request failed (" + resp.status + ").")); }
+        return body;
+      });
+    });
+  }
+  function sendJson(method, url, body) {
+    return fetch(url, {method: method, credentials: "same-origin",
+                       headers: {"Content-Type": "application/json", "X-CSRF-Token": csrf, "Accept": "application/json"},
+                       body: body ? JSON.stringify(body) : undefined}).then(function (resp) {
+      return resp.json().catch(function () { return null; }).then(function (data) {
+        if (!resp.ok) { throw new Error(errorText(data, "Saving failed (" + resp.status + ").")); }
+        return data;
+      });
+    });
+  }
+  function safeClass(value, allowed, fallback) {
+    return Object.prototype.hasOwnProperty.call(allowed, value) ? value : fallback;
+  }
+
+  // -- the map and its tiles -----------------------------------------------------------------
+  var mapStatus = document.getElementById("map-status");
+  var notice = document.getElementById("map-notice");
+  var map = L.map("map", {zoomControl: true}).setView([46.8, 8.23], 8);
+  var tileDiv = el("div");
+  tileDiv.textContent = root.getAttribute("data-tile-attribution") || "";
+  // Leaflet renders attribution as HTML: give it the configured text escaped.
+  var tiles = L.tileLayer(root.getAttribute("data-tile-url"), {maxZoom: 19, attribution: tileDiv.innerHTML});
+  var tilesFailed = false;
+  tiles.on("tileerror", function () {
+    if (tilesFailed) { return; }
+    tilesFailed = true;
+    document.getElementById("map").classList.add("geo-plain");
+    notice.textContent = "Map tiles could not be loaded, so the markers are shown on a plain background.";
+    notice.hidden = false;
+  });
+  tiles.addTo(map);
+
+  var cluster = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 45, chunkedLoading: true});
+  map.addLayer(cluster);
+  var searchLayer = L.layerGroup().addTo(map);
+  var markersById = {};
+
+  function icon(item) {
+    var kind = safeClass(item.kind, KINDS, "person");
+    var level = safeClass(item.overdue && item.overdue.level, LEVELS, "never");
+    return L.divIcon({className: "geo-pin geo-pin-" + kind + " geo-" + level, iconSize: [18, 18], iconAnchor: [9, 9],
+                      popupAnchor: [0, -8]});
+  }
+
+  function overdueText(o) {
+    if (!o) { return ""; }
+    var text = LEVELS[o.level] || "";
+    if (o.days_since !== null && o.days_since !== undefined) {
+      text = "last touch " + o.days_since + " days ago · " + text;
+    }
+    if (o.basis === "target" && o.ratio !== null) { text += " (KPI target)"; }
+    return text;
+  }
+
+  function popupContent(item, marker) {
+    var box = el("div", "geo-popup");
+    box.appendChild(el("p", "geo-popup-kind", (KINDS[item.kind] || "") + (item.type ? " · " + item.type : "")));
+    var title = el("h3");
+    title.appendChild(link(item.kind, item.id, item.label));
+    box.appendChild(title);
+    if (item.title) { box.appendChild(el("p", null, item.title)); }
+    if (item.account && item.account.id) {
+      var at = el("p", null, "at ");
+      at.appendChild(link("account", item.account.id, item.account.name || item.account.id));
+      box.appendChild(at);
+    }
+    if (item.city) { box.appendChild(el("p", "muted", item.city)); }
+    if (item.overdue) { box.appendChild(el("p", "geo-popup-touch geo-text-" + safeClass(item.overdue.level, LEVELS, "never"), overdueText(item.overdue))); }
+    if (item.location_source) { box.appendChild(el("p", "muted small", "Placed by " + (SOURCES[item.location_source] || item.location_source))); }
+    var actions = el("p", "geo-popup-actions");
+    var near = el("button", "btn", "Nearby");
+    near.type = "button";
+    near.addEventListener("click", function () { searchAround(item); });
+    actions.appendChild(near);
+    if (canEdit && item.location_source === "manual") {
+      var reset = el("button", "btn", "Back to its address");
+      reset.type = "button";
+      reset.addEventListener("click", function () { resetPosition(item, marker); });
+      actions.appendChild(reset);
+    }
+    box.appendChild(actions);
+    return box;
+  }
+
+  function locationUrl(item) {
+    return "/api/v1/" + (item.kind === "person" ? "people" : "accounts") + "/" + encodeURIComponent(item.id) + "/location";
+  }
+
+  function savePosition(item, marker, before) {
+    var pos = marker.getLatLng();
+    setStatus(mapStatus, "Saving the position of " + item.label + "…");
+    sendJson("PUT", locationUrl(item), {lat: pos.lat, lon: L.Util.wrapNum(pos.lng, [-180, 180], true)}).then(function () {
+      item.location_source = "manual";
+      item.lat = pos.lat;
+      item.lon = pos.lng;
+      cluster.removeLayer(marker);
+      cluster.addLayer(marker);
+      setStatus(mapStatus, "Saved: " + item.label + " now stays where you put it.");
+    }).catch(function (err) {
+      marker.setLatLng(before);
+      setStatus(mapStatus, err.message, true);
+    });
+  }
+
+  function resetPosition(item, marker) {
+    sendJson("DELETE", locationUrl(item)).then(function (state) {
+      map.closePopup();
+      if (state.location) {
+        item.location_source = state.source;
+        marker.setLatLng([state.location.lat, state.location.lon]);
+        cluster.removeLayer(marker);
+        cluster.addLayer(marker);
+        setStatus(mapStatus, item.label + " is placed by its address again.");
+      } else {
+        cluster.removeLayer(marker);
+        setStatus(mapStatus, item.label + "'s address cannot be placed; it is listed under records that could not be placed.");
+      }
+    }).catch(function (err) { setStatus(mapStatus, err.message, true); });
+  }
+
+  function makeMarker(item) {
+    var marker = L.marker([item.lat, item.lon], {icon: icon(item), title: item.label, alt: item.label,
+                                                 draggable: canEdit, keyboard: true});
+    marker.bindPopup(function () { return popupContent(item, marker); });
+    var before = null;
+    marker.on("dragstart", function () { before = marker.getLatLng(); });
+    marker.on("dragend", function () { savePosition(item, marker, before); });
+    return marker;
+  }
+
+  var loadTimer = null;
+  var loadSeq = 0;
+  function loadMarkers() {
+    var b = map.getBounds();
+    var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(5); }).join(",");
+    var seq = ++loadSeq;
+    getJson(root.getAttribute("data-markers-url") + "?bbox=" + encodeURIComponent(bbox)).then(function (body) {
+      if (seq !== loadSeq) { return; }
+      cluster.clearLayers();
+      markersById = {};
+      var layers = body.items.map(function (item) {
+        var marker = makeMarker(item);
+        markersById[item.id] = marker;
+        return marker;
+      });
+      cluster.addLayers(layers);
+      root.setAttribute("data-marker-count", String(layers.length));
+      setStatus(mapStatus, body.truncated
+        ? "Showing " + layers.length + " records in view (the first " + body.limit + "); zoom in to see all."
+        : layers.length + " records in view.");
+    }).catch(function (err) { setStatus(mapStatus, err.message, true); });
+  }
+  map.on("moveend", function () {
+    clearTimeout(loadTimer);
+    loadTimer = setTimeout(loadMarkers, 200);
+  });
+
+  // -- the nearby panel ------------------------------------------------------------------------
+  var form = document.getElementById("nearby-form");
+  var status = document.getElementById("nearby-status");
+  var results = document.getElementById("nearby-results");
+  var moreButton = document.getElementById("nearby-more");
+  var nearInput = document.getElementById("nearby-near");
+  var dealId = document.getElementById("nearby-deal-id");
+  var nextCursor = null;
+  var lastQuery = null;
+
+  function mode() { return form.querySelector("input[name=from]:checked").value; }
+  function showFields() {
+    var current = mode();
+    form.querySelectorAll("[data-from]").forEach(function (node) { node.hidden = node.getAttribute("data-from") !== current; });
+    var connected = form.elements.connected.value;
+    form.querySelectorAll("[data-connected]").forEach(function (node) { node.hidden = node.getAttribute("data-connected") !== connected; });
+  }
+  form.addEventListener("change", showFields);
+
+  function picker(input, list, hidden, kinds) {
+    var byName = {};
+    var timer = null;
+    input.addEventListener("input", function () {
+      hidden.value = byName[input.value.trim().toLowerCase()] || "";
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q.length < 2) { return; }
+        getJson(root.getAttribute("data-search-url") + "?limit=10&q=" + encodeURIComponent(q)).then(function (body) {
+          list.textContent = "";
+          byName = {};
+          (body.items || []).forEach(function (hit) {
+            if (kinds.indexOf(hit.kind) < 0) { return; }
+            var option = el("option");
+            option.value = hit.label || hit.name || hit.id;
+            list.appendChild(option);
+            byName[option.value.toLowerCase()] = hit.id;
+          });
+          hidden.value = byName[input.value.trim().toLowerCase()] || hidden.value;
+        }).catch(function () { /* suggestions are a convenience */ });
+      }, 200);
+    });
+  }
+  picker(document.getElementById("nearby-record"), document.getElementById("nearby-record-list"), nearInput,
+         ["person", "account"]);
+  picker(document.getElementById("nearby-deal"), document.getElementById("nearby-deal-list"), dealId, ["opportunity"]);
+
+  function baseParams() {
+    var params = new URLSearchParams();
+    params.set("radius_km", form.elements.radius_km.value);
+    ["kind", "owner", "account_type"].forEach(function (name) {
+      if (form.elements[name].value) { params.set(name, form.elements[name].value); }
+    });
+    if (form.elements.active.checked) { params.set("active", "true"); }
+    var connected = form.elements.connected.value;
+    if (connected === "me") { params.set("connected_to", "me"); }
+    if (connected === "opportunity") { params.set("connected_to", dealId.value || document.getElementById("nearby-deal").value.trim()); }
+    if (connected) { params.set("hops", form.elements.hops.value); }
+    return params;
+  }
+
+  function withCenter(params) {
+    var current = mode();
+    if (current === "address") {
+      params.set("address", form.elements.address.value.trim());
+      return Promise.resolve(params);
+    }
+    if (current === "record") {
+      params.set("near", nearInput.value || document.getElementById("nearby-record").value.trim());
+      return Promise.resolve(params);
+    }
+    if (current === "map") {
+      var c = map.getCenter();
+      params.set("lat", c.lat.toFixed(6));
+      params.set("lon", L.Util.wrapNum(c.lng, [-180, 180], true).toFixed(6));
+      return Promise.resolve(params);
+    }
+    return new Promise(function (resolve, reject) {
+      if (!navigator.geolocation) { reject(new Error("This browser cannot tell its location.")); return; }
+      setStatus(status, "Asking the browser for your location…");
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        params.set("lat", pos.coords.latitude.toFixed(6));
+        params.set("lon", pos.coords.longitude.toFixed(6));
+        resolve(params);
+      }, function (err) {
+        reject(new Error("Your location is not available (" + (err.message || "permission denied") + ")."));
+      }, {enableHighAccuracy: false, timeout: 10000, maximumAge: 300000});
+    });
+  }
+
+  function showResults(body, append) {
+    if (!append) {
+      results.textContent = "";
+      searchLayer.clearLayers();
+      var center = [body.center.lat, body.center.lon];
+      var circle = L.circle(center, {radius: body.radius_km * 1000, className: "geo-radius", interactive: false});
+      searchLayer.addLayer(circle);
+      searchLayer.addLayer(L.circleMarker(center, {radius: 5, className: "geo-center", interactive: false}));
+      map.fitBounds(circle.getBounds(), {maxZoom: 15});
+    }
+    body.items.forEach(function (item) {
+      var li = el("li", "geo-result geo-result-" + safeClass(item.kind, KINDS, "person"));
+      var head = el("div", "geo-result-head");
+      head.appendChild(link(item.kind, item.id, item.label));
+      head.appendChild(el("span", "geo-distance", item.distance_km.toFixed(item.distance_km < 10 ? 2 : 1) + " km"));
+      li.appendChild(head);
+      var meta = [KINDS[item.kind]];
+      if (item.title) { meta.push(item.title); }
+      if (item.account && item.account.name) { meta.push(item.account.name); }
+      if (item.type) { meta.push(item.type); }
+      if (item.city) { meta.push(item.city); }
+      li.appendChild(el("div", "muted small", meta.join(" · ")));
+      var show = el("button", "link geo-show", "Show on map");
+      show.type = "button";
+      show.addEventListener("click", function () {
+        map.setView([item.lat, item.lon], Math.max(map.getZoom(), 15));
+        var marker = markersById[item.id];
+        if (marker) { cluster.zoomToShowLayer(marker, function () { marker.openPopup(); }); }
+      });
+      li.appendChild(show);
+      results.appendChild(li);
+    });
+    nextCursor = body.next;
+    moreButton.hidden = !body.next;
+    var count = results.children.length;
+    var text = count === 0 ? "Nobody within " + body.radius_km + " km." :
+      count + (body.next ? "+" : "") + " within " + body.radius_km + " km, nearest first.";
+    if (body.connected) {
+      text += " Connected within " + body.connected.hops + " hops of " + body.connected.anchors + " " +
+        (body.connected.basis === "my_contacts" ? "of your contacts" :
+         body.connected.basis === "decision_makers" ? "decision makers" : "people on the deal") + ".";
+    }
+    setStatus(status, text);
+  }
+
+  function runSearch(params, append) {
+    lastQuery = params;
+    setStatus(status, "Searching…");
+    getJson(root.getAttribute("data-nearby-url") + "?" + params.toString()).then(function (body) {
+      showResults(body, append);
+    }).catch(function (err) { setStatus(status, err.message, true); });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    withCenter(baseParams()).then(function (params) { runSearch(params, false); })
+      .catch(function (err) { setStatus(status, err.message, true); });
+  });
+  moreButton.addEventListener("click", function () {
+    if (!lastQuery || !nextCursor) { return; }
+    var params = new URLSearchParams(lastQuery.toString());
+    params.set("cursor", nextCursor);
+    runSearch(params, true);
+  });
+
+  function searchAround(item) {
+    map.closePopup();
+    form.querySelector("input[name=from][value=record]").checked = true;
+    document.getElementById("nearby-record").value = item.label;
+    nearInput.value = item.id;
+    showFields();
+    var params = baseParams();
+    params.set("near", item.id);
+    runSearch(params, false);
+  }
+
+  showFields();
+  if (nearInput.value) {
+    form.querySelector("input[name=from][value=record]").checked = true;
+    showFields();
+    var initial = baseParams();
+    initial.set("near", nearInput.value);
+    runSearch(initial, false);
+  }
+  loadMarkers();
+}());
