@@ -22,11 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graphcrm.config import graphcrm_home  # noqa: E402
-from graphcrm.db import Database, migrate, reset  # noqa: E402
-from graphcrm.demo import summarize  # noqa: E402
+from graphcrm.db import Database, Tx, migrate  # noqa: E402
+from graphcrm.demo import summarize, wipe  # noqa: E402
 from graphcrm.demo.activities import activity_counts, activity_rows  # noqa: E402
-from graphcrm.demo.loader import (Batch, activity_batches, link_batches, load_world,  # noqa: E402
-                                  node_batches)
+from graphcrm.demo.loader import Batch, link_batches, load_world, node_batches  # noqa: E402
 from graphcrm.demo.world import World  # noqa: E402
 from graphcrm.model import Label  # noqa: E402
 
@@ -72,7 +71,7 @@ def _arguments() -> argparse.Namespace:
 
 def _run(db: Database, uri: str, args) -> int:
     print(f"demo load benchmark: size {args.size}, seed {args.seed}, Neo4j {uri}, {os.cpu_count()} cores")
-    reset(db)
+    wipe(db)
     migrate(db)
     today = dt.datetime.now(dt.timezone.utc).date()
     started = time.perf_counter()
@@ -153,7 +152,7 @@ def _single(batch: Batch, row: dict) -> Batch:
 def _per_row(db: Database, batches: list[Batch]) -> float:
     started = time.perf_counter()
     for batch in batches:
-        db.write_tx(lambda tx, b: tx.run(b.statement, b.names, rows=b.rows), batch)
+        db.write_tx(_write, batch.statement, batch.names, batch.rows)
     return len(batches) / (time.perf_counter() - started)
 
 
@@ -163,7 +162,11 @@ def _batched(db: Database, singles: list[Batch], size: int = 5000) -> None:
         groups.setdefault((batch.statement, tuple(batch.names.items())), []).extend(batch.rows)
     for (statement, names), rows in groups.items():
         for i in range(0, len(rows), size):
-            db.write_tx(lambda tx, chunk: tx.run(statement, dict(names), rows=chunk), rows[i:i + size])
+            db.write_tx(_write, statement, dict(names), rows[i:i + size])
+
+
+def _write(tx: Tx, statement: str, names: dict, rows: list) -> None:
+    tx.run(statement, names, rows=rows)
 
 
 def _delete_scratch(db: Database, scratch: World, activities: list[Batch]) -> None:

@@ -17,6 +17,7 @@ import argparse
 import itertools
 import json
 import logging
+import os
 import random
 import statistics
 import sys
@@ -26,11 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import networkx as nx  # noqa: E402
+import networkx as nx
 
-from graphcrm import network, paths, ties  # noqa: E402
-from graphcrm.db import Database, migrate  # noqa: E402
-from graphcrm.model import NETWORK_REL_TYPES  # noqa: E402
+from graphcrm import network, paths, ties
+from graphcrm.db import Database, migrate
+from graphcrm.model import NETWORK_REL_TYPES
 
 TYPES = [t.value for t in NETWORK_REL_TYPES]
 
@@ -124,7 +125,12 @@ def main() -> None:
         network.network(db, s, depth=2)
         paths.find_paths(db, s, t, k=5, rank="hops")
 
-    results: dict = {"size": args.size, "people": len(people), "pairs": len(pairs)}
+    results: dict = {"size": args.size, "people": len(people), "pairs": len(pairs),
+                     "load_average_at_start": [round(x, 1) for x in os.getloadavg()], "cpus": os.cpu_count()}
+    # A trivial statement's round trip: the floor every query pays on this machine right now.
+    results["return_1"] = stats([timed(db.run_raw, "RETURN 1")[0] for _ in range(50)])
+    print("machine:", results["load_average_at_start"], "load on", results["cpus"], "cpus; RETURN 1:",
+          results["return_1"], flush=True)
     net_ms = [timed(network.network, db, s, depth=2)[0] for s, _ in pairs]
     results["network_depth2"] = stats(net_ms)
     print("network depth 2:", results["network_depth2"], flush=True)
@@ -157,6 +163,7 @@ def main() -> None:
         verdict[f"paths_{rank}_p95_le_300ms"] = results[f"paths_k5_{rank}"]["p95_ms"] <= 300
         verdict[f"paths_{rank}_20x_baseline"] = results[f"baseline_paths_k5_{rank}"]["speedup_p50"] >= 20
     results["targets_met"] = verdict
+    results["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
     print("targets:", verdict)
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

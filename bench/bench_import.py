@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphcrm.config import graphcrm_home  # noqa: E402
-from graphcrm.db import Database, migrate, reset  # noqa: E402
-from graphcrm.importers.sfids import to18  # noqa: E402
+from graphcrm.config import graphcrm_home
+from graphcrm.db import Database, migrate, reset
+from graphcrm.importers.sfids import to18
 
 CITIES = ("Zürich", "Basel", "Bern", "Genève", "Lausanne", "Luzern", "St. Gallen", "Lugano", "Winterthur")
 FIRST = ("Anna", "Thomas", "Françoise", "Jürg", "Sabine", "Marco", "Renée", "Peter", "Lea", "Luca", "Nina")
@@ -152,6 +152,17 @@ def baseline(db: Database, folder: Path, sample: int) -> dict[str, float]:
     return rates
 
 
+def calibrate(db: Database, n: int = 20_000) -> float:
+    """Rows/s of the simplest possible batched write on this database now: the machine's ceiling."""
+    rows = [{"i": i, "s": f"calibration {i}"} for i in range(n)]
+    started = time.perf_counter()
+    for start in range(0, n, 10_000):
+        db.run_raw("UNWIND $rows AS r CREATE (c:BenchCalibration) SET c = r", rows=rows[start:start + 10_000])
+    rate = n / (time.perf_counter() - started)
+    db.run_raw("MATCH (c:BenchCalibration) DELETE c")
+    return rate
+
+
 def show(title: str, counts: dict[str, int], result: dict) -> float:
     total = sum(counts.values())
     print(f"\n{title}: {total:,} rows in {result['wall_s']:.1f} s = {total / result['wall_s']:,.0f} rows/s overall, "
@@ -190,6 +201,9 @@ def main() -> int:
         rates[name] = show(f"import {name}", counts, result)
         rss[name] = result["peak_rss_mb"]
     slow = baseline(db, base / "full", args.baseline)
+    ceiling = calibrate(db)
+    print(f"\ncalibration: a bare UNWIND CREATE of two-property nodes runs at {ceiling:,.0f} rows/s on this "
+          f"machine now (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"\nbaseline, one transaction per row ({args.baseline} rows each): " +
           ", ".join(f"{k} {v:,.0f} rows/s" for k, v in slow.items()))
     print(f"overall {rates['full']:,.0f} rows/s (target >= 20,000): "

@@ -5,12 +5,13 @@ from . import records, relationships
 from .db import Database, Tx
 from .errors import NotFound
 from .model import Label, RelType
+from .orgchart import org_chart
 from .people import CAP, section
 from .records import public
 
 
 def account_detail(db: Database, account_id: str, cap: int = CAP) -> dict:
-    """Return an account with owner, people grouped by relationship, deals and partners; raise NotFound."""
+    """Return an account with owner, people by relationship, org chart, deals and partners; raise NotFound."""
     return db.read_tx(_account_detail, account_id, cap)
 
 
@@ -31,6 +32,7 @@ def _account_detail(tx: Tx, account_id: str, cap: int) -> dict:
         "placeholders": section(tx, "accounts/placeholders", id=account_id, cap=cap),
         "opportunities": section(tx, "accounts/opportunities", id=account_id, cap=cap),
         "partners": section(tx, "accounts/partners", id=account_id, cap=cap),
+        "org_chart": org_chart(tx, account_id, cap),
     }
 
 

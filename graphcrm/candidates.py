@@ -1,11 +1,11 @@
 """The bounded candidate subgraph of a path search, pulled from Neo4j from both ends at once.
 
 A bidirectional breadth-first search in Cypher grows a ball around the sources and one around
-the targets, always the side with the smaller frontier, until the radii add up to the hop limit
-(or to the shortest meeting distance plus SLACK), a side's budget is spent, or both frontiers
-are empty. Every node of every path of at most r_s + r_t hops lies in one of the two balls, so
-the induced subgraph of their union holds all those paths (up to the fan-out cap on hubs). No
-request reads more than 2 * SIDE_BUDGET records.
+the targets, always the side with the smaller frontier, until the radii r_s + r_t + 1 reach the
+hop limit (or the shortest meeting distance plus SLACK), a side's budget is spent, or both
+frontiers are empty. Every node of every path of at most r_s + r_t + 1 hops lies in one of the
+two balls, so the induced subgraph of their union holds all those paths (up to the fan-out cap
+on hubs). No request reads more than 2 * SIDE_BUDGET records (plus one fan-out layer).
 """
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ import networkx as nx
 
 from . import strength
 from .db import Tx
-from .network import display_name, label_of_node
 from .model import LABEL_KINDS
+from .network import display_name, label_of_node
 
-FANOUT = 150
-SIDE_BUDGET = 2500
-SLACK = 2
+FANOUT = 50
+SIDE_BUDGET = 1200
+SLACK = 1
 TOUCHED = "TOUCHED"
 
 
@@ -46,7 +46,10 @@ def collect(tx: Tx, sources: list[str], targets: list[str], max_hops: int, types
     frontier = [list(sources), list(targets)]
     radius = [0, 0]
     best = _meeting(dist)
-    while radius[0] + radius[1] < max_hops and (best is None or radius[0] + radius[1] < best + SLACK):
+    # Balls of radii r_s and r_t hold every path of up to r_s + r_t + 1 hops (the last hop joins
+    # the two frontiers), so growing stops once that reaches the hop limit, or the shortest
+    # meeting distance plus SLACK - 1.
+    while radius[0] + radius[1] + 1 < max_hops and (best is None or radius[0] + radius[1] + 1 < best + SLACK):
         open_sides = [s for s in (0, 1) if frontier[s] and len(dist[s]) < SIDE_BUDGET]
         if not open_sides:
             break
@@ -68,7 +71,11 @@ def _meeting(dist: tuple[dict, dict]) -> int | None:
 
 
 def load(tx: Tx, eids: set[str], types: list[str], touched: bool, now: dt.datetime) -> nx.Graph:
-    """Return the induced subgraph as an undirected nx.Graph whose edges carry their `ties`."""
+    """Return the induced subgraph as an undirected nx.Graph whose edges carry their `ties`.
+
+    Touch strengths are not read here: `ensure_touches` reads them later for the edges that
+    survive pruning, since a user may have thousands of touched people in the candidates.
+    """
     eid_list = list(eids)
     graph = nx.Graph()
     for row in tx.run("paths/nodes", eids=eid_list):
@@ -78,15 +85,34 @@ def load(tx: Tx, eids: set[str], types: list[str], touched: bool, now: dt.dateti
                        department=row.get("department"),
                        size=row.get("employees") or row.get("people") or 0)
     for row in tx.run("paths/edges", eids=eid_list, types=types):
-        _add_tie(graph, Tie(row["type"], row["a"], row["b"], row["props"] or {}))
+        props = {k: row[k] for k in ("since", "until", "department", "title", "role", "source") if row[k]}
+        _add_tie(graph, Tie(row["type"], row["a"], row["b"], props))
     if touched:
         users = [e for e, d in graph.nodes(data=True) if d["kind"] == "user"]
         people = [e for e, d in graph.nodes(data=True) if d["kind"] == "person"]
-        for (user, person), touches in strength.summaries(tx, users, people, now).items():
-            if touches.total:
-                _add_tie(graph, Tie(TOUCHED, user, person, touches=touches))
-            _attach_touches(graph, user, person, touches)
+        if users and people:
+            for row in tx.run("paths/touch_pairs", users=users, people=people):
+                _add_tie(graph, Tie(TOUCHED, row["user"], row["person"]))
+    graph.graph["read_touches"] = lambda users, people: strength.summaries(tx, users, people, now)
     return graph
+
+
+def ensure_touches(graph: nx.Graph, edges) -> None:
+    """Read the touch summaries of the user-person edges among `edges` not read yet."""
+    todo = []
+    for u, v in edges:
+        if {graph.nodes[u]["kind"], graph.nodes[v]["kind"]} != {"user", "person"}:
+            continue
+        if any(t.type in (TOUCHED, "OWNS") and t.touches is None for t in graph[u][v]["ties"]):
+            todo.append((u, v) if graph.nodes[u]["kind"] == "user" else (v, u))
+    if not todo:
+        return
+    found = graph.graph["read_touches"](sorted({u for u, _ in todo}), sorted({p for _, p in todo}))
+    for user, person in todo:
+        touches = found.get((user, person), strength.Touches())
+        for tie in graph[user][person]["ties"]:
+            if tie.type in (TOUCHED, "OWNS"):
+                tie.touches = touches
 
 
 def _add_tie(graph: nx.Graph, tie: Tie) -> None:
@@ -96,11 +122,3 @@ def _add_tie(graph: nx.Graph, tie: Tie) -> None:
         graph[tie.a][tie.b]["ties"].append(tie)
     else:
         graph.add_edge(tie.a, tie.b, ties=[tie])
-
-
-def _attach_touches(graph: nx.Graph, user: str, person: str, touches: strength.Touches) -> None:
-    """Give the user-person ties (OWNS, TOUCHED) the touch summary strength.py rates them by."""
-    if graph.has_edge(user, person):
-        for tie in graph[user][person]["ties"]:
-            if tie.type in (TOUCHED, "OWNS"):
-                tie.touches = touches

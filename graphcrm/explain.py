@@ -5,7 +5,7 @@ import networkx as nx
 
 from . import strength
 from .candidates import TOUCHED, Tie
-from .ties import COLLEAGUES, period_text
+from .ties import period_text
 
 
 def name(graph: nx.Graph, eid: str, viewer: str | None) -> str:

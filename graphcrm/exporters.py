@@ -7,17 +7,18 @@ import datetime as dt
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-import networkx as nx
 import neo4j
+import networkx as nx
 from neo4j import time as nt
 from neo4j.spatial import Point
 
 from .db import Database, cypher
 from .errors import Invalid
-from .importers.backup import FORMAT, VERSION, encode
+from .importers.backup import FORMAT, VERSION, encode_tagged
 
 FETCH = 2000  # records the driver pulls per round trip while streaming
 # Never in a file for Gephi or a spreadsheet: secrets and internal bookkeeping.
@@ -39,10 +40,6 @@ def _stream(db: Database, work: Callable[[Callable[[str], Any]], Any]) -> Any:
         return session.execute_read(unit)
 
 
-def _zones(pairs: list) -> dict:
-    return {k: z for k, z in pairs}
-
-
 def export_json(db: Database, path: Path | str) -> dict[str, int]:
     """Write the lossless backup (JSON Lines, typed values) while reading; return the counts."""
     path = Path(path)
@@ -52,17 +49,15 @@ def export_json(db: Database, path: Path | str) -> dict[str, int]:
             out.truncate()
             counts = {"nodes": 0, "relationships": 0}
             head = {"format": FORMAT, "version": VERSION,
-                    "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(), "database": db.database}
+                    "exported_at": dt.datetime.now(dt.UTC).isoformat(), "database": db.database}
             out.write(json.dumps(head) + "\n")
             for rec in run("export/nodes"):
-                zones = _zones(rec["zones"])
-                props = {k: encode(v, zones.get(k)) for k, v in rec["props"].items()}
+                props = {k: encode_tagged(tag, v) for k, tag, v in rec["props"]}
                 out.write(json.dumps({"n": rec["key"], "labels": rec["labels"], "props": props},
                                      ensure_ascii=False) + "\n")
                 counts["nodes"] += 1
             for rec in run("export/relationships"):
-                zones = _zones(rec["zones"])
-                props = {k: encode(v, zones.get(k)) for k, v in rec["props"].items()}
+                props = {k: encode_tagged(tag, v) for k, tag, v in rec["props"]}
                 out.write(json.dumps({"from": rec["from"], "to": rec["to"], "type": rec["type"],
                                       "props": props}, ensure_ascii=False) + "\n")
                 counts["relationships"] += 1
@@ -142,14 +137,15 @@ def graph(db: Database) -> nx.MultiDiGraph:
         for rec in run("export/nodes"):
             if HIDDEN_LABELS & set(rec["labels"]):
                 continue
-            node_id = _xml(str(rec["props"].get("id") or rec["key"]))
+            props = {k: v for k, _tag, v in rec["props"]}  # datetimes arrive as ISO text already
+            node_id = _xml(str(props.get("id") or rec["key"]))
             keys[rec["key"]] = node_id
-            g.add_node(node_id, **_attrs(rec["props"]), labels=":".join(rec["labels"]),
-                       label=_xml(display_name(rec["labels"], rec["props"])))
+            g.add_node(node_id, **_attrs(props), labels=":".join(rec["labels"]),
+                       label=_xml(display_name(rec["labels"], props)))
         for rec in run("export/relationships"):
             if rec["from"] in keys and rec["to"] in keys:
                 g.add_edge(keys[rec["from"]], keys[rec["to"]], type=rec["type"], label=rec["type"],
-                           **_attrs(rec["props"]))
+                           **_attrs({k: v for k, _tag, v in rec["props"]}))
         return g
 
     _stream(db, work)
@@ -279,6 +275,6 @@ def person_vcard(person: dict, org: dict | None = None) -> str:
     updated = p.get("updated_at")
     updated = updated.to_native() if isinstance(updated, nt.DateTime) else updated
     if isinstance(updated, dt.datetime):
-        lines.append("REV:" + updated.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
+        lines.append("REV:" + updated.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ"))
     lines.append("END:VCARD")
     return "".join(_fold(line) + "\r\n" for line in lines)

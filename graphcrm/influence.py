@@ -9,7 +9,7 @@ from . import paths
 from .db import Database, Tx
 from .errors import NotFound
 from .model import DEFAULT_CONTACT_ROLES
-from .network import check_range, display_name, present
+from .network import NODE_VALUES, check_range, display_name, present
 
 KEY_ROLES = ("Decision Maker", "Economic Buyer", "Economic Decision Maker")
 # Roles a committee is expected to fill; "Other" is a catch-all, never missing.
@@ -22,7 +22,7 @@ def influence(db: Database, opportunity_id: str, *, viewer: str, k: int = 3,
     """Return the buying committee, the uncovered roles and paths to the deciders from us and the team."""
     check_range("k", k, 1, 10)
     check_range("max_hops", max_hops, 1, paths.MAX_HOPS)
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     return db.read_tx(_influence, opportunity_id, viewer, k, max_hops, now)
 
 
@@ -86,7 +86,7 @@ def introductions(db: Database, person_id: str, *, viewer: str, k: int = 5,
                   max_hops: int = paths.DEFAULT_MAX_HOPS, now: dt.datetime | None = None) -> dict:
     """Return who can introduce the viewer to a person: paths from the viewer and the people near the team."""
     check_range("k", k, 1, 10)
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     return db.read_tx(_introductions, person_id, viewer, k, max_hops, now)
 
 
@@ -94,7 +94,7 @@ def _introductions(tx: Tx, person_id: str, viewer: str, k: int, max_hops: int, n
     row = tx.one("network/nodes", eids=[e["eid"] for e in tx.run("paths/resolve", id=person_id)])
     if row is None or "Person" not in row["labels"]:
         raise NotFound(f"No person with id {person_id}")
-    person = present(row["labels"], row["props"], row["account"])
+    person = present(row["labels"], dict(zip(NODE_VALUES, row["values"])), row["account"])
     result = {"person": person, "paths_from_me": [], "paths_from_team": [], "introducers": [], "records": {}}
     if person["placeholder"]:
         return result

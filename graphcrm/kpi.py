@@ -178,7 +178,8 @@ def kpi_report(db: Database, period: str | None = None, *, owner: str | None = N
     now = now or utcnow()
     p = parse_period(period, now)
     if status is not None and status not in STATUSES:
-        raise Invalid("status must be one of " + ", ".join(STATUSES), {"status": "must be one of " + ", ".join(STATUSES)})
+        choices = ", ".join(STATUSES)
+        raise Invalid(f"status must be one of {choices}", {"status": f"must be one of {choices}"})
     after_key, after_id = _decode_key(cursor)
     bounds = {"type": p.type, "start": p.start, "end": p.end, "span": p.span, "elapsed": p.elapsed(now)}
     return db.read_tx(_report, p, bounds, owner or None, account or None, status, limit, after_key, after_id, now)

@@ -23,6 +23,13 @@ SERVER_LAYOUT_ABOVE = 500
 VIEW_REL_TYPES = (*NETWORK_REL_TYPES, RelType.MEMBER_OF)
 VIEW_KINDS = ("person", "account", "opportunity", "user", "campaign")
 STATUSES = ("active", "inactive")
+# The order of the `values` lists cypher/network/nodes.cypher and edges.cypher return.
+NODE_VALUES = ("id", "sf_id", "first_name", "last_name", "name", "status", "placeholder", "active", "title",
+               "department", "email", "phone", "city", "country", "inactive_reason", "type", "industry",
+               "employees", "website", "stage", "amount", "currency", "close_date", "probability", "role",
+               "start_date", "end_date")
+EDGE_VALUES = ("since", "until", "role", "title", "department", "primary", "roles", "source", "note", "status",
+               "responded", "address")
 CARD_FIELDS = {
     Label.PERSON: ("title", "department", "account", "email", "phone", "city", "status", "inactive_reason"),
     Label.ACCOUNT: ("type", "industry", "city", "country", "employees", "website"),
@@ -130,8 +137,8 @@ def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict) -> dict:
 def records_view(tx: Tx | Database, eids: list[str], types: list[str], as_of=None) -> dict:
     """Return `{"nodes", "edges"}` for the records with these element ids and the edges among them."""
     rows = {r["eid"]: r for r in tx.run("network/nodes", eids=eids)}
-    nodes = [dict(present(rows[e]["labels"], rows[e]["props"], rows[e]["account"]), _eid=e)
-             for e in eids if e in rows]
+    nodes = [dict(present(rows[e]["labels"], dict(zip(NODE_VALUES, rows[e]["values"])), rows[e]["account"]),
+                  _eid=e) for e in eids if e in rows]
     edges = [edge(r) for r in tx.run("network/edges", eids=list(rows), types=types, as_of=as_of)]
     return {"nodes": nodes, "edges": edges}
 
@@ -154,6 +161,7 @@ def present(labels: list[str], props: dict, account: str | None = None) -> dict:
     """Return a node of a view: id, kind, label, status, placeholder and the hover card's fields."""
     label = label_of_node(labels)
     values = {**props, "account": account}
+    props = {k: v for k, v in props.items() if v is not None}
     node = {"id": props.get("id"), "kind": LABEL_KINDS.get(label, "other"), "label": display_name(label, props),
             "status": props.get("status", "active") if label is Label.PERSON else None,
             "placeholder": bool(props.get("placeholder")),
@@ -169,7 +177,8 @@ def edge(row: dict) -> dict:
     """Return an edge of a view with the properties its type carries."""
     out = {"id": row["rid"], "source": row["source"], "target": row["target"], "type": row["type"]}
     spec = REL_SPECS.get(RelType(row["type"]))
+    props = dict(zip(EDGE_VALUES, row["values"]))
     for key in (spec.fields if spec else ()):
-        if row["props"].get(key) not in (None, "", []):
-            out[key] = row["props"][key]
+        if props.get(key) not in (None, "", []):
+            out[key] = props[key]
     return out

@@ -24,6 +24,7 @@ def _opportunity_detail(tx: Tx, opportunity_id: str, cap: int) -> dict:
         "opportunity": public(row["opportunity"]),
         "account": row["account"],
         "contacts": contacts,
+        "roles": roles,
         "by_role": group_by_role(contacts["items"], roles),
         # "Other" is no buying role, so it is never reported missing.
         "uncovered": [r for r in roles if r != "Other" and not any(

@@ -45,7 +45,7 @@ def find_paths(db: Database, source: str, target: str, *, k: int = DEFAULT_K, ma
             raise Invalid(f"{key} is required", {key: "is required"})
     if source == target:
         raise Invalid("from and to must be different records", {"to": "must differ from from"})
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     return db.read_tx(_find, source, target, k, max_hops, rank, types, viewer, now)
 
 
@@ -72,9 +72,7 @@ def candidate_graph(tx: Tx, sources: list[str], targets: list[str], max_hops: in
     touched = candidates.TOUCHED in types
     real = [t for t in types if t != candidates.TOUCHED]
     eids = candidates.collect(tx, sources, targets, max_hops, real, touched)
-    graph = candidates.load(tx, eids, real, touched, now)
-    ties.weigh(graph)
-    return graph
+    return candidates.load(tx, eids, real, touched, now)
 
 
 def best_paths(graph: nx.Graph, src: str, dst: str, *, k: int, max_hops: int, rank: str,
@@ -91,13 +89,16 @@ def best_paths(graph: nx.Graph, src: str, dst: str, *, k: int, max_hops: int, ra
     keep = [n for n, d in near.items() if n in far and d + far[n] <= cap]
     sub = graph.subgraph(keep).copy()
     if rank == "strength":
-        ties.add_colleagues(sub, (now or dt.datetime.now(dt.timezone.utc)).date())
+        ties.weigh(sub)
+        ties.add_colleagues(sub, (now or dt.datetime.now(dt.UTC)).date())
     weight = "cost" if rank == "strength" else None
     found, seen = [], set()
     walks = nx.shortest_simple_paths(sub, src, dst, weight=weight)
     for walk in itertools.islice(walks, k * TRIES_PER_PATH):
         if rank == "hops" and len(walk) - 1 > max_hops:
             break
+        if rank == "hops":  # only the walked edges need their strongest tie, for the texts
+            ties.weigh(sub, itertools.pairwise(walk))
         hops = expand(sub, walk)
         nodes = [h[0] for h in hops] + [dst]
         if len(nodes) - 1 > max_hops or len(set(nodes)) != len(nodes) or tuple(nodes) in seen:
@@ -112,7 +113,7 @@ def best_paths(graph: nx.Graph, src: str, dst: str, *, k: int, max_hops: int, ra
 def expand(graph: nx.Graph, walk: list[str]) -> list[tuple[str, str, object, str]]:
     """Turn a walk into real hops (start, end, tie, walked-from); a COLLEAGUES step becomes two hops."""
     hops = []
-    for u, v in zip(walk, walk[1:]):
+    for u, v in itertools.pairwise(walk):
         tie = graph[u][v]["best"]
         if tie.type == ties.COLLEAGUES:
             hops += [(u, tie.via, tie, u), (tie.via, v, tie, u)]
@@ -141,7 +142,7 @@ def describe(graph: nx.Graph, walk: list[str], hops: list, nodes: list[str], ran
     if rank == "hops":
         cost = float(len(hops))
     else:
-        cost = sum(graph[u][v]["cost"] for u, v in zip(walk, walk[1:]))
+        cost = sum(graph[u][v]["cost"] for u, v in itertools.pairwise(walk))
     return {"nodes": ids, "edges": edges, "hops": len(hops), "cost": round(cost, 3), "explanation": texts}
 
 

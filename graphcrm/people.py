@@ -1,9 +1,11 @@
 """Contacts for the pages: everything the person page shows, and creating a person with its links."""
 from __future__ import annotations
 
-from . import records, relationships
+import datetime as dt
+
+from . import records, relationships, search
 from .db import Database, Tx
-from .errors import NotFound
+from .errors import Invalid, NotFound
 from .model import Label, RelType
 from .records import public
 
@@ -47,6 +49,63 @@ def _person_detail(tx: Tx, person_id: str, cap: int) -> dict:
         "reports": people(RelType.REPORTS_TO, "in"),
         "knows": people(RelType.KNOWS, "both"),
     }
+
+
+def _day(value) -> dt.date | None:
+    """A neo4j or Python date (or date-time) as a Python date, for sorting."""
+    value = value.to_native() if hasattr(value, "to_native") else value
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def career(detail: dict, today: dt.date | None = None) -> dict:
+    """Return the person's working life as `{"current", "former"}` timeline entries.
+
+    Current: jobs (primary first) and board seats that have not ended, newest first. Former:
+    WORKED_AT and ended board seats, the most recently ended first.
+    """
+    today = today or dt.datetime.now(dt.UTC).date()
+    current, former = [], []
+    for row in detail["employers"]["items"]:
+        current.append({"kind": "job", **row})
+    for row in detail["board"]["items"]:
+        until = _day(row["rel"].get("until"))
+        (former if until and until <= today else current).append({"kind": "board", **row})
+    for row in detail["former"]["items"]:
+        former.append({"kind": "worked_at", **row})
+    oldest = dt.date.min
+    current.sort(key=lambda e: (not e["rel"].get("primary"), e["kind"] != "job",
+                                -(_day(e["rel"].get("since")) or oldest).toordinal()))
+    former.sort(key=lambda e: (-(_day(e["rel"].get("until")) or oldest).toordinal(),
+                               -(_day(e["rel"].get("since")) or oldest).toordinal()))
+    return {"current": current, "former": former}
+
+
+def owner_choices(db: Database, cap: int = 500) -> list[dict]:
+    """Return the active users a record can be given to, by name, with how many records each owns."""
+    return [r["user"] for r in db.read("people/owner_choices", cap=cap)]
+
+
+def employment(db: Database, person_id: str, account_id: str) -> dict | None:
+    """Return `{"primary": bool}` when the account employs the person now, else None."""
+    return db.read_one("people/employment", id=person_id, account=account_id)
+
+
+def people_named(db: Database, name: str, limit: int = 5) -> list[dict]:
+    """Return the people whose full name is `name` (ignoring case; a ' · account' suffix is dropped)."""
+    key = " ".join((name or "").split(" · ", 1)[0].split()).lower()
+    if not key:
+        return []
+    try:
+        hits = search.search(db, key, limit=50)["items"]
+    except Invalid:
+        return []
+    return [h for h in hits if h["kind"] == "person" and " ".join(h.get("label", "").split()).lower() == key][:limit]
+
+
+def placeholders_to_merge(db: Database, limit: int = 100) -> dict:
+    """Return placeholders at accounts whose real people we now know, each with those people."""
+    rows = db.read("people/placeholders_to_merge", limit=limit + 1)
+    return {"items": rows[:limit], "truncated": len(rows) > limit}
 
 
 def owned_people(db: Database, user_id: str, cap: int = 25) -> dict:

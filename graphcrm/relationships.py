@@ -96,6 +96,9 @@ def _check_link(body) -> tuple[RelType, str, str, dict]:
 
 def _link(tx: Tx, rel: RelType, source: str, target: str, props: dict, by: str | None) -> dict:
     from_label, to_label = _ends(tx, rel, source, target)
+    # Locking the target first makes concurrent links to it take turns, so "one owner", "one primary
+    # account" and "one primary contact" hold: each sees what the one before it wrote.
+    tx.run("records/lock", {"label": to_label}, id=target)
     if rel is RelType.CONTACT_ROLE:
         _check_contact_role(tx, source, target, props)
     names = {"type": rel, "from_label": from_label, "to_label": to_label}
@@ -154,6 +157,7 @@ def unlink(db: Database, body, *, by: str | None = None) -> int:
 
 def _unlink(tx: Tx, rel: RelType, source: str, target: str, by: str | None) -> int:
     from_label, to_label = _ends(tx, rel, source, target)
+    tx.run("records/lock", {"label": to_label}, id=target)
     names = {"type": rel, "from_label": from_label, "to_label": to_label}
     before = _holders(tx, rel, target, to_label)
     deleted = tx.one("relationships/delete", names, **{"from": source, "to": target})["deleted"]

@@ -13,11 +13,12 @@ import re
 from typing import Iterator
 
 from .activities import TOUCH_KINDS, utcnow
-from .db import Database
+from .db import Database, Tx
 from .errors import Invalid
 from .records import decode_cursor, encode_cursor
 
 MAX_DAYS = 36_500
+EARLIEST = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
 CSV_CAP = 200_000  # rows in one export; the last line says when it was cut
 NUMBER_RE = re.compile(r"[+-]?[0-9][0-9 ().]*")  # phone numbers and counts stay as they are
 CSV_COLUMNS = ("person", "name", "email", "phone", "team", "owner", "account", "last_touch", "days_since")
@@ -52,15 +53,47 @@ def stale_contacts(db: Database, *, days: int = 90, kind: str | None = None, own
     after_last, after_id = _decode(cursor)
     now = now or utcnow()
     cutoff = now - dt.timedelta(days=days)
-    rows = db.read("reports/stale", {"since": field}, cutoff=cutoff, now=now, limit=limit + 1,
-                   owner=owner or None, account=account or None, team=team or None,
-                   after_last=after_last, after_id=after_id)
+    query = {"since": field, "cutoff": cutoff, "team": team or None, "owner": owner or None,
+             "account": account or None, "after_last": after_last, "after_id": after_id}
+    rows = db.read_tx(_stale, query, limit + 1, now)
     items = rows[:limit]
     next_cursor = None
     if len(rows) > limit:
         last = items[-1]
         next_cursor = _encode(last["last_touch"], last["person"])
     return {"items": items, "next": next_cursor, "as_of": now, "cutoff": cutoff}
+
+
+def _stale(tx: Tx, q: dict, limit: int, now: dt.datetime) -> list[dict]:
+    slots = {"since": q["since"]}
+    after_last = None if q["after_last"] is None else _datetime(q["after_last"])
+    common = {"cutoff": q["cutoff"], "team": q["team"], "limit": limit}
+    if q["owner"] or q["account"] or q["team"]:
+        # A scope narrows to a few thousand people at most: start from it, not from every person.
+        ids = tx.run("reports/stale_scoped", slots, **common, owner=q["owner"], account=q["account"],
+                     after_last=after_last, after_id=q["after_id"])
+    else:
+        ids = []
+        if after_last is None:
+            ids = tx.run("reports/stale_never", slots, **common, after_id=q["after_id"] or "")
+        if len(ids) < limit:
+            ids += tx.run("reports/stale_touched", slots, **{**common, "limit": limit - len(ids)},
+                          after_last=after_last or EARLIEST, after_id=q["after_id"] if after_last else "")
+    return tx.run("reports/stale_rows", rows=ids, now=now) if ids else []
+
+
+def _datetime(text: str):
+    """A cursor's timestamp back as the exact value it was (nanoseconds included).
+
+    The zone becomes a plain offset: Cypher never finds "...Z[UTC]" equal to the stored "...Z".
+    """
+    from neo4j.time import DateTime
+
+    try:
+        value = DateTime.from_iso_format(text)
+        return value.replace(tzinfo=dt.timezone(value.utcoffset()))
+    except (ValueError, TypeError):
+        raise Invalid("cursor is not one this API gave out", {"cursor": "is not valid"}) from None
 
 
 def _encode(last, person_id: str) -> str:

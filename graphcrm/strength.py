@@ -4,14 +4,16 @@ The strength is a number in [0, 1) built from the user's touchpoints with the pe
 (``(:User)-[:LOGGED]->(a:Activity {kind, at})-[:WITH]->(:Person)``) and from ownership:
 
     touch score  S = sum over past activities of  KIND_WEIGHT[a.kind] * 0.5 ** (age_days / HALF_LIFE_DAYS)
+                     (summed in Cypher, cypher/paths/touch_summary.cypher, with these constants)
     touch part   T = 1 - exp(-S / SATURATION)
-    strength       = 1 - (1 - T) * (1 - OWNER_BONUS if the user owns the person else 1)
+    strength       = 1 - (1 - T) * (1 - O),  O = OWNER_BONUS if the user owns the person, else 0
 
 so each touchpoint counts by its kind (a meeting weighs more than an e-mail) and loses half of
 its weight every HALF_LIFE_DAYS (90); many recent meetings approach 1, a single e-mail a year ago
 is close to 0, and owning the contact alone gives OWNER_BONUS. Activities dated in the future
-(planned meetings) do not count. Cypher only aggregates per (user, person, kind); the formula
-lives here, so the paths ranking (paths.py) and the stale-contact/KPI reports use the same one.
+(planned meetings) do not count. Cypher only sums per (user, person) with these constants; the formula
+lives here, so the paths ranking (paths.py) and the stale-contact/KPI reports can use the same
+one: `summaries(db, users, people)` then `strength(touches)`.
 """
 from __future__ import annotations
 
@@ -24,40 +26,40 @@ SATURATION = 2.0
 OWNER_BONUS = 0.3
 KIND_WEIGHT = {"meeting": 1.0, "event": 0.6, "call": 0.6, "email": 0.25, "note": 0.1}
 DEFAULT_KIND_WEIGHT = 0.25
+KINDS = ("meeting", "call", "email", "event", "note")  # the columns of touch_summary
 
 
 @dataclass
 class Touches:
-    """What one user did with one person: counts per kind, the decayed weight, the last date."""
+    """What one user did with one person: touchpoints per kind, the decayed score, the last one."""
 
     counts: dict[str, int] = field(default_factory=dict)
-    decayed: dict[str, float] = field(default_factory=dict)
+    decayed: dict[str, float] = field(default_factory=dict)  # per kind: sum of 0.5 ** (age / half-life)
     last: dt.datetime | None = None
     owns: bool = False
+    weighted: float | None = None  # S as Cypher summed it; else computed from `decayed`
+
+    @property
+    def score(self) -> float:
+        """S of the module formula."""
+        if self.weighted is not None:
+            return self.weighted
+        return sum(KIND_WEIGHT.get(k, DEFAULT_KIND_WEIGHT) * v for k, v in self.decayed.items())
 
     @property
     def total(self) -> int:
         """How many touchpoints in all."""
         return sum(self.counts.values())
 
-    def add(self, kind: str, count: int, decayed: float, last) -> None:
-        """Fold one per-kind aggregate row into the summary."""
-        kind = kind or "note"
-        self.counts[kind] = self.counts.get(kind, 0) + int(count)
-        self.decayed[kind] = self.decayed.get(kind, 0.0) + float(decayed)
-        last = to_datetime(last)
-        if last is not None and (self.last is None or last > self.last):
-            self.last = last
 
-
-def score(touches: Touches) -> float:
-    """Return S, the kind-weighted, age-decayed touch score."""
-    return sum(KIND_WEIGHT.get(kind, DEFAULT_KIND_WEIGHT) * value for kind, value in touches.decayed.items())
+def score(kinds_and_ages: list[tuple[str, float]]) -> float:
+    """Return S for (kind, age in days) pairs; the Cypher in touch_summary computes the same sum."""
+    return sum(KIND_WEIGHT.get(kind, DEFAULT_KIND_WEIGHT) * decay(age) for kind, age in kinds_and_ages)
 
 
 def strength(touches: Touches) -> float:
     """Return the relationship strength in [0, 1) of the module formula."""
-    touch_part = 1.0 - math.exp(-score(touches) / SATURATION)
+    touch_part = 1.0 - math.exp(-touches.score / SATURATION)
     owner_part = OWNER_BONUS if touches.owns else 0.0
     return 1.0 - (1.0 - touch_part) * (1.0 - owner_part)
 
@@ -68,15 +70,23 @@ def decay(age_days: float) -> float:
 
 
 def to_datetime(value) -> dt.datetime | None:
-    """Turn a Neo4j or Python date/datetime into an aware Python datetime."""
+    """Turn a Neo4j or Python date/datetime (or epoch milliseconds) into an aware Python datetime."""
     if value is None:
         return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # epoch milliseconds
+        return dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC)
+    if isinstance(value, str):  # ISO text, as toString() of a Neo4j date or datetime gives it
+        try:
+            value = dt.datetime.fromisoformat(value) if "T" in value \
+                else dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
     if hasattr(value, "to_native"):
         value = value.to_native()
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
     return None
 
 
@@ -84,21 +94,21 @@ def summaries(db, user_eids: list[str], person_eids: list[str], now: dt.datetime
               ) -> dict[tuple[str, str], Touches]:
     """Return {(user element id, person element id): Touches} for touches and ownership between them.
 
-    `db` is a Database or a Tx; element ids keep the lookups index-free and exact within one
-    transaction. Only pairs with a touchpoint or an OWNS edge appear.
+    `db` is a Database or a Tx; element ids keep the lookups exact within one transaction.
+    Only pairs with a touchpoint or an OWNS edge appear.
     """
     if not user_eids or not person_eids:
         return {}
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     out: dict[tuple[str, str], Touches] = {}
     for row in db.run("paths/touch_summary", users=user_eids, people=person_eids, now=now,
-                      half_life=HALF_LIFE_DAYS):
-        key = (row["user"], row["person"])
-        touches = out.setdefault(key, Touches())
-        if row["kind"] is None:  # the ownership row
+                      half_life=HALF_LIFE_DAYS, weights=KIND_WEIGHT, default_weight=DEFAULT_KIND_WEIGHT):
+        touches = out.setdefault((row["user"], row["person"]), Touches())
+        if row["total"] < 0:  # the ownership row
             touches.owns = True
         else:
-            touches.add(row["kind"], row["count"], row["decayed"], row["last"])
+            touches.counts = {k: row[k] for k in KINDS if row[k]}
+            touches.weighted, touches.last = row["score"], to_datetime(row["last"])
     return out
 
 

@@ -18,7 +18,7 @@ import math
 import networkx as nx
 
 from . import strength
-from .candidates import TOUCHED, Tie
+from .candidates import TOUCHED, Tie, ensure_touches
 
 MIN_STRENGTH = 0.02
 COLLEAGUES = "COLLEAGUES"
@@ -43,9 +43,12 @@ def cost(value: float) -> float:
     return 1.0 / max(value, MIN_STRENGTH)
 
 
-def weigh(graph: nx.Graph) -> None:
-    """Set `cost` and `best` (the strongest tie) on every edge."""
-    for _u, _v, data in graph.edges(data=True):
+def weigh(graph: nx.Graph, edges=None) -> None:
+    """Set `cost` and `best` (the strongest tie) on the edges (default: every edge)."""
+    edges = list(graph.edges()) if edges is None else list(edges)
+    ensure_touches(graph, edges)
+    for u, v in edges:
+        data = graph[u][v]
         best = max(data["ties"], key=lambda t: rate(graph, t))
         data["best"], data["cost"] = best, cost(best.strength)
 

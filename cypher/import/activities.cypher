@@ -1,7 +1,10 @@
 // A batch of Tasks or Events -> Activity, merged on sf_id: LOGGED by the owner, WITH the contact
 // (WhoId), ABOUT the account or opportunity (WhatId). On a re-import, links Salesforce no longer
 // names are removed.
-UNWIND $rows AS row
+UNWIND $rows AS input
+// `at` travels as ISO text (fast to send) and becomes a datetime here.
+WITH input, input.props AS given
+WITH input {.*, props: given {.*, at: datetime(given.at)}} AS row
 OPTIONAL MATCH (old:Activity {sf_id: row.sf_id})
 WITH row, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (n:Activity {sf_id: row.sf_id})

@@ -1,6 +1,6 @@
 // Contact.ReportsToId -> REPORTS_TO, once every contact of the file exists; a change replaces the old.
 UNWIND $rows AS row
-WITH row WHERE row.has_reports_to
+WITH row WHERE coalesce(row.has_reports_to, false)
 MATCH (p:Person {sf_id: row.sf_id})
 CALL (p, row) {
   MATCH (p)-[old:REPORTS_TO]->(m:Person)

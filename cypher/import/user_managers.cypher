@@ -1,6 +1,6 @@
 // User.ManagerId -> REPORTS_TO, once every user of the file exists; a changed manager replaces the old.
 UNWIND $rows AS row
-WITH row WHERE row.has_manager
+WITH row WHERE coalesce(row.has_manager, false)
 MATCH (u:User {sf_id: row.sf_id})
 CALL (u, row) {
   MATCH (u)-[old:REPORTS_TO]->(m:User)

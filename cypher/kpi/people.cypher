@@ -3,14 +3,17 @@
 // people count. `n` = activities WITH the person, of the target's kinds, in the period.
 // Status: met (n >= min); missed (period over); on_track (not started, or linear pace reaches min:
 // n * span >= min * elapsed); else at_risk. One pass; then totals, per-owner counts and one page.
-CALL () {
+// People with an own target of this type, found once (few) instead of checked per owned person.
+OPTIONAL MATCH (own:Person)-[:HAS_TARGET]->(:Target {period: $type})
+WITH collect(own) AS own_people
+CALL (own_people) {
   MATCH (p:Person)-[:HAS_TARGET]->(t:Target {period: $type})
   OPTIONAL MATCH (u:User)-[:OWNS]->(p)
   RETURN p, t, u, 'person' AS via
   UNION ALL
   MATCH (u:User)-[:HAS_TARGET]->(t:Target {period: $type})
   MATCH (u)-[:OWNS]->(p:Person)
-  WHERE NOT EXISTS { MATCH (p)-[:HAS_TARGET]->(:Target {period: $type}) }
+  WHERE NOT p IN own_people
   RETURN p, t, u, 'owner' AS via
 }
 WITH p, t, u, via

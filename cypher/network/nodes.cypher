@@ -1,7 +1,13 @@
-// The records of a view with what a label and hover card need.
+// The records of a view with what a label and hover card need: `values` is a plain list in the
+// order of graphcrm/network.py NODE_VALUES (a list of scalars is much cheaper to send than maps
+// with temporal values), `account` the name of a person's main employer.
 UNWIND $eids AS eid
 MATCH (n) WHERE elementId(n) = eid
-RETURN eid, labels(n) AS labels, n {.*} AS props,
+RETURN eid, labels(n) AS labels,
+       [n.id, n.sf_id, n.first_name, n.last_name, n.name, n.status, n.placeholder, n.active, n.title,
+        n.department, n.email, n.phone, n.city, n.country, n.inactive_reason, n.type, n.industry, n.employees,
+        n.website, n.stage, n.amount, n.currency, toString(n.close_date), n.probability, n.role,
+        toString(n.start_date), toString(n.end_date)] AS values,
        CASE WHEN n:Person THEN COLLECT { MATCH (a:Account)-[e:EMPLOYS]->(n)
                                          RETURN a.name ORDER BY coalesce(e.primary, false) DESC LIMIT 1 }[0]
        END AS account

@@ -1,5 +1,6 @@
 // One BFS layer of a path search from one side: unseen, non-placeholder neighbours of the
-// frontier over the chosen types, and (with $touched) users and people joined by touchpoints.
+// frontier over the chosen types, and (with $touched) users and people joined by touchpoints
+// (nested CALLs keep the planner expanding from the frontier, never scanning all users).
 // $fanout caps the new neighbours taken per node, which damps high-degree hubs.
 UNWIND $frontier AS fid
 MATCH (f) WHERE elementId(f) = fid
@@ -10,13 +11,17 @@ CALL (f) {
   WITH DISTINCT n LIMIT $fanout
   RETURN n
   UNION
-  MATCH (f:User)-[:LOGGED]->(:Activity)-[:WITH]->(n:Person)
-  WHERE $touched AND NOT elementId(n) IN $seen AND NOT coalesce(n.placeholder, false)
+  MATCH (f)-[:LOGGED]->(a)
+  WHERE $touched
+  CALL (a) { MATCH (a)-[:WITH]->(n) RETURN n }
+  WITH n WHERE n:Person AND NOT elementId(n) IN $seen AND NOT coalesce(n.placeholder, false)
   WITH DISTINCT n LIMIT $fanout
   RETURN n
   UNION
-  MATCH (f:Person)<-[:WITH]-(:Activity)<-[:LOGGED]-(n:User)
-  WHERE $touched AND NOT elementId(n) IN $seen
+  MATCH (f)<-[:WITH]-(a)
+  WHERE $touched
+  CALL (a) { MATCH (a)<-[:LOGGED]-(n) RETURN n }
+  WITH n WHERE NOT elementId(n) IN $seen
   WITH DISTINCT n LIMIT $fanout
   RETURN n
 }

@@ -52,7 +52,7 @@ def load(db: Database, size: str = "small", seed: int = 7, *, replace: bool = Fa
     if size not in SIZES:
         raise Invalid(f"unknown demo size {size!r}", {"size": "must be one of " + ", ".join(SIZES)})
     if replace:
-        reset(db)
+        wipe(db)
     elif not is_empty(db):
         raise Conflict("The database already holds CRM records, so the demo was not loaded (it would "
                        "mix with them). Load it into an empty database: `graphcrm db reset --yes` "
@@ -65,6 +65,13 @@ def load(db: Database, size: str = "small", seed: int = 7, *, replace: bool = Fa
     report = load_world(db, world)
     db.write("demo/link_admin", email=DEMO_ADMIN_EMAIL)
     return report
+
+
+def wipe(db: Database, bite: int = 20_000) -> None:
+    """Delete everything in the database, relationships first in bites, so large graphs fit in memory."""
+    while db.write_one("demo/delete_relationships", limit=bite)["deleted"]:
+        pass
+    reset(db)
 
 
 def ensure_demo_admin(db: Database) -> str | None:

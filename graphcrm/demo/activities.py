@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..activities import TOUCH_KINDS
 from . import vocab

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelType
 from . import vocab

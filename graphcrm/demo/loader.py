@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import queue
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
+from neo4j.exceptions import TransientError
 from neo4j.spatial import WGS84Point
 from tqdm import tqdm
 
@@ -20,9 +23,11 @@ from .links import link_rows
 from .people import account_rows, person_rows
 from .world import World
 
+log = logging.getLogger(__name__)
 NODE_BATCH = 5_000
 LINK_BATCH = 10_000
 ACTIVITY_BATCH = 10_000  # activities per statement (with their ~3 relationships each)
+WRITERS = 2  # concurrent write transactions per phase, so Neo4j works on both cores
 
 
 @dataclass
@@ -123,23 +128,59 @@ def activity_batches(world: World, counts: list[int]) -> Iterator[Batch]:
 
 
 def write_phase(db: Database, report: Report, name: str, batches: Iterable[Batch], total: int | None = None,
-                progress: Callable[[Batch], int] = lambda batch: batch.records, unit: str = "rec") -> Phase:
-    """Write every batch in its own transaction, with a progress bar; return the phase's figures."""
+                progress: Callable[[Batch], int] = lambda batch: batch.records, unit: str = "rec",
+                writers: int = 1) -> Phase:
+    """Write every batch in its own transaction, with a progress bar; return the phase's figures.
+
+    With `writers` > 1 that many transactions run at once. Batches rarely lock the same nodes
+    (each person's activities are in one batch); when two deadlock, Neo4j aborts one and it is retried.
+    """
     phase = Phase(name)
+    lock = threading.Lock()
     started = time.perf_counter()
     # disable=None: the bar shows on a terminal and stays silent in logs and tests.
     with tqdm(total=total, desc=f"demo {name}", unit=f" {unit}", unit_scale=True, disable=None,
               dynamic_ncols=True) as bar:
-        for batch in prefetch(batches):
-            db.write_tx(_run_batch, batch)
-            phase.nodes += sum(batch.nodes.values())
-            phase.relationships += sum(batch.relationships.values())
-            report.labels.update(batch.nodes)
-            report.types.update(batch.relationships)
-            bar.update(progress(batch))
+
+        def write(batch: Batch) -> None:
+            _write_batch(db, batch)
+            with lock:
+                phase.nodes += sum(batch.nodes.values())
+                phase.relationships += sum(batch.relationships.values())
+                report.labels.update(batch.nodes)
+                report.types.update(batch.relationships)
+                bar.update(progress(batch))
+
+        if writers == 1:
+            for batch in prefetch(batches):
+                write(batch)
+        else:
+            with ThreadPoolExecutor(writers, thread_name_prefix="demo-writer") as pool:
+                running: set = set()
+                for batch in prefetch(batches, depth=writers + 1):
+                    running.add(pool.submit(write, batch))
+                    if len(running) >= writers:
+                        finished, running = wait(running, return_when=FIRST_COMPLETED)
+                        for future in finished:
+                            future.result()
+                for future in running:
+                    future.result()
     phase.seconds = time.perf_counter() - started
     report.phases.append(phase)
     return phase
+
+
+def _write_batch(db: Database, batch: Batch, attempts: int = 5) -> None:
+    """Write one batch; a deadlock between concurrent writers is retried (the driver gives up early)."""
+    for attempt in range(attempts):
+        try:
+            db.write_tx(_run_batch, batch)
+            return
+        except TransientError as exc:
+            if attempt == attempts - 1:
+                raise
+            log.info("demo batch %s retried after %s", batch.statement, exc.code)
+            time.sleep(0.2 * (attempt + 1))
 
 
 def _run_batch(tx: Tx, batch: Batch) -> None:
@@ -152,11 +193,11 @@ def load_world(db: Database, world: World) -> Report:
     size = world.size
     node_total = len(world.users) + size.accounts + size.people + size.opportunities + size.campaigns \
         + size.targets
-    write_phase(db, report, "nodes", node_batches(world), node_total)
-    write_phase(db, report, "relationships", link_batches(world))
+    write_phase(db, report, "nodes", node_batches(world), node_total, writers=WRITERS)
+    write_phase(db, report, "relationships", link_batches(world), writers=WRITERS)
     counts = activity_counts(world)
     write_phase(db, report, "activities", activity_batches(world, counts), size.activities,
-                lambda batch: batch.nodes[Label.ACTIVITY.value], "activities")
+                lambda batch: batch.nodes[Label.ACTIVITY.value], "activities", writers=WRITERS)
     return report
 
 

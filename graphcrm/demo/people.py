@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import Label
 from ..records import sort_key

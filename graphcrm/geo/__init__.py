@@ -4,15 +4,37 @@
   (gazetteer.py), optionally online (online.py, off unless GRAPHCRM_GEOCODER_URL is set).
 - locations.py: `geocode_record`, `place_on_write` (the records hook), `geocode_missing` (bulk),
   the manual override and the list of records that could not be placed.
-- nearby.py / connected.py: the nearby search on the point index, and "near and connected".
+- nearby.py / nearby_args.py / connected.py: the nearby search on the point index, its checked
+  parameters, and "near and connected".
 - map_markers.py: capped map markers with how overdue each contact is.
 """
-from .address import locate, parse_address
-from .locations import (clear_manual_location, geocode_missing, geocode_record, get_location,
-                        place_on_write, set_manual_location, unplaced)
-from .map_markers import markers
-from .nearby import haversine_km, nearby, parse_query
 
-__all__ = ["locate", "parse_address", "geocode_record", "place_on_write", "geocode_missing",
-           "set_manual_location", "clear_manual_location", "get_location", "unplaced", "markers",
-           "nearby", "parse_query", "haversine_km"]
+from .address import locate, parse_address
+from .locations import (
+    clear_manual_location,
+    geocode_missing,
+    geocode_record,
+    get_location,
+    place_on_write,
+    set_manual_location,
+    unplaced,
+)
+from .map_markers import markers
+from .nearby import haversine_km, nearby
+from .nearby_args import parse_query
+
+__all__ = [
+    "locate",
+    "parse_address",
+    "geocode_record",
+    "place_on_write",
+    "geocode_missing",
+    "set_manual_location",
+    "clear_manual_location",
+    "get_location",
+    "unplaced",
+    "markers",
+    "nearby",
+    "parse_query",
+    "haversine_km",
+]

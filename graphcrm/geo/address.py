@@ -1,4 +1,5 @@
 """From an address to a point: `locate` (offline first) and the parsing of a one-line address."""
+
 from __future__ import annotations
 
 import re
@@ -6,17 +7,27 @@ import re
 from . import gazetteer, online
 
 # How a point was found; stored as `location_source` next to `location`.
-SOURCE_POSTAL = "postal_code"    # the postal code's locality (street-level precision is not offline)
-SOURCE_CITY = "city"             # the city or village named in the address
-SOURCE_AREA = "postal_area"      # an unknown postal code placed at its neighbours' centre (a few km)
-SOURCE_ONLINE = "online"         # the optional online geocoder
-SOURCE_ACCOUNT = "account"       # a person without an address of their own: their primary account's point
-SOURCE_MANUAL = "manual"         # set by hand (a dragged marker); automatic geocoding never overwrites it
+SOURCE_POSTAL = "postal_code"  # the postal code's locality (street-level precision is not offline)
+SOURCE_CITY = "city"  # the city or village named in the address
+SOURCE_AREA = "postal_area"  # an unknown postal code placed at its neighbours' centre (a few km)
+SOURCE_ONLINE = "online"  # the optional online geocoder
+SOURCE_ACCOUNT = "account"  # a person without an address of their own: their primary account's point
+SOURCE_MANUAL = "manual"  # set by hand (a dragged marker); automatic geocoding never overwrites it
 ADDRESS_FIELDS = ("street", "postal_code", "city", "country")
 COUNTRY_NAMES = {
-    "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "svizra": "CH", "switzerland": "CH",
-    "deutschland": "DE", "germany": "DE", "allemagne": "DE", "osterreich": "AT", "oesterreich": "AT",
-    "austria": "AT", "autriche": "AT", "liechtenstein": "LI",
+    "schweiz": "CH",
+    "suisse": "CH",
+    "svizzera": "CH",
+    "svizra": "CH",
+    "switzerland": "CH",
+    "deutschland": "DE",
+    "germany": "DE",
+    "allemagne": "DE",
+    "osterreich": "AT",
+    "oesterreich": "AT",
+    "austria": "AT",
+    "autriche": "AT",
+    "liechtenstein": "LI",
 }
 _POSTAL_TOKEN = re.compile(r"(?<![\w-])((?:CH|D|A|FL)-)?(\d{4,5})(?![\w-])", re.IGNORECASE)
 
@@ -80,7 +91,7 @@ def parse_address(text: str) -> dict:
             if prefix and "country" not in out:
                 out["country"] = {"D": "DE", "A": "AT", "FL": "LI"}.get(prefix, prefix)
             # "8001 Zürich" or "Bahnhofstrasse 1 8001 Zürich": the city follows the code, a street precedes it.
-            before, after = part[:match.start()].strip(), part[match.end():].strip()
+            before, after = part[: match.start()].strip(), part[match.end() :].strip()
             if after:
                 out["city"] = after
                 if before:

@@ -1,4 +1,5 @@
-""""Near and connected": nearby records within N hops of a deal's decision makers or of my contacts."""
+""" "Near and connected": nearby records within N hops of a deal's decision makers or of my contacts."""
+
 from __future__ import annotations
 
 from ..db import Database
@@ -27,8 +28,10 @@ def anchors(db: Database, connected_to: str, user: dict | None) -> tuple[list[st
         return eids, {"to": ME, "basis": "my_contacts", "anchors": len(eids)}
     row = db.read_one("geo/anchors_opportunity", id=connected_to, decision_roles=list(decision_roles()))
     if row is None:
-        raise Invalid(f"No opportunity with id {connected_to}",
-                      {"connected_to": "must be me or the id of an opportunity"})
+        raise Invalid(
+            f"No opportunity with id {connected_to}",
+            {"connected_to": "must be me or the id of an opportunity"},
+        )
     deciders = [m["eid"] for m in row["members"] if m["decides"]]
     if deciders:
         eids, basis = deciders, "decision_makers"
@@ -43,5 +46,11 @@ def connected_rows(db: Database, query, params: dict, user: dict | None) -> tupl
     description["hops"] = int(query.hops.value)
     if not eids:
         return [], description
-    rows = db.read("geo/nearby_connected", {"hops": query.hops}, anchors=eids, kinds=list(query.kinds), **params)
+    rows = db.read(
+        "geo/nearby_connected",
+        {"hops": query.hops},
+        anchors=eids,
+        kinds=list(query.kinds),
+        **params,
+    )
     return rows, description

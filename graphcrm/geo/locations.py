@@ -5,6 +5,7 @@ found, see address.py) and `located_at`. A person without an address of their ow
 the account they work at (the primary one first) and follows it when it moves. A manual point
 (`location_source = 'manual'`) wins until it is reset; automatic geocoding never overwrites it.
 """
+
 from __future__ import annotations
 
 import math
@@ -39,8 +40,11 @@ def online_url() -> str | None:
 def location_state(node: dict) -> dict:
     """Return `{"id", "location": {"lat", "lon"} | None, "source"}` for a node map."""
     loc = node.get("location")
-    return {"id": node["id"], "location": {"lat": loc.latitude, "lon": loc.longitude} if loc else None,
-            "source": node.get("location_source")}
+    return {
+        "id": node["id"],
+        "location": {"lat": loc.latitude, "lon": loc.longitude} if loc else None,
+        "source": node.get("location_source"),
+    }
 
 
 def _check_label(label: Label) -> None:
@@ -64,8 +68,14 @@ def geocode_record(db: Database, label: Label, record_id: str) -> dict:
             location, source = point(found[0], found[1]), found[2]
     elif label is Label.PERSON and row["employer_location"] is not None:
         location, source = row["employer_location"], SOURCE_ACCOUNT
-    written = db.write_one("geo/set_location", {"label": label}, id=record_id, location=location,
-                           source=source, force=False)
+    written = db.write_one(
+        "geo/set_location",
+        {"label": label},
+        id=record_id,
+        location=location,
+        source=source,
+        force=False,
+    )
     if label is Label.ACCOUNT:
         db.write("geo/follow_account", id=record_id)
     return location_state(written["node"] if written else node)
@@ -114,8 +124,14 @@ def set_manual_location(db: Database, label: Label, record_id: str, data) -> dic
     """Pin a record at {"lat", "lon"} by hand (a dragged marker); return its state."""
     _check_label(label)
     lat, lon = check_coordinates(data)
-    row = db.write_one("geo/set_location", {"label": label}, id=record_id, location=point(lat, lon),
-                       source=SOURCE_MANUAL, force=True)
+    row = db.write_one(
+        "geo/set_location",
+        {"label": label},
+        id=record_id,
+        location=point(lat, lon),
+        source=SOURCE_MANUAL,
+        force=True,
+    )
     if row is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
     if label is Label.ACCOUNT:
@@ -152,8 +168,10 @@ def geocode_missing(db: Database, *, everything: bool = False, limit: int | None
         after = ""
         while limit is None or counts["checked"] < limit:
             size = BATCH if limit is None else min(BATCH, limit - counts["checked"])
-            nodes = [r["node"] for r in db.read("geo/missing_page", {"label": label}, after=after,
-                                                all=everything, batch=size)]
+            nodes = [
+                r["node"]
+                for r in db.read("geo/missing_page", {"label": label}, after=after, all=everything, batch=size)
+            ]
             if not nodes:
                 break
             after = nodes[-1]["id"]
@@ -164,8 +182,13 @@ def geocode_missing(db: Database, *, everything: bool = False, limit: int | None
                     homeless.append(node["id"])
                     continue
                 found = locate(node, online_url=url)
-                rows.append({"id": node["id"], "location": point(found[0], found[1]) if found else None,
-                             "source": found[2] if found else None})
+                rows.append(
+                    {
+                        "id": node["id"],
+                        "location": point(found[0], found[1]) if found else None,
+                        "source": found[2] if found else None,
+                    }
+                )
                 if found:
                     counts["by_source"][found[2]] = counts["by_source"].get(found[2], 0) + 1
             placed = sum(1 for r in rows if r["location"] is not None)
@@ -185,11 +208,19 @@ def unplaced(db: Database, label: Label, *, limit: int = 50, cursor: str | None 
     """Return a page `{"items", "next"}` of records without a point, with the reason, in name order."""
     _check_label(label)
     after_key, after_id = records.decode_cursor(cursor)
-    rows = db.read("geo/unplaced", {"label": label}, after_key=after_key or "", after_id=after_id or "",
-                   limit=limit + 1)
+    rows = db.read(
+        "geo/unplaced",
+        {"label": label},
+        after_key=after_key or "",
+        after_id=after_id or "",
+        limit=limit + 1,
+    )
     items = [_unplaced_item(label, r) for r in rows[:limit]]
     last = rows[limit - 1]["node"] if len(rows) > limit else None
-    return {"items": items, "next": records.encode_cursor(last["sort_key"], last["id"]) if last else None}
+    return {
+        "items": items,
+        "next": records.encode_cursor(last["sort_key"], last["id"]) if last else None,
+    }
 
 
 def _unplaced_item(label: Label, row: dict) -> dict:
@@ -200,7 +231,15 @@ def _unplaced_item(label: Label, row: dict) -> dict:
         reason = "no_address_and_account_not_placed"
     else:
         reason = "no_address"
-    name = node.get("name") if label is Label.ACCOUNT else \
-        " ".join(p for p in (node.get("first_name"), node.get("last_name")) if p)
-    return {"id": node["id"], "kind": LABEL_KINDS[label], "label": name or node["id"],
-            **{f: node.get(f) for f in ADDRESS_FIELDS}, "reason": reason}
+    name = (
+        node.get("name")
+        if label is Label.ACCOUNT
+        else " ".join(p for p in (node.get("first_name"), node.get("last_name")) if p)
+    )
+    return {
+        "id": node["id"],
+        "kind": LABEL_KINDS[label],
+        "label": name or node["id"],
+        **{f: node.get(f) for f in ADDRESS_FIELDS},
+        "reason": reason,
+    }

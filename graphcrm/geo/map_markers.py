@@ -1,4 +1,5 @@
 """Map markers inside a box, capped, each with how overdue the contact is."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,12 +24,17 @@ def parse_bbox(text: str | None) -> tuple[tuple[float, float], tuple[float, floa
     try:
         west, south, east, north = (float(p) for p in parts)
     except ValueError:
-        raise Invalid("bbox must be west,south,east,north in degrees",
-                      {"bbox": "must be west,south,east,north in degrees"}) from None
+        raise Invalid(
+            "bbox must be west,south,east,north in degrees",
+            {"bbox": "must be west,south,east,north in degrees"},
+        ) from None
     if not all(math.isfinite(v) for v in (west, south, east, north)):
         raise Invalid("bbox must be finite numbers", {"bbox": "must be finite numbers"})
     if south > north or west > east:
-        raise Invalid("bbox must have south <= north and west <= east", {"bbox": "south > north or west > east"})
+        raise Invalid(
+            "bbox must have south <= north and west <= east",
+            {"bbox": "south > north or west > east"},
+        )
     # A map zoomed out past the date line reports longitudes beyond ±180: show the whole width.
     if east - west >= 360:
         west, east = -180.0, 180.0
@@ -45,23 +51,42 @@ def level_of(ratio: float | None) -> str:
     return "due" if ratio < 1.0 else "overdue"
 
 
-def markers(db: Database, bbox: str | None, *, kind: str | None = None, owner: str | None = None,
-            active: bool = False, limit: int = DEFAULT_LIMIT, now: dt.datetime | None = None) -> dict:
+def markers(
+    db: Database,
+    bbox: str | None,
+    *,
+    kind: str | None = None,
+    owner: str | None = None,
+    active: bool = False,
+    limit: int = DEFAULT_LIMIT,
+    now: dt.datetime | None = None,
+) -> dict:
     """Return `{"items", "truncated", "limit"}`: at most `limit` records inside the box, each with `overdue`."""
     if kind and kind not in KINDS:
         raise Invalid("kind must be person or account", {"kind": "must be person or account"})
     (south, west), (north, east) = parse_bbox(bbox)
     now = now or dt.datetime.now(dt.timezone.utc)
     rows, truncated = [], False
-    for name in ([kind] if kind else ["account", "person"]):  # accounts first: fewer, and a visit's goal
+    for name in [kind] if kind else ["account", "person"]:  # accounts first: fewer, and a visit's goal
         room = limit - len(rows)
         # One row more than there is room for says whether anything was left out.
-        found = db.read("geo/markers", {"label": KINDS[name]}, lower=point(south, west),
-                        upper=point(north, east), owner=owner, active=active, limit=room + 1)
+        found = db.read(
+            "geo/markers",
+            {"label": KINDS[name]},
+            lower=point(south, west),
+            upper=point(north, east),
+            owner=owner,
+            active=active,
+            limit=room + 1,
+        )
         truncated = truncated or len(found) > room
         rows += found[:room]
     targets = _targets(db, [r["node"]["id"] for r in rows if r["is_person"]], now)
-    return {"items": [_marker(r, targets, now) for r in rows], "truncated": truncated, "limit": limit}
+    return {
+        "items": [_marker(r, targets, now) for r in rows],
+        "truncated": truncated,
+        "limit": limit,
+    }
 
 
 def _targets(db: Database, person_ids: list[str], now: dt.datetime) -> dict[str, dict]:
@@ -85,13 +110,24 @@ def _marker(row: dict, targets: dict, now: dt.datetime) -> dict:
         ratio, basis = target["ratio"], "target"
     else:
         ratio, basis = (None if days is None else round(days / DEFAULT_INTERVAL_DAYS, 3)), "days"
-    item = {"id": node["id"], "kind": "person" if row["is_person"] else "account",
-            "label": display_label(node, row["is_person"]), "lat": loc.latitude, "lon": loc.longitude,
-            "city": node.get("city"), "location_source": node.get("location_source"),
-            "overdue": {"level": level_of(ratio), "ratio": ratio, "days_since": days, "basis": basis}}
+    item = {
+        "id": node["id"],
+        "kind": "person" if row["is_person"] else "account",
+        "label": display_label(node, row["is_person"]),
+        "lat": loc.latitude,
+        "lon": loc.longitude,
+        "city": node.get("city"),
+        "location_source": node.get("location_source"),
+        "overdue": {"level": level_of(ratio), "ratio": ratio, "days_since": days, "basis": basis},
+    }
     if row["is_person"]:
-        item.update({"title": node.get("title"), "status": node.get("status") or "active",
-                     "account": row["account"]})
+        item.update(
+            {
+                "title": node.get("title"),
+                "status": node.get("status") or "active",
+                "account": row["account"],
+            }
+        )
     else:
         item["type"] = node.get("type")
     return item

@@ -6,6 +6,7 @@ starts with a small circle and widens it only while fewer than a page of records
 so a dense city costs the same as a sparse one. "Near and connected" starts from the anchors
 (a deal's decision makers, or the people I own) and keeps what lies within N hops and R km.
 """
+
 from __future__ import annotations
 
 import base64
@@ -15,10 +16,8 @@ import math
 from dataclasses import dataclass, field
 
 from ..db import Database
-from ..errors import Invalid
-from ..model import ACCOUNT_TYPES, Label
-from .address import parse_address, locate
-from .locations import online_url, point
+from ..model import Label
+from .locations import point
 
 MAX_RADIUS_KM = 500.0
 DEFAULT_RADIUS_KM = 10.0
@@ -29,8 +28,6 @@ RING_GROWTH = 4.0
 EARTH_RADIUS_KM = 6378.14
 BOX_RADIUS_KM = 6350.0
 KINDS = {"person": Label.PERSON, "account": Label.ACCOUNT}
-ARGS = ("lat", "lon", "near", "address", "radius_km", "kind", "owner", "account_type", "active",
-        "connected_to", "hops", "limit", "cursor")
 
 
 class Hops(str, enum.Enum):
@@ -82,130 +79,6 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[tuple[float,
     return (south, west), (north, east)
 
 
-def _number(args: dict, name: str, lo: float, hi: float, errors: dict, *, lo_open: bool = False) -> float | None:
-    raw = args.get(name)
-    if raw is None or str(raw).strip() == "":
-        return None
-    try:
-        value = float(str(raw).strip())
-    except ValueError:
-        errors[name] = "must be a number"
-        return None
-    if not math.isfinite(value) or value > hi or value < lo or (lo_open and value <= lo):
-        errors[name] = f"must be {'more than' if lo_open else 'at least'} {lo:g} and at most {hi:g}"
-        return None
-    return value
-
-
-def parse_query(db: Database, args: dict, user: dict) -> NearbyQuery:
-    """Check the query parameters of GET /nearby and resolve the center; raise Invalid naming each bad one."""
-    errors: dict[str, str] = {}
-    for name in sorted(set(args) - set(ARGS)):
-        errors[name] = "is not a parameter of nearby; use " + ", ".join(ARGS)
-    lat = _number(args, "lat", -90, 90, errors)
-    lon = _number(args, "lon", -180, 180, errors)
-    radius = _number(args, "radius_km", 0, MAX_RADIUS_KM, errors, lo_open=True)
-    near, address = (args.get("near") or "").strip(), (args.get("address") or "").strip()
-    given = [name for name, present in (("lat/lon", "lat" in args or "lon" in args), ("near", bool(near)),
-                                        ("address", bool(address))) if present]
-    if len(given) > 1:
-        for name in given:
-            errors.setdefault(name if name != "lat/lon" else "lat", "give only one of lat/lon, near or address")
-    elif not given:
-        errors["lat"] = "give lat and lon, or near=ID, or address=..."
-    elif given == ["lat/lon"] and not errors:
-        for name, value in (("lat", lat), ("lon", lon)):
-            if value is None:
-                errors[name] = "is required with " + ("lon" if name == "lat" else "lat")
-    kind = (args.get("kind") or "").strip()
-    if kind and kind not in KINDS:
-        errors["kind"] = "must be person or account"
-    account_type = (args.get("account_type") or "").strip() or None
-    if account_type and account_type not in ACCOUNT_TYPES:
-        errors["account_type"] = "must be one of: " + ", ".join(ACCOUNT_TYPES)
-    active = _flag(args.get("active"), "active", errors)
-    hops = (args.get("hops") or "2").strip()
-    if hops not in {h.value for h in Hops}:
-        errors["hops"] = "must be 1, 2 or 3"
-    elif args.get("hops") and not args.get("connected_to"):
-        errors["hops"] = "applies only with connected_to"
-    limit = _integer(args.get("limit"), "limit", 50, 1, 200, errors)
-    after = _decode_cursor(args.get("cursor"), errors)
-    owner = (args.get("owner") or "").strip() or None
-    query = NearbyQuery(0.0, 0.0, radius or DEFAULT_RADIUS_KM, (kind,) if kind else tuple(KINDS),
-                        owner=user["id"] if owner == "me" else owner, account_type=account_type,
-                        active=active, connected_to=(args.get("connected_to") or "").strip() or None,
-                        hops=Hops(hops) if hops in {h.value for h in Hops} else Hops.TWO, limit=limit,
-                        after=after)
-    if not errors:
-        _resolve_center(db, query, lat, lon, near, address, errors)
-    if errors:
-        raise Invalid("Some parameters are not valid: " + ", ".join(sorted(errors)), errors)
-    return query
-
-
-def _flag(raw, name: str, errors: dict) -> bool:
-    text = (raw or "").strip().lower()
-    if text in ("", "0", "false", "no"):
-        return False
-    if text in ("1", "true", "yes", "on"):
-        return True
-    errors[name] = "must be true or false"
-    return False
-
-
-def _integer(raw, name: str, default: int, lo: int, hi: int, errors: dict) -> int:
-    text = (raw or "").strip()
-    if not text:
-        return default
-    if not text.isascii() or not text.isdigit() or not lo <= int(text) <= hi:
-        errors[name] = f"must be a whole number between {lo} and {hi}"
-        return default
-    return int(text)
-
-
-def _resolve_center(db: Database, query: NearbyQuery, lat, lon, near: str, address: str, errors: dict) -> None:
-    if near:
-        row = db.read_one("geo/center_of", id=near)
-        if row is None:
-            errors["near"] = "is not the id of a person or account"
-        elif row["location"] is None:
-            errors["near"] = "has no location yet (its address could not be placed)"
-        else:
-            lat, lon = row["location"].latitude, row["location"].longitude
-            query.exclude = near
-            query.center = {"source": "record", "id": near}
-    elif address:
-        if len(address) > 300:
-            errors["address"] = "must be at most 300 characters"
-            return
-        found = locate(parse_address(address), online_url=online_url())
-        if found is None:
-            errors["address"] = "could not be found; give a postal code and city, e.g. 4051 Basel, CH"
-            return
-        lat, lon = found[0], found[1]
-        query.center = {"source": "address", "precision": found[2]}
-    else:
-        query.center = {"source": "coordinates"}
-    query.lat, query.lon = lat, lon
-    query.center.update({"lat": lat, "lon": lon})
-
-
-def _decode_cursor(cursor, errors: dict) -> tuple[float, str]:
-    if not cursor:
-        return -1.0, ""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        value = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if (isinstance(value, list) and len(value) == 2 and isinstance(value[0], (int, float))
-                and not isinstance(value[0], bool) and isinstance(value[1], str) and len(cursor) < 300):
-            return float(value[0]), value[1]
-    except (ValueError, RecursionError):
-        pass
-    errors["cursor"] = "is not one this API gave out"
-    return -1.0, ""
-
-
 def _encode_cursor(distance_m: float, record_id: str) -> str:
     return base64.urlsafe_b64encode(json.dumps([distance_m, record_id]).encode()).decode().rstrip("=")
 
@@ -224,9 +97,13 @@ def nearby(db: Database, query: NearbyQuery, user: dict | None = None) -> dict:
         rows.sort(key=lambda r: (r["distance"], r["node"]["id"]))
     more = len(rows) > query.limit
     last = rows[query.limit - 1] if more else None
-    out = {"items": [present(r) for r in rows[:query.limit]],
-           "next": _encode_cursor(last["distance"], last["node"]["id"]) if last else None,
-           "truncated": more, "center": query.center, "radius_km": query.radius_km}
+    out = {
+        "items": [present(r) for r in rows[: query.limit]],
+        "next": _encode_cursor(last["distance"], last["node"]["id"]) if last else None,
+        "truncated": more,
+        "center": query.center,
+        "radius_km": query.radius_km,
+    }
     if connected is not None:
         out["connected"] = connected
     return out
@@ -234,10 +111,19 @@ def nearby(db: Database, query: NearbyQuery, user: dict | None = None) -> dict:
 
 def _params(query: NearbyQuery, radius_km: float) -> dict:
     (south, west), (north, east) = bounding_box(query.lat, query.lon, radius_km)
-    return {"center": point(query.lat, query.lon), "lower": point(south, west), "upper": point(north, east),
-            "radius": radius_km * 1000.0, "after_d": query.after[0], "after_id": query.after[1],
-            "exclude": query.exclude, "owner": query.owner, "active": query.active,
-            "account_type": query.account_type, "limit": query.limit + 1}
+    return {
+        "center": point(query.lat, query.lon),
+        "lower": point(south, west),
+        "upper": point(north, east),
+        "radius": radius_km * 1000.0,
+        "after_d": query.after[0],
+        "after_id": query.after[1],
+        "exclude": query.exclude,
+        "owner": query.owner,
+        "active": query.active,
+        "account_type": query.account_type,
+        "limit": query.limit + 1,
+    }
 
 
 def _ring_search(db: Database, label: Label, query: NearbyQuery) -> list[dict]:
@@ -255,15 +141,26 @@ def present(row: dict) -> dict:
     """Return one result item: id, kind, label, distance_km and the fields a list or popup shows."""
     node = row["node"]
     loc = node.get("location")
-    item = {"id": node["id"], "kind": "person" if row["is_person"] else "account",
-            "label": display_label(node, row["is_person"]),
-            "distance_km": round(row["distance"] / 1000.0, 3) if "distance" in row else None,
-            "lat": loc.latitude if loc else None, "lon": loc.longitude if loc else None,
-            "city": node.get("city"), "country": node.get("country"),
-            "location_source": node.get("location_source")}
+    item = {
+        "id": node["id"],
+        "kind": "person" if row["is_person"] else "account",
+        "label": display_label(node, row["is_person"]),
+        "distance_km": round(row["distance"] / 1000.0, 3) if "distance" in row else None,
+        "lat": loc.latitude if loc else None,
+        "lon": loc.longitude if loc else None,
+        "city": node.get("city"),
+        "country": node.get("country"),
+        "location_source": node.get("location_source"),
+    }
     if row["is_person"]:
-        item.update({"title": node.get("title"), "status": node.get("status") or "active",
-                     "placeholder": bool(node.get("placeholder")), "account": row.get("account")})
+        item.update(
+            {
+                "title": node.get("title"),
+                "status": node.get("status") or "active",
+                "placeholder": bool(node.get("placeholder")),
+                "account": row.get("account"),
+            }
+        )
     else:
         item.update({"type": node.get("type"), "industry": node.get("industry")})
     return item

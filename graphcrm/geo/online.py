@@ -5,6 +5,7 @@ only for addresses, never for anything else, and its answer is used only when it
 Public Nominatim instances require a contact in the user agent and at most one request per
 second: run your own, or respect that in GRAPHCRM_GEOCODER_URL's terms.
 """
+
 from __future__ import annotations
 
 import json

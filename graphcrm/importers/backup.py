@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import json
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from neo4j import time as nt
 from neo4j.spatial import CartesianPoint, Point, WGS84Point
@@ -23,7 +25,8 @@ from ..errors import Conflict, Invalid
 FORMAT, VERSION = "graphcrm-backup", 1
 RESTORE_LABEL = "GraphcrmRestore"
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
-OFFSET_RE = re.compile(r"^(Z|[+-]\d{2}:?\d{2}(:?\d{2})?|offset)$")
+OFFSET_RE = re.compile(r"^(Z|[+-]\d{2}:?\d{2}(:?\d{2})?)$")
+DATETIME_TEXT_RE = re.compile(r"([^\[\]]+?)(?:\[([^\[\]]+)\])?")
 BATCH = 5000
 
 try:  # the driver hands out pytz zones when pytz is installed; zoneinfo otherwise
@@ -35,11 +38,11 @@ except ImportError:  # pragma: no cover
     from zoneinfo import ZoneInfo as _zone
 
 
-def encode(value: Any, tz: Any = None) -> Any:
+def encode(value: Any) -> Any:
     """Return a JSON-ready form of a property value that `decode` turns back into the same type.
 
-    `tz` is the time zone Cypher reports for a datetime (Z, +05:30, UTC, Europe/Zurich), or a list of
-    them for a list: the driver alone cannot tell the offset Z from the zone UTC.
+    Datetimes are written as Cypher's own text of them (see cypher/export/nodes.cypher); a driver
+    DateTime given here is written the same way, with its zone name in brackets when it has one.
     """
     if value is None or isinstance(value, (bool, int, str)):
         return value
@@ -51,13 +54,12 @@ def encode(value: Any, tz: Any = None) -> Any:
     if isinstance(value, nt.Duration):
         return {"$duration": [value.months, value.days, value.seconds, value.nanoseconds]}
     if isinstance(value, (list, tuple)):
-        zones = tz if isinstance(tz, list) else [None] * len(value)
-        return [encode(v, z) for v, z in zip(value, zones)]
+        return [encode(v) for v in value]
     if isinstance(value, nt.DateTime):
         if value.tzinfo is None:
             return {"$localdatetime": value.iso_format()}
-        zone = tz or getattr(value.tzinfo, "zone", None) or getattr(value.tzinfo, "key", None)
-        return {"$datetime": value.iso_format(), "tz": zone or "offset"}
+        zone = getattr(value.tzinfo, "zone", None) or getattr(value.tzinfo, "key", None)
+        return {"$datetime": value.iso_format() + (f"[{zone}]" if zone else "")}
     if isinstance(value, nt.Date):
         return {"$date": value.iso_format()}
     if isinstance(value, nt.Time):
@@ -67,15 +69,44 @@ def encode(value: Any, tz: Any = None) -> Any:
     raise TypeError(f"cannot back up a value of type {type(value).__name__}")
 
 
+def encode_tagged(tag: str | None, value: Any) -> Any:
+    """Encode one [key, tag, value] of the export queries: datetimes arrive as Cypher text already."""
+    if tag == "datetime":
+        return {"$datetime": value}
+    if tag == "localdatetime":
+        return {"$localdatetime": value}
+    if tag == "datetimes":
+        return [{"$datetime": v} for v in value]
+    if tag == "localdatetimes":
+        return [{"$localdatetime": v} for v in value]
+    return encode(value)
+
+
+def _parse_datetime(text: str) -> nt.DateTime:
+    """Parse Cypher's datetime text: an ISO 8601 time with offset or Z, and maybe [Zone/Name]."""
+    match = DATETIME_TEXT_RE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text[:60]!r} is not a datetime")
+    iso, zone = match.group(1), match.group(2)
+    if iso.endswith("Z"):
+        iso, zone = iso[:-1] + "+00:00", zone or "Z"
+    return _with_zone(nt.DateTime.from_iso_format(_nanos(iso)), zone)
+
+
 def _with_zone(parsed: nt.DateTime, zone: str | None) -> nt.DateTime:
     """Give a datetime parsed with its offset the zone it had: a named zone, or the fixed offset."""
     if zone and not OFFSET_RE.match(zone):
-        try:
-            return parsed.astimezone(_zone(zone))
-        except LookupError:
-            raise ValueError(f"unknown time zone {zone!r}") from None
-    # A stdlib fixed offset makes the driver send an offset (Z, +05:30), not a zone name.
+        return parsed.astimezone(_known_zone(zone))
     return parsed.astimezone(dt.timezone(parsed.utcoffset()))
+
+
+def _nanos(iso: str) -> str:
+    """Pad a fraction of seconds to nine digits and add missing seconds (Cypher writes 09:30Z)."""
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d+)?(.*)", iso)
+    if match is None:
+        raise ValueError(f"{iso[:60]!r} is not an ISO 8601 time")
+    head, seconds, fraction, rest = match.groups()
+    return f"{head}{seconds or ':00'}.{(fraction or '.')[1:].ljust(9, '0')}{rest}"
 
 
 def decode(value: Any) -> Any:
@@ -89,9 +120,9 @@ def decode(value: Any) -> Any:
     tag = next(iter(value))
     body = value[tag]
     if tag == "$datetime":
-        return _with_zone(nt.DateTime.from_iso_format(body), value.get("tz"))
+        return _parse_datetime(body)
     if tag == "$localdatetime":
-        return nt.DateTime.from_iso_format(body)
+        return nt.DateTime.from_iso_format(_nanos(body))
     if tag == "$date":
         return nt.Date.from_iso_format(body)
     if tag in ("$time", "$localtime"):
@@ -107,6 +138,52 @@ def decode(value: Any) -> Any:
     if tag == "$bytes":
         return bytearray(base64.b64decode(body))
     raise ValueError(f"unknown tag {tag}")
+
+
+def wire(raw: Any) -> tuple[dict, list]:
+    """Split encoded properties into driver values and datetimes kept as text for Cypher to parse.
+
+    Every value is decoded, so a bad one is found before anything is written; datetimes still travel
+    as text, which the driver sends far faster than its datetime objects.
+    """
+    if not isinstance(raw, dict):
+        raise TypeError("props must be an object")
+    props, moments = {}, []
+    for key, value in raw.items():
+        first = value[0] if isinstance(value, list) and value else value
+        tag = next(iter(first), None) if isinstance(first, dict) else None
+        if tag in ("$datetime", "$localdatetime"):
+            items = value if isinstance(value, list) else [value]
+            texts = [_checked_datetime(tag, v) for v in items]
+            moments.append([key, tag[1:] + ("s" if isinstance(value, list) else ""),
+                            texts if isinstance(value, list) else texts[0]])
+        else:
+            props[key] = decode(value)
+    return props, moments
+
+
+def _checked_datetime(tag: str, value: Any) -> str:
+    """Check datetime text the fast way (stdlib parser, known zone) and return it for Cypher."""
+    text = value.get(tag) if isinstance(value, dict) and len(value) == 1 else None
+    match = DATETIME_TEXT_RE.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise ValueError(f"{str(value)[:60]} is not a {tag[1:]}")
+    iso, zone = match.group(1), match.group(2)
+    # Microseconds are enough to check the text; Cypher parses the nanoseconds itself.
+    parsed = dt.datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", _nanos(iso.replace("Z", "+00:00"))))
+    if (parsed.tzinfo is None) != (tag == "$localdatetime") or (zone and tag == "$localdatetime"):
+        raise ValueError(f"{text[:60]!r} is not a {tag[1:]}")
+    if zone and not OFFSET_RE.match(zone):
+        _known_zone(zone)
+    return text
+
+
+@functools.lru_cache(maxsize=512)
+def _known_zone(name: str):
+    try:
+        return _zone(name)
+    except LookupError:
+        raise ValueError(f"unknown time zone {name!r}") from None
 
 
 def _names(values: Any, what: str) -> list[str]:
@@ -142,17 +219,18 @@ def read_backup(path: Path) -> Iterator[tuple[int, str, dict]]:
                                          f"{item.get('relationships')} relationships; the file has {nodes} and {rels}")
                     ended = True
                     continue
-                props = {k: decode(v) for k, v in item["props"].items()}
+                props, moments = wire(item["props"])
                 if "n" in item:
                     if rels:
                         raise ValueError("a node after the relationships")
                     nodes += 1
                     yield number, "node", {"key": str(item["n"]), "labels": _names(item["labels"], "labels"),
-                                           "props": props}
+                                           "props": props, "moments": moments}
                 else:
                     rels += 1
                     yield number, "rel", {"from": str(item["from"]), "to": str(item["to"]),
-                                          "type": _names([item["type"]], "type")[0], "props": props}
+                                          "type": _names([item["type"]], "type")[0], "props": props,
+                                          "moments": moments}
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
                 raise Invalid(f"{name} line {number}: {detail}", {"path": f"line {number}"}) from None

@@ -4,8 +4,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 CHUNK = 1 << 20
 # Encodings in the order they are tried: a file that decodes as strict UTF-8 is UTF-8; Data Export's

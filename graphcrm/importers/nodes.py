@@ -186,12 +186,13 @@ SPECS = (
     ObjectSpec("Account", ("Account.csv",), _COMMON + (
         "name", "type", "industry", "website", "phone", "numberofemployees", "description", "ownerid",
         *ADDRESS_COLUMNS, *(f"billing{a}" for a in _ADDR), *(f"shipping{a}" for a in _ADDR)),
-        account, "import/accounts", Label.ACCOUNT),
+        account, "import/accounts", Label.ACCOUNT, create=("import/create_accounts", Label.ACCOUNT)),
     ObjectSpec("Contact", ("Contact.csv",), _COMMON + (
         "firstname", "lastname", "salutation", "email", "phone", "mobilephone", "title", "department",
         "birthdate", "description", "language__c", "emailbounceddate", "accountid", "ownerid",
         "reportstoid", *ADDRESS_COLUMNS, *(f"mailing{a}" for a in _ADDR)),
-        contact, "import/contacts", Label.PERSON, after="import/contact_managers"),
+        contact, "import/contacts", Label.PERSON, after="import/contact_managers",
+        create=("import/create_contacts", Label.PERSON)),
     ObjectSpec("Campaign", ("Campaign.csv",), _COMMON + (
         "name", "type", "status", "startdate", "enddate", "description"),
         campaign, "import/campaigns", Label.CAMPAIGN),

@@ -34,7 +34,7 @@ class Report:
 
     def __init__(self, source: str, mode: str):
         self.source, self.mode = source, mode
-        self.started = dt.datetime.now(dt.timezone.utc)
+        self.started = dt.datetime.now(dt.UTC)
         self.files: dict[str, FileStats] = {}
         self.ignored: list[str] = []
         self.fatal: str | None = None
@@ -44,7 +44,8 @@ class Report:
         self.written = False
         self.path: Path | None = None
         self.refresh_seconds = 0.0  # recomputing the last-touch fields of people with new activities
-        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+        # Lives as long as the report: closed by close(), so not a with-block.
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
 
     def stats(self, obj: str, file: str) -> FileStats:
         """Return (creating) the stats of one file."""
@@ -91,8 +92,8 @@ class Report:
 
     def summary(self) -> str:
         """The report's head: per file counts and the outcome (what the screen shows)."""
-        lines = [f"Salesforce import of {self.source} ({self.mode}), "
-                 f"{self.started:%Y-%m-%d %H:%M} UTC"]
+        lines = [(f"Salesforce import of {self.source} ({self.mode}), "
+                 f"{self.started:%Y-%m-%d %H:%M} UTC")]
         for s in self.files.values():
             skipped = "".join(f", {n} skipped: {why}" for why, n in s.skipped.items())
             done = ""
@@ -100,8 +101,8 @@ class Report:
                 done = f"; {s.created} created, {s.updated} updated, {s.written - s.created - s.updated} unchanged"
             elif self.written:
                 done = f"; {s.written} written"
-            lines.append(f"  {s.file} ({s.object}, {s.encoding}): {s.rows} rows, {s.valid} valid, "
-                         f"{s.rejected} rejected, {s.warnings} warnings{skipped}{done}")
+            lines.append(f"  {s.file} ({s.object}, {s.encoding}): {_n(s.rows, 'row')}, {s.valid} valid, "
+                         f"{s.rejected} rejected, {_n(s.warnings, 'warning')}{skipped}{done}")
         if self.ignored:
             lines.append("  ignored (not an object this import reads): " + ", ".join(self.ignored))
         lines += [f"  {note}" for note in self.notes]
@@ -129,6 +130,10 @@ class Report:
     def close(self) -> None:
         """Drop the problem spool."""
         self._spool.close()
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 _NODE_OBJECTS = frozenset({"User", "Account", "Contact", "Campaign", "Opportunity", "Task", "Event"})

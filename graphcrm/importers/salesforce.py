@@ -21,15 +21,17 @@ REPORT_NAME = "import-report.txt"
 
 
 def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False, skip_invalid: bool = False,
-                      by: str | None = None, progress: bool = False, report_dir: Path | None = None) -> Report:
+                      by: str | None = None, progress: bool = False, report_dir: Path | None = None,
+                      source: str | None = None) -> Report:
     """Import a Salesforce export folder; return the report (also written as import-report.txt).
 
     Default: nothing is written when any row is rejected. `skip_invalid` writes the valid rows;
-    `dry_run` only validates. The report goes next to the input unless `report_dir` says otherwise.
+    `dry_run` only validates. The report goes next to the input unless `report_dir` says otherwise;
+    `source` names the input in the report (an uploaded file's name).
     """
     folder = Path(folder)
     mode = "dry run" if dry_run else "skip invalid" if skip_invalid else "all or nothing"
-    report = Report(str(folder), "dry-run" if dry_run else mode)
+    report = Report(source or str(folder), "dry-run" if dry_run else mode)
     spools: dict[str, Spool] = {}
     try:
         try:

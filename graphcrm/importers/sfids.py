@@ -22,8 +22,7 @@ def _suffix(id15: str) -> str:
             + _SUFFIX[int(bits[14:9:-1], 2)])
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def to18(value: str) -> str:
+def normalize(value: str) -> str:
     """Return the 18-character form of a 15- or 18-character id; raise ValueError for anything else.
 
     The first 15 characters are case-sensitive and name the record; the last three are a checksum of
@@ -36,6 +35,10 @@ def to18(value: str) -> str:
     if len(value) == 18 and value[15:].upper() != suffix:
         raise ValueError(f"{value!r} is not a Salesforce id (its last three characters do not match)")
     return head + suffix
+
+
+# References repeat (owners, accounts, contacts); a bounded cache saves recomputing their checksums.
+to18 = functools.lru_cache(maxsize=1 << 16)(normalize)
 
 
 def object_of(sf_id: str) -> str | None:

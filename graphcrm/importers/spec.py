@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..model import NODE_FIELDS, Label
 from . import values as v
@@ -23,7 +23,7 @@ class Converted:
 class Context:
     """What the mapping of one import remembers across rows: small, never the rows themselves."""
 
-    today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).date())
+    today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
     user_emails: dict[str, str] = field(default_factory=dict)  # e-mail -> sf_id of the user using it
     contact_roles: dict[str, str] = field(default_factory=dict)  # role -> "file line N" first seen
     where: str = ""  # "file line N" of the row being mapped
@@ -41,6 +41,7 @@ class ObjectSpec:
     label: Label | None = None  # set for objects other rows refer to by id
     after: str | None = None  # statement run over every row once all rows are written (self-references)
     check: str | None = None  # statement that finds rows conflicting with the database: (sf_id, reason)
+    create: tuple[str, Label] | None = None  # faster statement for rows whose sf_id is new, and its label
     batch: int = 5000
 
 

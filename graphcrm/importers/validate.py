@@ -9,14 +9,14 @@ import pickle
 import tempfile
 import time
 from array import array
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
 from ..db import Database
 from .csvfiles import CsvFile
 from .report import Report
-from .sfids import to18
+from .sfids import normalize, to18
 from .spec import Context, Converted, ObjectSpec
 from .values import RowError
 
@@ -28,7 +28,7 @@ class Spool:
 
     def __init__(self, batch: int):
         self.batch, self.count = batch, 0
-        self._file = tempfile.TemporaryFile()
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives until close()
         self._lines: list[int] = []
         self._rows: list[dict] = []
 
@@ -66,7 +66,7 @@ def collect_ids(csv: CsvFile) -> tuple[set[str], set[str]]:
     twice: set[str] = set()
     for _line, row in csv.rows(("id",)):
         try:
-            sf_id = to18(row.get("id", ""))
+            sf_id = normalize(row.get("id", ""))
         except ValueError:
             continue  # reported by the second pass
         if sf_id in seen:

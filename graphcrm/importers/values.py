@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from neo4j.spatial import WGS84Point
 
 from ..model import Field
 from ..validation import convert
-from .sfids import to18
+from .sfids import normalize, to18
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?")
 _TRUE = frozenset({"true", "1", "yes", "y"})
 _FALSE = frozenset({"false", "0", "no", "n", ""})
-UTC = dt.timezone.utc
+UTC = dt.UTC
 _EMAIL = Field("email")
 
 # Country names Salesforce users type into address fields, to the model's ISO 3166-1 alpha-2 codes.
@@ -50,12 +51,13 @@ def text(row: dict, column: str, max_len: int = 255) -> str | None:
 
 
 def sf_id(row: dict, column: str) -> str | None:
-    """Return a reference column as an 18-character id, None when empty."""
+    """Return an id column as an 18-character id, None when empty."""
     value = row.get(column)
     if not value:
         return None
     try:
-        return to18(value)
+        # A row's own Id appears once: caching it would only push the references out of the cache.
+        return normalize(value) if column == "id" else to18(value)
     except ValueError as exc:
         raise RowError(f"{column}: {exc}") from None
 
@@ -111,7 +113,7 @@ def number(row: dict, column: str, *, whole: bool = False, lo: float | None = No
         parsed = float(value)
     except ValueError:
         raise RowError(f"{column}: {value[:40]!r} is not a number") from None
-    if parsed != parsed or parsed in (float("inf"), float("-inf")):
+    if not math.isfinite(parsed):
         raise RowError(f"{column}: {value[:40]!r} is not a number")
     if (lo is not None and parsed < lo) or (hi is not None and parsed > hi):
         raise RowError(f"{column}: {value} is out of range")

@@ -1,7 +1,7 @@
 """Writing validated rows: UNWIND batches, one managed transaction each, MERGE on sf_id (re-runnable)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..db import Database, Tx
 from ..model import DEFAULT_CONTACT_ROLES, Label
@@ -9,10 +9,33 @@ from ..records import TRACKED
 from .spec import ObjectSpec
 from .validate import Spool
 
+AFTER_KEYS = ("sf_id", "has_reports_to", "reports_to", "has_manager", "manager")
+
 
 def _batch(tx: Tx, statement: str, rows: list[dict], tracked: list[str], by: str | None) -> dict:
     # Idempotent (MERGE on sf_id), so the driver may retry it after a transient error.
     return tx.one(statement, rows=rows, tracked=tracked, by=by) or {}
+
+
+def _split_batch(tx: Tx, spec: ObjectSpec, rows: list[dict], tracked: list[str], by: str | None) -> dict:
+    """New records take the CREATE statement, known ones the MERGE statement, in one transaction.
+
+    A first import is almost all new rows, and CREATE skips MERGE's checks and locks. Re-running
+    after a retry is still safe: the ids are looked up again inside the transaction.
+    """
+    statement, label = spec.create
+    known = {r["id"] for r in tx.run("import/existing_ids", {"label": label}, ids=[r["sf_id"] for r in rows])}
+    fresh = [r for r in rows if r["sf_id"] not in known]
+    counts = {"created": 0, "updated": 0, "touched": []}
+    if fresh:
+        created = tx.one(statement, rows=fresh)
+        counts["created"] = created["created"]
+        counts["touched"] = [r["who"] for r in fresh if r.get("who")]
+    if known:
+        merged = _batch(tx, spec.statement, [r for r in rows if r["sf_id"] in known], tracked, by)
+        counts["updated"] = merged.get("updated") or 0
+        counts["touched"] += merged.get("touched") or []
+    return counts
 
 
 def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None, touched: set[str],
@@ -24,7 +47,10 @@ def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None,
     tracked = list(TRACKED.get(spec.label, ())) if spec.label in (Label.PERSON, Label.ACCOUNT) else []
     totals = {"created": 0, "updated": 0, "written": 0}
     for _lines, rows in spool.chunks():
-        counts = db.write_tx(_batch, spec.statement, rows, tracked, by)
+        if spec.create:
+            counts = db.write_tx(_split_batch, spec, rows, tracked, by)
+        else:
+            counts = db.write_tx(_batch, spec.statement, rows, tracked, by)
         totals["created"] += counts.get("created") or 0
         totals["updated"] += counts.get("updated") or 0
         totals["written"] += len(rows)
@@ -32,9 +58,12 @@ def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None,
         if on_rows:
             on_rows(len(rows))
     if spec.after:
-        # Self-references (ReportsToId, ManagerId) once every record of the file exists.
+        # Self-references (ReportsToId, ManagerId) once every record of the file exists; only the rows
+        # whose file has the column, and only the keys the statement reads.
         for _lines, rows in spool.chunks():
-            db.write_tx(_batch, spec.after, rows, tracked, by)
+            slim = [{k: r.get(k) for k in AFTER_KEYS} for r in rows if r.get("has_reports_to") or r.get("has_manager")]
+            if slim:
+                db.write_tx(_batch, spec.after, slim, tracked, by)
     return totals
 
 

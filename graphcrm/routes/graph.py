@@ -161,7 +161,7 @@ def _ok(description: str, extra: tuple = ()) -> dict:
     return {"200": {"description": description}, **errors}
 
 
-_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+_ID = {"name": "record_id", "in": "path", "required": True, "schema": {"type": "string"}}
 _VIEW_PARAMS = [
     _q("center", "record id to start from", required=True),
     _q("depth", "hops from the center, 1-3", {"type": "integer", "default": 2}),
@@ -201,15 +201,15 @@ OPENAPI_PATHS = {
                        _q("rank", "strength or hops", {"type": "string", "enum": ["strength", "hops"]}),
                        _q("types", "comma-separated relationship types, and TOUCHED for our touchpoints")],
         "responses": _ok("{paths: [{nodes, edges, hops, cost, explanation}], records}")}},
-    "/opportunities/{id}/influence": {"parameters": [_ID], "get": {
+    "/opportunities/{record_id}/influence": {"parameters": [_ID], "get": {
         "summary": "Buying committee, uncovered roles, and paths to the deciders from you and the deal team",
         "parameters": [_q("k", "paths per person, 1-10", {"type": "integer", "default": 3})],
         "responses": _ok("{opportunity, roles, uncovered, team, records}")}},
-    "/people/{id}/introductions": {"parameters": [_ID], "get": {
+    "/people/{record_id}/introductions": {"parameters": [_ID], "get": {
         "summary": "Who can introduce you to this person",
         "parameters": [_q("k", "paths, 1-10", {"type": "integer", "default": 5})],
         "responses": _ok("{person, paths_from_me, paths_from_team, introducers, records}")}},
-    "/accounts/{id}/connectors": {"parameters": [_ID], "get": {
+    "/accounts/{record_id}/connectors": {"parameters": [_ID], "get": {
         "summary": "People in the account's 2-hop network ranked by betweenness",
         "parameters": [_q("limit", "1-200", {"type": "integer", "default": 20})],
         "responses": _ok("{account, items: [{id, kind, label, score}], truncated}")}},

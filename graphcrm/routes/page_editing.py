@@ -6,9 +6,8 @@ from collections.abc import Callable
 from flask import flash, g, redirect, render_template, request, url_for
 
 from .. import records
-from ..accounts import accounts_named
 from ..app import get_db
-from ..errors import BadRequest, Conflict, Forbidden, Invalid, NotFound
+from ..errors import BadRequest, Conflict, Forbidden, Invalid
 from ..model import ADDRESS_FORMS, NODE_FIELDS, Label
 from ..permissions import can_write
 from ..validation import clean
@@ -22,8 +21,10 @@ from .page_forms import (
     sections,
     submitted_values,
 )
+from .page_pickers import pick_account
 
-NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity"}
+NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity",
+         Label.CAMPAIGN: "campaign"}
 # create(db, data, extras) -> record; extras: account_id, address.
 Creator = Callable[..., dict]
 
@@ -40,27 +41,6 @@ def _render(label: Label, *, creating: bool, values: dict, errors: dict | None =
     return render_template("form.html", heading=heading, sections=sections(label, creating=creating),
                            values=values, errors=errors or {}, message=message, record=record,
                            version=version, cancel_url=cancel_url, label=label), status
-
-
-def pick_account(values: dict) -> tuple[dict | None, str | None]:
-    """Resolve the account typed in a form (or chosen from the list) to one account, or say why not."""
-    name = values.get("account", "")
-    if not name:
-        return None, None
-    account_id = values.get("account_id")
-    if account_id:
-        try:
-            chosen = records.get(get_db(), Label.ACCOUNT, account_id)
-        except NotFound:
-            chosen = None
-        if chosen and chosen["name"].strip().lower() == name.strip().lower():
-            return chosen, None
-    matches = accounts_named(get_db(), name, limit=2)
-    if not matches:
-        return None, "no account has this name; pick one from the list or create it first"
-    if len(matches) > 1:
-        return None, "several accounts have this name; open the right one and add from there"
-    return matches[0], None
 
 
 def create_view(label: Label, create: Creator, detail_endpoint: str, cancel_url: str):

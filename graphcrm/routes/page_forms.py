@@ -30,6 +30,10 @@ LAYOUT: dict[Label, list[tuple[str, tuple[str, ...]]]] = {
         ("Deal", ("name", "stage", "amount", "currency", "close_date", "probability")),
         ("Notes", ("description",)),
     ],
+    Label.CAMPAIGN: [
+        ("Campaign", ("name", "type", "status", "start_date", "end_date")),
+        ("Notes", ("description",)),
+    ],
 }
 LABELS = {
     "first_name": "First name", "last_name": "Last name", "salutation": "Salutation (Herr, Frau, Dr. …)",
@@ -38,7 +42,8 @@ LABELS = {
     "inactive_reason": "Inactive reason",
     "inactive_since": "Inactive since", "close_date": "Close date", "probability": "Probability (%)",
     "employees": "Employees", "email": "E-mail", "type": "Type", "website": "Website",
-    "account": "Account", "address": "Owner addresses them with",
+    "account": "Account", "address": "Owner addresses them with", "start_date": "Start date",
+    "end_date": "End date",
 }
 HINTS = {
     "interests": "Separate with commas", "language": "ISO code: de, fr, it, en …",
@@ -90,7 +95,7 @@ def sections(label: Label, *, creating: bool) -> list[tuple[str, list[FormField]
     spec = NODE_FIELDS[label]
     out = [(title, [form_field(name, spec[name]) for name in names]) for title, names in LAYOUT[label]
            if not (creating and title in CREATE_SKIPS)]
-    if creating:
+    if creating and label in CREATE_EXTRAS:
         title, extras = CREATE_EXTRAS[label]
         out.insert(1, (title, list(extras)))
     return out

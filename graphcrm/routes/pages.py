@@ -1,4 +1,4 @@
-"""Server-rendered pages: home with search, campaigns; the shared filters and template context."""
+"""Server-rendered pages: home with search; the shared filters, permissions and template context."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, render_template, request
@@ -7,8 +7,8 @@ from .. import search
 from ..accounts import owned_accounts
 from ..app import get_db
 from ..errors import Invalid
-from ..people import CAP, campaign_detail, owned_people
-from ..permissions import can_write
+from ..people import CAP, owned_people
+from ..permissions import can_write, is_admin
 from . import page_format
 from .guard import login_required
 from .page_forms import LABELS
@@ -24,10 +24,26 @@ def list_cap() -> int:
     return int(current_app.config.get("GRAPHCRM_PAGE_CAP", CAP))
 
 
+def can_write_now() -> bool:
+    """True when the signed-in user may change records."""
+    return can_write(g.get("user"))
+
+
+def can_manage_now() -> bool:
+    """True for admins and managers: bulk owner changes, merging duplicates."""
+    return bool(g.get("user")) and g.user.get("role") in ("admin", "manager")
+
+
 @bp.app_context_processor
 def page_context() -> dict:
-    """Give every template the signed-in user's write permission."""
-    return {"can_write": can_write(g.get("user"))}
+    """Give every template the signed-in user's permissions."""
+    return {"can_write": can_write_now(), "can_manage": can_manage_now(), "is_admin": is_admin(g.get("user"))}
+
+
+@bp.app_template_global()
+def has_page(endpoint: str) -> bool:
+    """True when the app serves this endpoint, so navigation never links to a missing page."""
+    return endpoint in current_app.view_functions
 
 
 @bp.app_template_global()
@@ -53,10 +69,3 @@ def home():
               for kind in ("person", "account", "opportunity")}
     return render_template("home.html", q=q, groups=groups, total=len(found["items"]),
                            truncated=found["truncated"])
-
-
-@bp.get("/campaigns/<record_id>")
-@login_required
-def campaign(record_id: str):
-    """A campaign with its members and their status."""
-    return render_template("campaign.html", d=campaign_detail(get_db(), record_id, list_cap()))

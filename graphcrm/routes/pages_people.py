@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, url_for
 
+from .. import lifecycle
 from ..app import get_db
-from ..model import NODE_FIELDS, Label
-from ..people import create_person, person_detail
+from ..model import BOARD_ROLES, NODE_FIELDS, Label
+from ..people import career, create_person, owner_choices, person_detail
+from ..salutation import letter_salutation
 from .guard import login_required
+from .page_actions import NO_FORM, FormState
 from .page_editing import create_view, edit_view
-from .pages import list_cap
+from .pages import can_write_now, list_cap
 
 bp = Blueprint("people_pages", __name__, url_prefix="/people")
 FIELDS = NODE_FIELDS[Label.PERSON]
+HISTORY_SHOWN = 20
 # Fields the person page shows in named groups; any other field that is set goes under "More".
 GROUPS = {
     "Contact": ("email", "phone", "mobile", "language"),
@@ -35,15 +39,26 @@ def new():
     return create_view(Label.PERSON, _create, "people_pages.show", url_for("pages.home"))
 
 
-@bp.get("/<record_id>")
-@login_required
-def show(record_id: str):
-    """A person: every field that is set, accounts, deals, ties, campaigns."""
-    detail = person_detail(get_db(), record_id, list_cap())
+def render_person(record_id: str, fs: FormState = NO_FORM, status: int = 200):
+    """The person page; `fs` unfolds the form that failed, with its errors beside the fields."""
+    db = get_db()
+    detail = person_detail(db, record_id, list_cap())
     person = detail["person"]
     grouped = {k for names in GROUPS.values() for k in names} | SHOWN_ELSEWHERE
     more = [k for k in FIELDS if k not in grouped and person.get(k) not in (None, "", [])]
-    return render_template("person.html", d=detail, p=person, fields=FIELDS, groups=GROUPS, more=more)
+    owner = detail["owner"]
+    return render_template(
+        "person.html", d=detail, p=person, fields=FIELDS, groups=GROUPS, more=more, fs=fs,
+        career=career(detail), letter=letter_salutation(person, owner["address"] if owner else None),
+        history=lifecycle.history(db, Label.PERSON, record_id, limit=HISTORY_SHOWN),
+        owners=owner_choices(db) if can_write_now() else [], board_roles=BOARD_ROLES), status
+
+
+@bp.get("/<record_id>")
+@login_required
+def show(record_id: str):
+    """A person: fields, owner and salutation, career, deals, ties, campaigns, history, and their forms."""
+    return render_person(record_id)
 
 
 @bp.route("/<record_id>/edit", methods=["GET", "POST"])

@@ -178,9 +178,9 @@ def kpi_page():
     except Invalid as exc:
         report = kpi.kpi_report(get_db(), None, limit=50)
         return render_template("touchpoints_kpi.html", r=report, charts=view.kpi_charts(report),
-                               nav=view.period_nav(report["period"]), errors=exc.fields, args=args), 422
+                               period_nav=view.period_nav(report["period"]), errors=exc.fields, args=args), 422
     return render_template("touchpoints_kpi.html", r=report, charts=view.kpi_charts(report),
-                           nav=view.period_nav(report["period"]), errors={}, args=args)
+                           period_nav=view.period_nav(report["period"]), errors={}, args=args)
 
 
 @bp.app_template_global()

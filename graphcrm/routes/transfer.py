@@ -51,7 +51,7 @@ def salesforce_import():
         (work / "csv").mkdir()
         extract_csvs(work / "upload.zip", work / "csv")
         report = import_salesforce(get_db(), work / "csv", dry_run=dry_run, skip_invalid=skip_invalid,
-                                   by=g.user["id"], report_dir=work)
+                                   by=g.user["id"], report_dir=work, source=upload.filename)
         view = {"summary": report.summary().splitlines(), "problems": report.shown, "ok": report.ok,
                 "rejected": report.rejected, "warned": report.warned, "written": report.written,
                 "more": report.rejected + report.warned - len(report.shown)}

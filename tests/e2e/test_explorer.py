@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "integration"))
-from graphdata import build, node  # noqa: E402
+from graphdata import build, node
 
 pytestmark = pytest.mark.e2e
 HOSTILE = "<img src=x onerror=alert(1)> \"q\" `b` MATCH (n) DETACH DELETE n"
@@ -25,7 +25,7 @@ def world(db, user):
         ("OWNS", me, peter)])
     db.run_raw("MATCH (u:User {id: $u}), (p:Person {id: $p}) CREATE (u)-[:LOGGED]->(:Activity {id: randomUUID(), "
                "kind: 'meeting', at: $at})-[:WITH]->(p)", u=user["id"], p=peter["id"],
-               at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=3))
+               at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
     return {"acme": acme, "deal": deal, "anna": anna, "peter": peter, "karl": karl}
 
 

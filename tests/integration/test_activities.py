@@ -192,11 +192,12 @@ def test_the_person_page_partial_shows_last_touches_strength_and_targets(api, ap
     from flask import g, render_template_string
 
     anna = crm["anna"]["id"]
-    api.post("/activities", {"kind": "call", "at": "2026-01-05T10:00:00Z", "people": [anna]})
+    long_ago = (dt.datetime.now(UTC) - dt.timedelta(days=400)).replace(hour=12)  # before this quarter
+    api.post("/activities", {"kind": "call", "at": long_ago.isoformat(), "people": [anna]})
     api.post("/targets", {"scope": "person", "scope_id": anna, "period": "quarter", "min_touchpoints": 2})
     with app.test_request_context("/"):
         g.user = api.user
         html = render_template_string('{% include "_touchpoints_person.html" %}', p=crm["anna"])
-    assert 'id="touchpoints"' in html and "05.01.2026" in html  # the last call, in Swiss format
+    assert 'id="touchpoints"' in html and long_ago.strftime("%d.%m.%Y") in html  # Swiss format
     assert 'id="tp-strength"' in html and 'id="tp-targets"' in html and "0 of 2" in html
     assert f'href="/people/{anna}/log"' in html

@@ -169,3 +169,19 @@ def test_a_create_that_fails_validation_writes_nothing(api, db, collection):
     resp = api.post(f"/{collection}", {**body, "no_such_field": 1})
     assert resp.status_code == 422
     assert db.run_raw("MATCH (n) WHERE NOT n:User AND NOT n:ApiToken RETURN count(n) AS c")[0]["c"] == 0
+
+
+def test_changes_written_in_one_transaction_get_distinct_rising_times(db):
+    # datetime() is the statement clock (milliseconds): changes written together would tie, and
+    # history newest-first would come out in random order.
+    from graphcrm import records
+    from graphcrm.model import Label
+
+    person = records.create(db, Label.PERSON, {"last_name": "Keller"})
+    changes = [{"id": f"c{i}", "field": "title", "old": str(i), "new": str(i + 1)} for i in range(5)]
+    db.write_tx(lambda tx: tx.run("records/record_changes", {"label": Label.PERSON}, id=person["id"],
+                                  changes=changes, by=None))
+    rows = db.run_raw("MATCH (:Person {id: $id})-[:CHANGED]->(c:Change) RETURN c.id AS id ORDER BY c.at",
+                      id=person["id"])
+    assert [r["id"] for r in rows] == ["c0", "c1", "c2", "c3", "c4"]
+    assert len({r["at"] for r in db.run_raw("MATCH (c:Change) RETURN c.at AS at")}) == 5

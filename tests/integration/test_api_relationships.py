@@ -262,3 +262,38 @@ def test_deleting_takes_no_properties(api, db, make):
                                          "properties": {"title": "CFO"}})
     assert resp.status_code == 422 and "properties" in resp.json["fields"]
     assert len(rels(db)) == 1
+
+
+def test_concurrent_owners_leave_exactly_one(db, make):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graphcrm import relationships
+
+    person = make(Label.PERSON)
+    users = [make(Label.USER) for _ in range(6)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(lambda u: relationships.link(db, {"type": "OWNS", "from": u, "to": person}), users))
+    assert len(rels(db, "OWNS")) == 1
+    assert len(history(db, person, "owner")) == 6  # each new owner replaced the one before
+
+
+def test_concurrent_primary_contacts_leave_exactly_one(db, make):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graphcrm import relationships
+    from graphcrm.errors import Conflict
+
+    deal = make(Label.OPPORTUNITY)
+    people = [make(Label.PERSON) for _ in range(6)]
+
+    def try_primary(person):
+        try:
+            relationships.link(db, {"type": "CONTACT_ROLE", "from": person, "to": deal,
+                                    "properties": {"role": "Decision Maker", "primary": True}})
+            return True
+        except Conflict:
+            return False
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        assert sorted(pool.map(try_primary, people)) == [False] * 5 + [True]
+    assert len(rels(db, "CONTACT_ROLE")) == 1

@@ -6,6 +6,7 @@ import json
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from sfexport import FIXTURE, snapshot
 
 from graphcrm.cli import main
 from graphcrm.db import reset
@@ -13,8 +14,6 @@ from graphcrm.errors import Conflict, Invalid
 from graphcrm.exporters import csv_cell, export_graph, export_json
 from graphcrm.importers.backup import import_json
 from graphcrm.importers.salesforce import import_salesforce
-
-from sfexport import FIXTURE, snapshot
 
 EVERY_TYPE = """
 CREATE (a:Person:Vip {id: 'p1', name: 'Anna', count: 42, big: 9007199254740993, ratio: 0.1, yes: true, no: false,

@@ -53,8 +53,8 @@ REJECTIONS = [
      f"Task.csv line 3: rejected: Id: duplicate {to18('00T5g000000Tk01')} (first at line 2)"),
     # a reference to an account that is in no file and not in the database
     ({"Contact.csv": GOOD["Contact.csv"].replace(ACME, OTHER)},
-     f"Contact.csv line 2: rejected: AccountId: {OTHER} is an Account in no file of this export and not in "
-     "the database"),
+     (f"Contact.csv line 2: rejected: AccountId: {OTHER} is an Account in no file of this export and not in "
+     "the database")),
     # a date in another format, and a day that does not exist
     ({"Contact.csv": GOOD["Contact.csv"].replace("1980-04-12", "12.04.1980")},
      "Contact.csv line 2: rejected: Birthdate: bad date '12.04.1980' (must be YYYY-MM-DD)"),

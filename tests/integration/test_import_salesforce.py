@@ -4,12 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sfexport import copy_fixture, edit_csv, set_cell, snapshot
 
 from graphcrm.importers.salesforce import import_salesforce
 from graphcrm.importers.sfids import to18
 from graphcrm.relationships import contact_roles
-
-from sfexport import copy_fixture, edit_csv, set_cell, snapshot
 
 ANNA, THOMAS, PETER, SABINE, JUERG = (to18(f"0035g000000Mh0{i}") for i in (1, 2, 5, 6, 4))
 ACME, RHEIN = to18("0015g000000Kb01"), to18("0015g000000Kb03")
@@ -61,7 +60,7 @@ def test_contact_fields_are_typed_and_decoded_from_windows_1252(db, imported):
     assert anna["status"] == "active" and anna["placeholder"] is False and anna["version"] == 1
     juerg = person(db, JUERG)
     assert (juerg["status"], juerg["inactive_reason"]) == ("inactive", "email_bounced")
-    assert juerg["email_bounced_at"].to_native() == dt.datetime(2026, 1, 5, 10, tzinfo=dt.timezone.utc)
+    assert juerg["email_bounced_at"].to_native() == dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC)
 
 
 def test_the_contact_account_and_a_direct_relation_are_one_primary_employs_edge(db, imported):
@@ -155,7 +154,7 @@ def test_tasks_and_events_become_activities_with_who_what_and_owner(db, imported
     call = acts["Call: Offerte besprechen"]
     assert (call["kind"], call["d"], call["owner"], call["who"], call["what"]) == (
         "call", 15, "Sandra Meier", "Keller", "ACME – Retrofit Linie 3")  # WhatId a 15-character 006 id
-    assert call["at"].to_native() == dt.datetime(2026, 2, 10, 14, 30, tzinfo=dt.timezone.utc)
+    assert call["at"].to_native() == dt.datetime(2026, 2, 10, 14, 30, tzinfo=dt.UTC)
     assert acts["E-Mail: Projektplan"]["kind"] == "email" and acts["E-Mail: Projektplan"]["what"] == "Banque Lémanique SA"
     assert acts["Workshop vorbereiten"]["kind"] == "meeting"  # Type Meeting, TaskSubtype Task
     assert acts["Q2-Planung"]["kind"] == "note" and acts["Q2-Planung"]["who"] is None
@@ -173,7 +172,7 @@ def test_contact_history_becomes_change_nodes_by_the_user_who_made_them(db, impo
     title = changes[1]["c"]
     assert (title["field"], title["old"], title["new"]) == ("title", "Einkäuferin", "Head of Procurement")
     sandra = db.run_raw("MATCH (u:User {name: 'Sandra Meier'}) RETURN u.id AS id")[0]["id"]
-    assert title["by"] == sandra and title["at"].to_native() == dt.datetime(2025, 12, 15, 8, tzinfo=dt.timezone.utc)
+    assert title["by"] == sandra and title["at"].to_native() == dt.datetime(2025, 12, 15, 8, tzinfo=dt.UTC)
 
 
 def test_the_report_is_written_next_to_the_input(imported, export):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import make_api
 from graphdata import build, node
 from test_paths import meet
 
@@ -78,8 +77,36 @@ def test_connectors_rank_the_brokers_of_an_account_first(db, api):
 
 
 def test_a_viewer_may_read_paths(db, client):
-    viewer = make_api(db, client, "viewer")
+    from graphcrm.users import create_token, create_user
+
+    create_user(db, email="viewer@example.ch", name="Vera Viewer", role="viewer")
+    token = create_token(db, "viewer@example.ch")
     a, b = node("person", "Ann A"), node("person", "Ben B")
     build(db, [a, b], [("KNOWS", a, b)])
-    assert viewer.get(f"/paths?from={a['id']}&to={b['id']}").json["paths"][0]["hops"] == 1
+    resp = client.get(f"/api/v1/paths?from={a['id']}&to={b['id']}", headers={"Authorization": f"Bearer {token}"})
+    assert resp.json["paths"][0]["hops"] == 1
     assert client.get(f"/api/v1/paths?from={a['id']}&to={b['id']}").status_code == 401
+
+
+def signed_in(client, user):
+    with client.session_transaction() as session:
+        session["user_id"] = user["id"]
+
+
+def test_the_graph_pages_render_for_a_signed_in_user(db, api, client, app):
+    w = deal_world(db, api.user)
+    assert client.get("/explore").status_code == 302  # anonymous: to the sign-in page
+    signed_in(client, api.user)
+    page = client.get(f"/explore?center={w['acme']['id']}")
+    assert page.status_code == 200 and b"vendor/vis-network/vis-network.min.js" in page.data
+    assert b"<script>" not in page.data  # no inline code: a strict CSP can forbid it
+    assert client.get(f"/opportunities/{w['deal']['id']}/influence").status_code == 200
+    assert b"Anna Keller" in client.get(f"/people/{w['anna']['id']}/introductions").data
+    assert client.get("/people/nope/introductions").status_code == 404
+    assert client.get("/opportunities/nope/influence").status_code == 404
+    with app.test_request_context():
+        from flask import render_template_string
+
+        links = render_template_string('{% with record_id=rid, kind="opportunity" %}'
+                                       '{% include "_explore_link.html" %}{% endwith %}', rid=w["deal"]["id"])
+    assert f"/explore?center={w['deal']['id']}" in links and "/influence" in links

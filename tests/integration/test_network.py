@@ -8,9 +8,9 @@ from collections import Counter
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from graphdata import build, node, random_graph, twin
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 HOSTILE = "<img src=x onerror=alert(1)> \"quoted\" 'single' `tick` MATCH (n) DETACH DELETE n"
 
@@ -63,7 +63,7 @@ def test_as_of_shows_who_worked_where_then(db, api):
         ("WORKED_AT", anna, old, {"since": dt.date(2012, 1, 1), "until": dt.date(2018, 6, 30)}),
         ("EMPLOYS", new, anna, {"since": dt.date(2018, 7, 1)}),
         ("BOARD_MEMBER", anna, board, {"since": dt.date(2016, 1, 1), "until": dt.date(2020, 12, 31)})])
-    names = lambda v: {n["label"] for n in v["nodes"]} - {"Anna Keller"}  # noqa: E731
+    names = lambda v: {n["label"] for n in v["nodes"]} - {"Anna Keller"}
     assert names(view(api, anna["id"], depth=1)) == {"Old AG", "New AG", "Board AG"}
     assert names(view(api, anna["id"], depth=1, as_of="2017-03-01")) == {"Old AG", "Board AG"}
     assert names(view(api, anna["id"], depth=1, as_of="2018-06-30")) == {"Old AG", "Board AG"}
@@ -79,7 +79,7 @@ def test_filters_by_type_kind_and_status(db, api):
     build(db, [acme, active, gone, deal, friend], [
         ("EMPLOYS", acme, active), ("WORKED_AT", gone, acme), ("HAS_OPPORTUNITY", acme, deal),
         ("KNOWS", active, friend)])
-    labels = lambda v: {n["label"] for n in v["nodes"]}  # noqa: E731
+    labels = lambda v: {n["label"] for n in v["nodes"]}
     assert labels(view(api, acme["id"], depth=1, types="EMPLOYS")) == {"ACME", "Active One"}
     assert labels(view(api, acme["id"], depth=2, kinds="person")) == {"ACME", "Active One", "Gone Two", "Friend Three"}
     assert labels(view(api, acme["id"], depth=1, status="inactive")) == {"ACME", "Gone Two", "Deal"}

@@ -209,7 +209,7 @@ def test_account_lists_are_capped_and_say_how_many_more(db, app, browser, world)
 
 def test_the_person_page_shows_accounts_deals_ties_owner_and_campaigns(browser, world):
     html = browser.page(f"/people/{world['anna']['id']}")
-    accounts = section(html, "accounts")
+    accounts = section(html, "career")
     assert "ACME AG" in accounts and "primary" in accounts and "Beta GmbH" in accounts
     assert "Verwaltungsrat" in accounts and "member" in accounts
     deals = section(html, "opportunities")
@@ -223,8 +223,8 @@ def test_the_person_page_shows_accounts_deals_ties_owner_and_campaigns(browser, 
 
 
 def test_the_person_page_shows_former_employers_with_dates(browser, world):
-    accounts = section(browser.page(f"/people/{world['bob']['id']}"), "accounts")
-    assert "ACME AG" in re.search(r'id="former".*?</ul>', accounts, re.DOTALL).group(0)
+    accounts = section(browser.page(f"/people/{world['bob']['id']}"), "career")
+    assert "ACME AG" in re.search(r'id="career-former".*?</ol>', accounts, re.DOTALL).group(0)
     assert "01.01.2015 – 31.12.2023" in accounts
 
 

@@ -2,21 +2,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from graphdata import build, node, random_graph, twin
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graphcrm import paths
 from graphcrm.model import NETWORK_REL_TYPES
-from graphdata import build, node, random_graph, twin
 
 REAL_TYPES = ",".join(t.value for t in NETWORK_REL_TYPES)
-NOW = dt.datetime(2026, 10, 5, 12, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 10, 5, 12, tzinfo=dt.UTC)
 
 
-def meet(db, user, person, times, last=dt.datetime(2026, 10, 2, 9, tzinfo=dt.timezone.utc), kind="meeting"):
+def meet(db, user, person, times, last=dt.datetime(2026, 10, 2, 9, tzinfo=dt.UTC), kind="meeting"):
     """Log `times` touchpoints of a user with a person, a week apart, the last on `last`."""
     db.run_raw("MATCH (u:User {id: $u}), (p:Person {id: $p}) UNWIND range(0, $n - 1) AS i "
                "CREATE (u)-[:LOGGED]->(:Activity {id: randomUUID(), kind: $kind, "
@@ -38,7 +40,7 @@ def check_against_networkx(result, whole, s, t, max_hops):
     for path in found:
         ids = path["nodes"]
         assert ids[0] == s and ids[-1] == t and len(set(ids)) == len(ids) == path["hops"] + 1
-        assert all(whole.has_edge(a, b) for a, b in zip(ids, ids[1:]))
+        assert all(whole.has_edge(a, b) for a, b in itertools.pairwise(ids))
         assert len(path["explanation"]) == len(path["edges"]) == path["hops"]
 
 
@@ -116,7 +118,7 @@ def test_shared_board_seats_are_explained(db):
 def test_people_there_at_different_times_never_met_there(db):
     me, alma, bert, carl, firm = (node("user", "Ursula Rep"), node("person", "Alma Early"), node("person", "Bert Late"),
                                   node("person", "Carl Overlap"), node("account", "Firm AG", employees=30))
-    span = lambda a, b: {"since": dt.date(a, 1, 1), "until": dt.date(b, 12, 31)}  # noqa: E731
+    span = lambda a, b: {"since": dt.date(a, 1, 1), "until": dt.date(b, 12, 31)}
     build(db, [me, alma, bert, carl, firm], [
         ("OWNS", me, alma), ("WORKED_AT", alma, firm, span(2010, 2012)),
         ("WORKED_AT", bert, firm, span(2015, 2018)), ("WORKED_AT", carl, firm, span(2011, 2014))])

@@ -7,13 +7,12 @@ import re
 import zipfile
 
 import pytest
+from sfexport import FIXTURE
 
 from graphcrm import records
 from graphcrm.model import Label
 from graphcrm.routes import transfer
 from graphcrm.users import create_user
-
-from sfexport import FIXTURE
 
 PASSWORD = "correct horse battery"
 

@@ -3,6 +3,8 @@ import datetime as dt
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphcrm.errors import Invalid
 from graphcrm.model import NODE_FIELDS, REL_SPECS, Field, Label
@@ -300,3 +302,20 @@ def test_int_arg_refuses_the_rest_naming_the_parameter(raw):
     with pytest.raises(Invalid) as err:
         int_arg({"limit": raw}, "limit", 50, 1, 500)
     assert set(err.value.fields) == {"limit"}
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=300),
+                    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=5), inner, max_size=5),
+                    max_leaves=10)
+
+
+@pytest.mark.parametrize("label", list(NODE_FIELDS))
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_clean_answers_any_json_with_values_or_invalid_and_nothing_else(label, data):
+    keys = st.sampled_from([*NODE_FIELDS[label], "unknown"])
+    body = data.draw(st.dictionaries(keys, JSON, max_size=6))
+    try:
+        clean(NODE_FIELDS[label], body, partial=data.draw(st.booleans()))
+    except Invalid as exc:
+        assert exc.fields and set(exc.fields) <= {*body, *NODE_FIELDS[label]}

@@ -2,44 +2,81 @@
 (function () {
   "use strict";
 
-  // Account picker: suggest accounts by name as the user types; the chosen one's id travels in a
-  // hidden field so two accounts with similar names are never confused.
-  function setUpAccountPicker(input) {
-    var hidden = input.form.querySelector("[data-account-id]");
+  // Where each kind of picker looks things up, and how an answer becomes options.
+  var SOURCES = {
+    account: {
+      url: function (q) { return "/api/v1/accounts?limit=10&q=" + encodeURIComponent(q); },
+      options: function (body) {
+        return (body.items || []).map(function (a) {
+          return {value: a.name, label: a.city ? a.name + " · " + a.city : a.name, id: a.id};
+        });
+      }
+    },
+    person: {
+      url: function (q) { return "/api/v1/search?limit=20&q=" + encodeURIComponent(q); },
+      options: function (body) {
+        return (body.items || []).filter(function (hit) { return hit.kind === "person"; }).map(function (p) {
+          // The account in the text tells two people of the same name apart; the server ignores it.
+          var text = p.account ? p.label + " · " + p.account : p.label;
+          return {value: text, label: p.email || p.title || "", id: p.id};
+        });
+      }
+    }
+  };
+
+  // A type-ahead: suggest records as the user types; the chosen one's id travels in a hidden field,
+  // so two records with similar names are never confused. Typing the exact name works without it.
+  function setUpPicker(input, kind, hidden) {
+    var source = SOURCES[kind];
     var list = document.getElementById(input.getAttribute("list"));
-    var byName = {};
+    if (!source || !list) { return; }
+    var byValue = {};
     var timer = null;
     var lastQuery = null;
 
-    function fill(items) {
-      byName = {};
+    function fill(options) {
+      byValue = {};
       list.textContent = "";
-      items.forEach(function (account) {
+      options.forEach(function (o) {
         var option = document.createElement("option");
-        option.value = account.name;
-        if (account.city) { option.label = account.name + " · " + account.city; }
+        option.value = o.value;
+        if (o.label && o.label !== o.value) { option.label = o.label; }
         list.appendChild(option);
-        byName[account.name.toLowerCase()] = account.id;
+        byValue[o.value.toLowerCase()] = o.id;
       });
     }
 
     function lookUp() {
-      var query = input.value.trim();
+      var query = input.value.split(" · ")[0].trim();
       if (query.length < 2 || query === lastQuery) { return; }
       lastQuery = query;
-      fetch("/api/v1/accounts?limit=10&q=" + encodeURIComponent(query), {credentials: "same-origin"})
+      fetch(source.url(query), {credentials: "same-origin", headers: {"Accept": "application/json"}})
         .then(function (resp) { return resp.ok ? resp.json() : {items: []}; })
-        .then(function (body) { fill(body.items || []); })
+        .then(function (body) { fill(source.options(body)); })
         .catch(function () { /* suggestions are a convenience; typing the exact name still works */ });
     }
 
     input.addEventListener("input", function () {
-      var id = byName[input.value.trim().toLowerCase()];
+      var id = byValue[input.value.trim().toLowerCase()];
       if (hidden) { hidden.value = id || ""; }
       clearTimeout(timer);
       timer = setTimeout(lookUp, 200);
     });
   }
 
-  document.querySelectorAll("input[data-account-picker]").forEach(setUpAccountPicker);
+  document.querySelectorAll("input[data-picker]").forEach(function (input) {
+    setUpPicker(input, input.getAttribute("data-picker"),
+                document.getElementById(input.getAttribute("data-picker-target")));
+  });
+  // The record forms' account field (form.html).
+  document.querySelectorAll("input[data-account-picker]").forEach(function (input) {
+    setUpPicker(input, "account", input.form.querySelector("[data-account-id]"));
+  });
+
+  // Forms that change or delete a lot ask first.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
+    });
+  });
 }());

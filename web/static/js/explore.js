@@ -58,7 +58,11 @@
     if (serverLayout) { options.physics = false; }
     network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
     container.__network = network;  // for tests and the browser console
-    if (!serverLayout) { G.settle(network); }
+    if (serverLayout) {
+      network.once("afterDrawing", function () { network.fit({ animation: false }); });
+    } else {
+      G.settle(network);
+    }
     network.on("doubleClick", function (event) { if (event.nodes.length) { expand(event.nodes[0]); } });
     network.on("selectNode", function (event) { showPanel(event.nodes[0]); });
     network.on("deselectNode", function () { panel.hidden = true; });

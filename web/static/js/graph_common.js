@@ -130,7 +130,10 @@
 
   /* Stop physics once the layout has settled, so large views stay usable. */
   function settle(network) {
-    network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      network.fit({ animation: false });
+    });
   }
 
   var OPTIONS = {

@@ -1,0 +1,29 @@
+"""Campaigns for the pages: the campaign list, and how many people a member filter would add."""
+from __future__ import annotations
+
+from .campaigns import FILTERS, MAX_ADD
+from .db import Database
+from .errors import Invalid
+from .model import Label
+from .records import list_records
+
+SAMPLE = 10
+
+
+def campaign_list(db: Database, *, q: str | None = None, status: str | None = None, limit: int = 50,
+                  cursor: str | None = None) -> dict:
+    """One page of campaigns in name order, `{"items", "next"}`."""
+    return list_records(db, Label.CAMPAIGN, limit=limit, cursor=cursor, q=q or None, status=status or None)
+
+
+def preview_filter(db: Database, spec: dict) -> dict:
+    """Return `{"count", "too_many", "sample"}`: who `campaigns.add_members` would add for this filter.
+
+    The same list query as the add itself, so the number shown is the number added.
+    """
+    spec = {k: v for k, v in spec.items() if v}
+    if not spec or any(k not in FILTERS for k in spec):
+        raise Invalid("Choose at least one filter: account, owner, status or words",
+                      {"filter": "choose at least one filter"})
+    page = list_records(db, Label.PERSON, limit=MAX_ADD, **spec)
+    return {"count": len(page["items"]), "too_many": page["next"] is not None, "sample": page["items"][:SAMPLE]}

@@ -1,0 +1,176 @@
+"""The query parameters of GET /nearby: checked, each bad one named, the centre resolved."""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+
+from ..db import Database
+from ..errors import Invalid
+from ..model import ACCOUNT_TYPES
+from .address import locate, parse_address
+from .locations import online_url
+from .nearby import DEFAULT_RADIUS_KM, KINDS, MAX_RADIUS_KM, Hops, NearbyQuery
+
+ARGS = (
+    "lat",
+    "lon",
+    "near",
+    "address",
+    "radius_km",
+    "kind",
+    "owner",
+    "account_type",
+    "active",
+    "connected_to",
+    "hops",
+    "limit",
+    "cursor",
+)
+MAX_LIMIT = 200
+
+
+def _number(args: dict, name: str, lo: float, hi: float, errors: dict, *, lo_open: bool = False) -> float | None:
+    raw = args.get(name)
+    if raw is None or str(raw).strip() == "":
+        return None
+    try:
+        value = float(str(raw).strip())
+    except ValueError:
+        errors[name] = "must be a number"
+        return None
+    if not math.isfinite(value) or value > hi or value < lo or (lo_open and value <= lo):
+        errors[name] = f"must be {'more than' if lo_open else 'at least'} {lo:g} and at most {hi:g}"
+        return None
+    return value
+
+
+def parse_query(db: Database, args: dict, user: dict) -> NearbyQuery:
+    """Check the query parameters of GET /nearby and resolve the center; raise Invalid naming each bad one."""
+    errors: dict[str, str] = {}
+    for name in sorted(set(args) - set(ARGS)):
+        errors[name] = "is not a parameter of nearby; use " + ", ".join(ARGS)
+    lat = _number(args, "lat", -90, 90, errors)
+    lon = _number(args, "lon", -180, 180, errors)
+    radius = _number(args, "radius_km", 0, MAX_RADIUS_KM, errors, lo_open=True)
+    near, address = (args.get("near") or "").strip(), (args.get("address") or "").strip()
+    given = [
+        name
+        for name, present in (
+            ("lat/lon", "lat" in args or "lon" in args),
+            ("near", bool(near)),
+            ("address", bool(address)),
+        )
+        if present
+    ]
+    if len(given) > 1:
+        for name in given:
+            errors.setdefault(name if name != "lat/lon" else "lat", "give only one of lat/lon, near or address")
+    elif not given:
+        errors["lat"] = "give lat and lon, or near=ID, or address=..."
+    elif given == ["lat/lon"] and not errors:
+        for name, value in (("lat", lat), ("lon", lon)):
+            if value is None:
+                errors[name] = "is required with " + ("lon" if name == "lat" else "lat")
+    kind = (args.get("kind") or "").strip()
+    if kind and kind not in KINDS:
+        errors["kind"] = "must be person or account"
+    account_type = (args.get("account_type") or "").strip() or None
+    if account_type and account_type not in ACCOUNT_TYPES:
+        errors["account_type"] = "must be one of: " + ", ".join(ACCOUNT_TYPES)
+    active = _flag(args.get("active"), "active", errors)
+    hops = (args.get("hops") or "2").strip()
+    if hops not in {h.value for h in Hops}:
+        errors["hops"] = "must be 1, 2 or 3"
+    elif args.get("hops") and not args.get("connected_to"):
+        errors["hops"] = "applies only with connected_to"
+    limit = _integer(args.get("limit"), "limit", 50, 1, MAX_LIMIT, errors)
+    after = _decode_cursor(args.get("cursor"), errors)
+    owner = (args.get("owner") or "").strip() or None
+    query = NearbyQuery(
+        0.0,
+        0.0,
+        radius or DEFAULT_RADIUS_KM,
+        (kind,) if kind else tuple(KINDS),
+        owner=user["id"] if owner == "me" else owner,
+        account_type=account_type,
+        active=active,
+        connected_to=(args.get("connected_to") or "").strip() or None,
+        hops=Hops(hops) if hops in {h.value for h in Hops} else Hops.TWO,
+        limit=limit,
+        after=after,
+    )
+    if not errors:
+        _resolve_center(db, query, lat, lon, near, address, errors)
+    if errors:
+        raise Invalid("Some parameters are not valid: " + ", ".join(sorted(errors)), errors)
+    return query
+
+
+def _flag(raw, name: str, errors: dict) -> bool:
+    text = (raw or "").strip().lower()
+    if text in ("", "0", "false", "no"):
+        return False
+    if text in ("1", "true", "yes", "on"):
+        return True
+    errors[name] = "must be true or false"
+    return False
+
+
+def _integer(raw, name: str, default: int, lo: int, hi: int, errors: dict) -> int:
+    text = (raw or "").strip()
+    if not text:
+        return default
+    if not text.isascii() or not text.isdigit() or not lo <= int(text) <= hi:
+        errors[name] = f"must be a whole number between {lo} and {hi}"
+        return default
+    return int(text)
+
+
+def _resolve_center(db: Database, query: NearbyQuery, lat, lon, near: str, address: str, errors: dict) -> None:
+    if near:
+        row = db.read_one("geo/center_of", id=near)
+        if row is None:
+            errors["near"] = "is not the id of a person or account"
+        elif row["location"] is None:
+            errors["near"] = "has no location yet (its address could not be placed)"
+        else:
+            lat, lon = row["location"].latitude, row["location"].longitude
+            query.exclude = near
+            query.center = {"source": "record", "id": near}
+    elif address:
+        if len(address) > 300:
+            errors["address"] = "must be at most 300 characters"
+            return
+        found = locate(parse_address(address), online_url=online_url())
+        if found is None:
+            errors["address"] = "could not be found; give a postal code and city, e.g. 4051 Basel, CH"
+            return
+        lat, lon = found[0], found[1]
+        query.center = {"source": "address", "precision": found[2]}
+    else:
+        query.center = {"source": "coordinates"}
+    query.lat, query.lon = lat, lon
+    query.center.update({"lat": lat, "lon": lon})
+
+
+def _decode_cursor(cursor, errors: dict) -> tuple[float, str]:
+    if not cursor:
+        return -1.0, ""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        value = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and isinstance(value[0], (int, float))
+            and not isinstance(value[0], bool)
+            and isinstance(value[1], str)
+            and len(cursor) < 300
+        ):
+            return float(value[0]), value[1]
+    except (ValueError, RecursionError):
+        pass
+    errors["cursor"] = "is not one this API gave out"
+    return -1.0, ""
