@@ -29,7 +29,6 @@ from graphcrm import geo  # noqa: E402
 from graphcrm.config import graphcrm_home  # noqa: E402
 from graphcrm.db import Database, cypher, migrate, reset  # noqa: E402
 from graphcrm.geo.nearby import NearbyQuery  # noqa: E402
-from graphcrm.model import Label  # noqa: E402
 
 TARGET_P95_MS = 100.0
 RADII_KM = (1, 2, 5, 10, 25, 50)
@@ -142,11 +141,11 @@ def p95(times: list[float]) -> float:
 
 def show_plan(db: Database) -> None:
     """PROFILE one search and print its operators: the point index must be sought, not scanned."""
-    q = NearbyQuery(47.3769, 8.5417, 5.0, ("account",), limit=PAGE)
+    q = NearbyQuery(47.3769, 8.5417, 1.0, ("person", "account"), limit=PAGE)
     from graphcrm.geo.nearby import _params
 
     with db.driver.session(database=db.database) as session:
-        summary_ = session.run("PROFILE " + cypher("geo/nearby", label=Label.ACCOUNT), _params(q, 5.0)).consume()
+        summary_ = session.run("PROFILE " + cypher("geo/nearby"), {**_params(q, 1.0), "kinds": list(q.kinds)}).consume()
 
     def walk(op, depth=0):
         details = op.get("args", {}).get("Details", "")
@@ -157,7 +156,7 @@ def show_plan(db: Database) -> None:
         for child in op.get("children", []):
             walk(child, depth + 1)
 
-    print("plan of one search (accounts within 5 km of Zürich):")
+    print("plan of one search (people and accounts within 1 km of Zürich, the first ring):")
     walk(summary_.profile)
 
 

@@ -16,13 +16,12 @@ import networkx as nx
 
 from . import strength
 from .db import Tx
-from .model import LABEL_KINDS
-from .network import display_name, label_of_node
 
 FANOUT = 50
 SIDE_BUDGET = 1200
 SLACK = 1
 TOUCHED = "TOUCHED"
+EDGE_PROPS = ("since", "until", "department", "title", "role", "source")  # order of paths/edges `props`
 
 
 @dataclass
@@ -79,13 +78,10 @@ def load(tx: Tx, eids: set[str], types: list[str], touched: bool, now: dt.dateti
     eid_list = list(eids)
     graph = nx.Graph()
     for row in tx.run("paths/nodes", eids=eid_list):
-        label = label_of_node(row["labels"])
-        graph.add_node(row["eid"], id=row["id"], kind=LABEL_KINDS.get(label, "other"),
-                       name=display_name(label, row), status=row.get("status"),
-                       department=row.get("department"),
-                       size=row.get("employees") or row.get("people") or 0)
+        graph.add_node(row["eid"], id=row["id"], kind=row["kind"], name=row["name"] or "(unnamed)",
+                       status=row["status"], department=row["department"], size=row["size"] or 0)
     for row in tx.run("paths/edges", eids=eid_list, types=types):
-        props = {k: row[k] for k in ("since", "until", "department", "title", "role", "source") if row[k]}
+        props = {k: v for k, v in zip(EDGE_PROPS, row["props"] or ()) if v}
         _add_tie(graph, Tie(row["type"], row["a"], row["b"], props))
     if touched:
         users = [e for e, d in graph.nodes(data=True) if d["kind"] == "user"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -43,7 +44,9 @@ def _stream(db: Database, work: Callable[[Callable[[str], Any]], Any]) -> Any:
 def export_json(db: Database, path: Path | str) -> dict[str, int]:
     """Write the lossless backup (JSON Lines, typed values) while reading; return the counts."""
     path = Path(path)
-    with path.open("w", encoding="utf-8") as out:
+    # A backup holds password and token hashes: readable by its owner only.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
         def work(run):
             out.seek(0)
             out.truncate()

@@ -91,16 +91,18 @@ def best_paths(graph: nx.Graph, src: str, dst: str, *, k: int, max_hops: int, ra
     if rank == "strength":
         ties.weigh(sub)
         ties.add_colleagues(sub, (now or dt.datetime.now(dt.UTC)).date())
-    weight = "cost" if rank == "strength" else None
+    if rank == "hops":
+        # Yen without weights: walks come shortest first and are the real hops; only their edges
+        # need their strongest tie, for the texts, read in one go.
+        walks = [w for w in itertools.islice(nx.shortest_simple_paths(sub, src, dst), k)
+                 if len(w) - 1 <= max_hops]
+        ties.weigh(sub, {tuple(e) for w in walks for e in itertools.pairwise(w)})
+        return [describe(sub, w, expand(sub, w), w, rank, viewer) for w in walks]
     found, seen = [], set()
-    walks = nx.shortest_simple_paths(sub, src, dst, weight=weight)
-    for walk in itertools.islice(walks, k * TRIES_PER_PATH):
-        if rank == "hops" and len(walk) - 1 > max_hops:
-            break
-        if rank == "hops":  # only the walked edges need their strongest tie, for the texts
-            ties.weigh(sub, itertools.pairwise(walk))
+    for walk in itertools.islice(nx.shortest_simple_paths(sub, src, dst, weight="cost"), k * TRIES_PER_PATH):
         hops = expand(sub, walk)
         nodes = [h[0] for h in hops] + [dst]
+        # A COLLEAGUES step may pass an account the walk also visits, or repeat another path.
         if len(nodes) - 1 > max_hops or len(set(nodes)) != len(nodes) or tuple(nodes) in seen:
             continue
         seen.add(tuple(nodes))

@@ -71,8 +71,8 @@ def _ends(tx: Tx, rel: RelType, source: str, target: str) -> tuple[Label, Label]
     pair = (labels["from"], labels["to"])
     if pair not in REL_SPECS[rel].ends:
         allowed = " or ".join(f"{a.value} -> {b.value}" for a, b in REL_SPECS[rel].ends)
-        raise Invalid(f"{rel.value} joins {allowed}, not {pair[0].value} -> {pair[1].value}",
-                      {"type": f"{rel.value} joins {allowed}, not {pair[0].value} -> {pair[1].value}"})
+        problem = f"{rel.value} joins {allowed}, not {pair[0].value} -> {pair[1].value}"
+        raise Invalid(problem, {"type": problem})
     return pair
 
 
@@ -95,25 +95,30 @@ def _check_link(body) -> tuple[RelType, str, str, dict]:
 
 
 def _link(tx: Tx, rel: RelType, source: str, target: str, props: dict, by: str | None) -> dict:
-    from_label, to_label = _ends(tx, rel, source, target)
+    labels = _ends(tx, rel, source, target)
     # Locking the target first makes concurrent links to it take turns, so "one owner", "one primary
     # account" and "one primary contact" hold: each sees what the one before it wrote.
-    tx.run("records/lock", {"label": to_label}, id=target)
+    tx.run("records/lock", {"label": labels[1]}, id=target)
     if rel is RelType.CONTACT_ROLE:
         _check_contact_role(tx, source, target, props)
-    names = {"type": rel, "from_label": from_label, "to_label": to_label}
-    before = _holders(tx, rel, target, to_label)
-    if rel is RelType.OWNS:
-        tx.run("relationships/clear_owner", {"label": to_label}, **{"from": source, "to": target})
-    if rel is RelType.EMPLOYS and props.get("primary"):
-        tx.run("relationships/clear_primary_employer", **{"from": source, "to": target})
-    if rel in REPEATABLE:
-        row = tx.one("relationships/merge_period", names, props=props, since=props.get("since"),
-                     until=props.get("until"), **{"from": source, "to": target})
-    else:
-        row = tx.one("relationships/merge", names, props=props, **{"from": source, "to": target})
-    _record_holder_change(tx, rel, target, to_label, before, by)
+    before = _holders(tx, rel, target, labels[1])
+    row = _write_link(tx, rel, labels, source, target, props)
+    _record_holder_change(tx, rel, target, labels[1], before, by)
     return row
+
+
+def _write_link(tx: Tx, rel: RelType, labels: tuple[Label, Label], source: str, target: str, props: dict) -> dict:
+    """Clear what the new link replaces, then create or update it."""
+    ends = {"from": source, "to": target}
+    if rel is RelType.OWNS:
+        tx.run("relationships/clear_owner", {"label": labels[1]}, **ends)
+    if rel is RelType.EMPLOYS and props.get("primary"):
+        tx.run("relationships/clear_primary_employer", **ends)
+    names = {"type": rel, "from_label": labels[0], "to_label": labels[1]}
+    if rel in REPEATABLE:
+        return tx.one("relationships/merge_period", names, props=props, since=props.get("since"),
+                      until=props.get("until"), **ends)
+    return tx.one("relationships/merge", names, props=props, **ends)
 
 
 def _check_contact_role(tx: Tx, source: str, target: str, props: dict) -> None:

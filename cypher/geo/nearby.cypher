@@ -1,9 +1,18 @@
-// Records of one label within $radius metres of $center, nearest first, after the cursor [$after_d, $after_id].
-// point.withinBBox on the circle's bounding box lets the planner seek the point index
-// (NodeIndexSeekByRange on POINT INDEX); point.distance then trims the box's corners.
-MATCH (n:{{label}})
-WHERE point.withinBBox(n.location, $lower, $upper)
-  AND point.distance(n.location, $center) <= $radius
+// People and accounts ($kinds) within $radius metres of $center, nearest first, after the cursor
+// [$after_d, $after_id]. Each branch seeks its label's point index with the circle's bounding box
+// (point.withinBBox: NodeIndexSeekByRange on POINT INDEX); point.distance then trims the corners.
+// One statement for both kinds saves a round trip per search.
+CALL () {
+  MATCH (n:Person)
+  WHERE 'person' IN $kinds AND point.withinBBox(n.location, $lower, $upper)
+    AND point.distance(n.location, $center) <= $radius
+  RETURN n
+  UNION ALL
+  MATCH (n:Account)
+  WHERE 'account' IN $kinds AND point.withinBBox(n.location, $lower, $upper)
+    AND point.distance(n.location, $center) <= $radius
+  RETURN n
+}
 WITH n, point.distance(n.location, $center) AS d
 WHERE [d, n.id] > [$after_d, $after_id]
   AND ($exclude IS NULL OR n.id <> $exclude)

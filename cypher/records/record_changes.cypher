@@ -4,4 +4,4 @@
 MATCH (n:{{label}} {id: $id})
 UNWIND $changes AS c
 CREATE (n)-[:CHANGED]->(:Change {id: c.id, field: c.field, old: c.old, new: c.new,
-                                 at: datetime(), by: $by})
+                                 at: datetime.realtime(), by: $by})

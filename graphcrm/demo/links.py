@@ -93,16 +93,16 @@ def _employment(world: World) -> Iterator[Link]:
             until = end - _days(rng.randint(0, 180))
             start = until - _days(rng.randint(365, 365 * 8))
             dept = rng.choice(vocab.DEPARTMENT_NAMES)
+            title = vocab.gendered(rng.choice(vocab.DEPARTMENTS[dept][1]), people.female[p])
             yield WORKED_AT, _row(person_id, accounts[other].id, {
-                "title": rng.choice(vocab.DEPARTMENTS[dept][1]), "department": dept, "since": start,
-                "until": until})
+                "title": title, "department": dept, "since": start, "until": until})
             end = start
         if state == ACTIVE and rng.random() < 0.07:
             other = rng.choice(staffed)
             if other != a:
                 yield EMPLOYS, _row(accounts[other].id, person_id, {
-                    "title": rng.choice(vocab.SECOND_JOB_TITLES), "since": world.days_ago(rng, 30, 2000),
-                    "primary": False})
+                    "title": vocab.gendered(rng.choice(vocab.SECOND_JOB_TITLES), people.female[p]),
+                    "since": world.days_ago(rng, 30, 2000), "primary": False})
 
 
 def _org_charts(world: World) -> Iterator[Link]:

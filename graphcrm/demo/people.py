@@ -37,7 +37,7 @@ def person_rows(world: World) -> Iterator[dict]:
 
 
 def _remember(world: World, a: int, state: int, owner: int, title, dept, boss: int, senior: int,
-              until: int = 0) -> str:
+              until: int = 0, female: bool = False) -> str:
     people = world.people
     person_id = world.new_id("person")
     people.id.append(person_id)
@@ -49,6 +49,7 @@ def _remember(world: World, a: int, state: int, owner: int, title, dept, boss: i
     people.boss.append(boss)
     people.senior.append(senior)
     people.until.append(until)
+    people.female.append(female)
     return person_id
 
 
@@ -90,7 +91,8 @@ def _staff(world: World, rng: random.Random, a: int, acc: Account, sellers: list
 def _person(world: World, rng: random.Random, a: int, acc: Account, dept: str, senior: int, boss: int,
             sellers: list[int]) -> dict:
     head_title, staff_titles = vocab.DEPARTMENTS[dept]
-    title = head_title if senior < 2 else rng.choice(staff_titles)
+    female = rng.random() < 0.45
+    title = vocab.gendered(head_title if senior < 2 else rng.choice(staff_titles), female)
     roll = rng.random()
     state = ACTIVE
     if senior == 2 and roll < 0.08:
@@ -100,12 +102,11 @@ def _person(world: World, rng: random.Random, a: int, acc: Account, dept: str, s
     until = world.days_ago(rng, 5, 680) if state != ACTIVE else None
     owner = acc.owner if rng.random() < 0.85 else rng.choice(sellers)
     person_id = _remember(world, a, state, owner, title, dept, -1 if state == LEFT else boss, senior,
-                          until.toordinal() if until else 0)
+                          until.toordinal() if until else 0, female)
     at_office = rng.random() < 0.8
     city = acc.city if at_office else places.pick_city(rng)
     locale = world.region(city)
     faker = world.fakers[locale]
-    female = rng.random() < 0.45
     first = faker.first_name_female() if female else faker.first_name_male()
     last = faker.last_name()
     language = "en" if rng.random() < 0.04 else LANGUAGES[locale]

@@ -23,27 +23,28 @@ LEGAL_TOKENS = frozenset("ag gmbh sa sarl sagl se kg co holding gesmbh".split())
 ACCOUNT_TYPES = (("customer", 45), ("prospect", 30), ("partner", 10), ("supplier", 10), ("competitor", 3),
                  ("other", 2))
 
-# Department -> (title of its head, titles of its staff). The first department is the top.
+# Department -> (title of its head, titles of its staff), in the base (masculine) form that
+# `gendered` turns feminine where German does. The first department is the top.
 DEPARTMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "Geschäftsleitung": ("CEO", ("Assistentin der Geschäftsleitung", "Stabschef", "Leiter Strategie")),
-    "Finanzen": ("CFO", ("Controller", "Leiterin Buchhaltung", "Treasury Manager", "Finanzanalyst")),
-    "Informatik": ("CIO", ("IT-Projektleiter", "Systemengineer", "Enterprise-Architektin", "Leiter Applikationen",
+    "Geschäftsleitung": ("CEO", ("Assistent der Geschäftsleitung", "Stabschef", "Leiter Strategie")),
+    "Finanzen": ("CFO", ("Controller", "Leiter Buchhaltung", "Treasury Manager", "Finanzanalyst")),
+    "Informatik": ("CIO", ("IT-Projektleiter", "Systemengineer", "Enterprise-Architekt", "Leiter Applikationen",
                            "Datenschutzbeauftragter", "Head of Data")),
-    "Einkauf": ("Leiter Einkauf", ("Einkäuferin", "Category Manager", "Strategischer Einkäufer")),
-    "Verkauf": ("Verkaufsleiter", ("Key Account Managerin", "Verkaufsberater", "Leiter Innendienst")),
-    "Marketing": ("CMO", ("Marketing Managerin", "Leiter Kommunikation", "Produktmanager")),
-    "Personal": ("Leiterin HR", ("HR Business Partner", "Personalfachfrau", "Leiter Ausbildung")),
-    "Produktion": ("COO", ("Produktionsleiter", "Werkleiter", "Qualitätsmanagerin", "Leiter Technik")),
-    "Logistik": ("Leiter Logistik", ("Disponentin", "Supply Chain Manager", "Lagerleiter")),
-    "Recht": ("General Counsel", ("Juristin", "Compliance Officer")),
-    "Forschung & Entwicklung": ("CTO", ("Entwicklungsleiterin", "Projektingenieur", "Laborleiter")),
-    "Kundendienst": ("Leiterin Kundendienst", ("Servicetechniker", "Teamleiter Support")),
+    "Einkauf": ("Leiter Einkauf", ("Einkäufer", "Category Manager", "Strategischer Einkäufer")),
+    "Verkauf": ("Verkaufsleiter", ("Key Account Manager", "Verkaufsberater", "Leiter Innendienst")),
+    "Marketing": ("CMO", ("Marketing Manager", "Leiter Kommunikation", "Produktmanager")),
+    "Personal": ("Leiter HR", ("HR Business Partner", "Personalfachmann", "Leiter Ausbildung")),
+    "Produktion": ("COO", ("Produktionsleiter", "Werkleiter", "Qualitätsmanager", "Leiter Technik")),
+    "Logistik": ("Leiter Logistik", ("Disponent", "Supply Chain Manager", "Lagerleiter")),
+    "Recht": ("General Counsel", ("Jurist", "Compliance Officer")),
+    "Forschung & Entwicklung": ("CTO", ("Entwicklungsleiter", "Projektingenieur", "Laborleiter")),
+    "Kundendienst": ("Leiter Kundendienst", ("Servicetechniker", "Teamleiter Support")),
 }
 DEPARTMENT_NAMES = tuple(DEPARTMENTS)
 TEAMS = ("Team Nord", "Team Süd", "Digital", "Projekte", "Betrieb", "Strategie")
 SECOND_JOB_TITLES = ("Beirat", "Berater (Mandat)", "Projektleiter (Mandat)", "Dozent", "Interim Manager")
 
-USER_TITLES = {"admin": "CRM-Administratorin", "manager": "Verkaufsleiter", "rep": "Account Manager",
+USER_TITLES = {"admin": "CRM-Administrator", "manager": "Verkaufsleiter", "rep": "Account Manager",
                "viewer": "Business Analyst"}
 DEMO_DOMAIN = "demo.graphcrm.ch"
 
@@ -86,6 +87,25 @@ SALUTATIONS = {"de": ("Herr", "Frau"), "fr": ("Monsieur", "Madame"), "it": ("Sig
 TARGET_NAMES = {"User": "Touchpoints {name}", "Account": "Key Account {name}", "Person": "Kontaktpflege {name}"}
 
 _ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+_FEMININE = (("Personalfachmann", "Personalfachfrau"), ("beauftragter", "beauftragte"),
+             ("Strategischer", "Strategische"), ("Stabschef", "Stabschefin"), ("Beirat", "Beirätin"))
+_FEMININE_ENDINGS = ("leiter", "käufer", "berater", "techniker", "ingenieur", "analyst", "jurist",
+                     "architekt", "disponent", "assistent", "controller", "manager", "dozent", "administrator")
+
+
+def gendered(title: str, female: bool) -> str:
+    """Return a job title in the feminine form for women ("Leiter Einkauf" -> "Leiterin Einkauf")."""
+    if not female:
+        return title
+    for male, female_form in _FEMININE:
+        title = title.replace(male, female_form)
+    words = title.split(" ")
+    for i, word in enumerate(words):
+        if word.lower().endswith(_FEMININE_ENDINGS) and word not in ("Key", "Account"):
+            words[i] = word + "in"
+    return " ".join(words)
 
 
 def ascii_slug(text: str, sep: str = "") -> str:

@@ -74,6 +74,7 @@ class People:
     boss: list[int] = field(default_factory=list)
     senior: list[int] = field(default_factory=list)  # 0 CEO, 1 head of a department, 2 staff, 3 none
     until: list[int] = field(default_factory=list)  # date ordinal of leaving or bouncing, else 0
+    female: list[bool] = field(default_factory=list)  # for job titles in later phases
 
 
 class World:
@@ -151,7 +152,8 @@ class World:
             female = rng.random() < 0.45
             first = faker.first_name_female() if female else faker.first_name_male()
             last = faker.last_name()
-            title = "Leiter Verkauf" if role == "manager" and i == admins else vocab.USER_TITLES[role]
+            title = vocab.gendered("Leiter Verkauf" if role == "manager" and i == admins
+                                   else vocab.USER_TITLES[role], female)
             start = self.days_ago(rng, 60, 365 * 12)
             props = {
                 "id": self.new_id("user"), "name": f"{first} {last}", "role": role, "title": title,

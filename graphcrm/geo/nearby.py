@@ -21,8 +21,13 @@ from .locations import point
 
 MAX_RADIUS_KM = 500.0
 DEFAULT_RADIUS_KM = 10.0
-FIRST_RING_KM = 2.0
-RING_GROWTH = 4.0
+# The first circle is small (a dense city centre holds thousands of records within 2 km); each
+# next one grows by the area a full page still needs, between 2x and 8x the radius.
+FIRST_RING_KM = 1.0
+# Accounts are about a tenth as many as people, so a circle holding a page of them is about
+# sqrt(10) times as wide: starting there saves a round trip on most account searches.
+FIRST_RING_ACCOUNTS_KM = 3.0
+MIN_GROWTH, MAX_GROWTH = 2.0, 8.0
 # The sphere Neo4j measures WGS-84 distances on; the bounding box uses a smaller one, so it is
 # slightly larger than the circle and never cuts it.
 EARTH_RADIUS_KM = 6378.14
@@ -91,10 +96,7 @@ def nearby(db: Database, query: NearbyQuery, user: dict | None = None) -> dict:
 
         rows, connected = connected_rows(db, query, _params(query, query.radius_km), user)
     else:
-        rows = []
-        for kind in query.kinds:
-            rows += _ring_search(db, KINDS[kind], query)
-        rows.sort(key=lambda r: (r["distance"], r["node"]["id"]))
+        rows = _ring_search(db, query)
     more = len(rows) > query.limit
     last = rows[query.limit - 1] if more else None
     out = {
@@ -126,15 +128,18 @@ def _params(query: NearbyQuery, radius_km: float) -> dict:
     }
 
 
-def _ring_search(db: Database, label: Label, query: NearbyQuery) -> list[dict]:
+def _ring_search(db: Database, query: NearbyQuery) -> list[dict]:
     """Widen the circle from a small one until it holds more than a page (or reaches the radius)."""
-    radius = min(query.radius_km, max(FIRST_RING_KM, query.after[0] / 1000.0 * 1.5 + FIRST_RING_KM))
+    first = FIRST_RING_ACCOUNTS_KM if query.kinds == ("account",) else FIRST_RING_KM
+    radius = min(query.radius_km, query.after[0] / 1000.0 + first)
     while True:
-        rows = db.read("geo/nearby", {"label": label}, **_params(query, radius))
+        rows = db.read("geo/nearby", kinds=list(query.kinds), **_params(query, radius))
         # Everything inside the circle was considered, so a full page inside it is the true nearest page.
         if len(rows) > query.limit or radius >= query.radius_km:
             return rows
-        radius = min(query.radius_km, radius * RING_GROWTH)
+        # Found n of the limit + 1 needed: the circle needs about (limit + 1) / n times the area.
+        growth = math.sqrt((query.limit + 1) / max(len(rows), 1)) * 1.25
+        radius = min(query.radius_km, radius * min(MAX_GROWTH, max(MIN_GROWTH, growth)))
 
 
 def present(row: dict) -> dict:

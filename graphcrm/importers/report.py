@@ -38,6 +38,7 @@ class Report:
         self.files: dict[str, FileStats] = {}
         self.ignored: list[str] = []
         self.fatal: str | None = None
+        self.interrupted: str | None = None  # an error while writing, after validation passed
         self.notes: list[str] = []
         self.shown: list[str] = []
         self.rejected = self.warned = 0
@@ -73,10 +74,13 @@ class Report:
     @property
     def ok(self) -> bool:
         """True when nothing was rejected and no file was unreadable."""
-        return self.fatal is None and self.rejected == 0
+        return self.fatal is None and self.interrupted is None and self.rejected == 0
 
     def outcome(self) -> str:
         """One sentence: what was written, and why not if nothing was."""
+        if self.interrupted:
+            return (f"The import stopped while writing ({self.interrupted}). Batches written before stay; "
+                    "run the same import again to finish it (it changes nothing twice).")
         if self.fatal:
             return f"Nothing was written: {self.fatal}"
         if self.mode == "dry-run":

@@ -40,27 +40,18 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
         except FileProblem as exc:
             report.fatal = str(exc)
             return report
+        except Exception as exc:  # the database went away while checking references: say so, then raise
+            report.fatal = f"the check stopped: {getattr(exc, 'message', None) or exc}"
+            raise
         _note_roles(report, ctx, dry_run)
         if dry_run or (report.rejected and not skip_invalid):
             return report
-        touched: set[str] = set()
-        for spec in SPECS:
-            if spec.name not in spools:
-                continue
-            stats = next(s for s in report.files.values() if s.object == spec.name)
-            started = time.perf_counter()
-            with tqdm(total=spools[spec.name].count, unit=" rows", desc=f"write {stats.file}",
-                      disable=None if progress else True, leave=False) as bar:
-                totals = write_spool(db, spec, spools[spec.name], by=by, touched=touched, on_rows=bar.update)
-            stats.write_seconds = time.perf_counter() - started
-            stats.created, stats.updated, stats.written = totals["created"], totals["updated"], totals["written"]
-        if touched:
-            started = time.perf_counter()
-            refresh_touches(db, touched)
-            report.refresh_seconds = time.perf_counter() - started
-        if ctx.contact_roles:
-            save_contact_roles(db, list(ctx.contact_roles))
-        report.written = True
+        try:
+            _write(db, spools, report, ctx, by, progress)
+        except Exception as exc:
+            # Batches already committed stay; an import re-run finishes the job and changes nothing twice.
+            report.interrupted = str(exc) or type(exc).__name__
+            raise
     finally:
         for spool in spools.values():
             spool.close()
@@ -73,6 +64,29 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
         # Every problem is in the report file now; `report.shown` keeps the first ones for the screen.
         report.close()
     return report
+
+
+def _write(db: Database, spools: dict[str, Spool], report: Report, ctx: Context, by: str | None,
+           progress: bool) -> None:
+    """Write every validated file in order, then what depends on all of them."""
+    touched: set[str] = set()
+    for spec in SPECS:
+        if spec.name not in spools:
+            continue
+        stats = next(s for s in report.files.values() if s.object == spec.name)
+        started = time.perf_counter()
+        with tqdm(total=spools[spec.name].count, unit=" rows", desc=f"write {stats.file}",
+                  disable=None if progress else True, leave=False) as bar:
+            totals = write_spool(db, spec, spools[spec.name], by=by, touched=touched, on_rows=bar.update)
+        stats.write_seconds = time.perf_counter() - started
+        stats.created, stats.updated, stats.written = totals["created"], totals["updated"], totals["written"]
+    if touched:
+        started = time.perf_counter()
+        refresh_touches(db, touched)
+        report.refresh_seconds = time.perf_counter() - started
+    if ctx.contact_roles:
+        save_contact_roles(db, list(ctx.contact_roles))
+    report.written = True
 
 
 def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress: bool) -> dict[str, Spool]:

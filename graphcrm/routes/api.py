@@ -96,7 +96,7 @@ def list_users():
 
 
 @bp.get("/users/<id>")
-def get_user(id: str):  # noqa: A002 - named like the OpenAPI path parameter
+def get_user(id: str):  # named like the OpenAPI path parameter {id}
     """One CRM user, fields filtered by what the caller may see."""
     return jsonify(visible_user(g.user, records.get(get_db(), Label.USER, id)))
 

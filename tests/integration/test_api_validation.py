@@ -68,7 +68,7 @@ def test_every_bad_field_is_named_at_once(api):
     "-Infinity",
 ])
 def test_numbers_that_are_not_finite_answer_422(api, raw):
-    resp = api.post("/opportunities", data='{"name": "D", "amount": %s}' % raw,
+    resp = api.post("/opportunities", data=f'{{"name": "D", "amount": {raw}}}',
                     headers={"Content-Type": "application/json"})
     assert resp.status_code == 422 and "amount" in resp.json["fields"]
 

@@ -56,6 +56,7 @@ def test_a_json_backup_restores_every_node_relationship_and_property_with_its_ty
     zones = db.run_raw("MATCH (p:Person) RETURN [k IN ['zurich', 'offset', 'z', 'utc'] | p[k].timezone] AS tz")
     counts = export_json(db, tmp_path / "backup.json")
     assert counts == {"nodes": 4, "relationships": 4}
+    assert (tmp_path / "backup.json").stat().st_mode & 0o777 == 0o600  # it holds password hashes
     restore(db, tmp_path / "backup.json")
     after = snapshot(db)
     # NaN is never equal to itself, so compare the text of the snapshots.

@@ -232,24 +232,12 @@ def test_the_bounding_box_holds_every_point_of_the_circle(lat, lon, radius, bear
     assert south <= lat2 <= north and west <= lon2 <= east
 
 
-def test_the_nearby_query_seeks_the_point_index(db):
-    statement = cypher("geo/nearby", label=Label.ACCOUNT)
-    (south, west), (north, east) = bounding_box(*BASEL, 5)
-    params = {
-        "center": geo.locations.point(*BASEL),
-        "lower": geo.locations.point(south, west),
-        "upper": geo.locations.point(north, east),
-        "radius": 5000.0,
-        "after_d": -1.0,
-        "after_id": "",
-        "exclude": None,
-        "owner": None,
-        "active": False,
-        "account_type": None,
-        "limit": 51,
-    }
+def test_the_nearby_query_seeks_the_point_index_of_both_labels(db):
+    from graphcrm.geo.nearby import NearbyQuery, _params
+
+    params = {**_params(NearbyQuery(*BASEL, 5.0), 5.0), "kinds": ["person", "account"]}
     with db.driver.session(database=db.database) as session:
-        plan = session.run("EXPLAIN " + statement, params).consume().plan
+        plan = session.run("EXPLAIN " + cypher("geo/nearby"), params).consume().plan
     operators = []
 
     def walk(op):
@@ -258,9 +246,9 @@ def test_the_nearby_query_seeks_the_point_index(db):
             walk(child)
 
     walk(plan)
-    assert any(kind.startswith("NodeIndexSeekByRange") and "POINT INDEX" in details for kind, details in operators), (
-        operators
-    )
+    seeks = [details for kind, details in operators if kind.startswith("NodeIndexSeekByRange")]
+    assert len(seeks) == 2 and all("POINT INDEX" in d and "withinBBox" in d for d in seeks), operators
+    assert any(":Person(location)" in d for d in seeks) and any(":Account(location)" in d for d in seeks)
     assert not any(kind.startswith(("AllNodesScan", "NodeByLabelScan")) for kind, _ in operators), operators
 
 

@@ -229,3 +229,18 @@ def test_a_changed_export_updates_records_in_place_and_keeps_field_history(db, e
         ("+41441234599", "phone", "+41441234567", "+41441234599")]
     counts = {f.file: (f.created, f.updated) for f in report.files.values() if f.created or f.updated}
     assert counts == {"Contact.csv": (0, 1), "Account.csv": (0, 1)}
+
+
+def test_a_direct_relation_makes_the_primary_employer_when_the_contact_file_names_none(db, tmp_path):
+    folder = tmp_path / "acr"
+    folder.mkdir()
+    user, acme, anna = to18("0055g000000Xu01"), ACME, ANNA
+    (folder / "User.csv").write_text(f"Id,Name,Email\n{user},Sandra Meier,s@example.ch\n", encoding="utf-8")
+    (folder / "Account.csv").write_text(f"Id,Name,OwnerId\n{acme},ACME AG,{user}\n", encoding="utf-8")
+    (folder / "Contact.csv").write_text(f"Id,LastName,OwnerId\n{anna},Keller,{user}\n", encoding="utf-8")
+    (folder / "AccountContactRelation.csv").write_text(
+        f"Id,AccountId,ContactId,Roles,IsDirect,IsActive\n{to18('07k5g000000Ab01')},{acme},{anna},"
+        "Decision Maker,true,true\n", encoding="utf-8")
+    assert import_salesforce(db, folder).ok
+    [employs] = rels(db, ANNA, "EMPLOYS")
+    assert employs["props"]["primary"] is True and employs["props"]["roles"] == ["Decision Maker"]

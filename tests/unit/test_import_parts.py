@@ -129,3 +129,13 @@ def test_a_dangerous_or_useless_zip_is_refused_before_extraction(tmp_path, membe
 def test_something_that_is_not_a_zip_is_refused(tmp_path):
     with pytest.raises(Invalid, match="not a zip file"):
         extract_csvs(io.BytesIO(b"Id,Name\n"), tmp_path)
+
+
+def test_a_quote_never_closed_in_a_big_file_stops_at_the_field_limit_not_at_the_end(tmp_path):
+    path = tmp_path / "Contact.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write('Id,Description\n003a,"never closed\n')
+        out.write(("x" * 1000 + "\n") * 5000)  # 5 MB that the open quote would swallow
+    with pytest.raises(FileProblem) as caught:
+        list(CsvFile(path).rows())
+    assert caught.value.line == 2 and "field larger than field limit" in str(caught.value)
