@@ -5,12 +5,18 @@ import enum
 import functools
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
-from neo4j.exceptions import ConstraintError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConnectionPoolError,
+    ConstraintError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from .errors import Conflict, Unavailable
 
@@ -51,14 +57,9 @@ def _translated(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         except ConstraintError as exc:
             raise Conflict("That record already exists (a unique value is taken).") from exc
-        except (ServiceUnavailable, SessionExpired) as exc:
+        except (ServiceUnavailable, SessionExpired, ConnectionPoolError) as exc:
+            # No connection (or none in time from the pool): an outage or overload, not a bug.
             log.warning("Neo4j unavailable: %s", exc)
-            raise Unavailable("The database is not reachable right now; try again shortly.") from exc
-        except DriverError as exc:
-            # Pool or connection failures the driver cannot retry are an outage, not a bug.
-            if isinstance(exc, neo4j.exceptions.ConfigurationError):
-                raise
-            log.warning("Neo4j driver error: %s", exc)
             raise Unavailable("The database is not reachable right now; try again shortly.") from exc
 
     return wrapper
@@ -115,7 +116,8 @@ class Database:
         rows = self.read(name, names, **params)
         return rows[0] if rows else None
 
-    # Same names as Tx, so read helpers work inside a transaction and outside one.
+    # Same names as Tx, so read-only helpers (label_by_id, contact_roles) work inside a write
+    # transaction and outside one; outside one they are reads, routed to a reader.
     run = read
     one = read_one
 

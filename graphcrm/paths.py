@@ -109,6 +109,15 @@ def best_paths(graph: nx.Graph, src: str, dst: str, *, k: int, max_hops: int, ra
         found.append(describe(sub, walk, hops, nodes, rank, viewer))
         if len(found) == k:
             break
+    if not found:
+        # Every cheap walk expanded into a repeat (a COLLEAGUES step through an account the walk
+        # also visits): fall back to the shortest real paths, costed by strength.
+        sub.remove_edges_from([(u, v) for u, v, d in sub.edges(data=True)
+                               if all(t.type == ties.COLLEAGUES for t in d["ties"])])
+        for walk in itertools.islice(nx.shortest_simple_paths(sub, src, dst), k):
+            real = [(u, v, next(t for t in sub[u][v]["ties"] if t.type != ties.COLLEAGUES), u)
+                    for u, v in itertools.pairwise(walk)]
+            found.append(describe(sub, walk, real, walk, rank, viewer))
     return found
 
 

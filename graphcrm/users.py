@@ -19,6 +19,13 @@ _DUMMY_HASH = _hasher.hash("not a password of anyone")
 MIN_PASSWORD = 10
 
 
+def set_hash_cost(*, time_cost: int, memory_cost: int, parallelism: int) -> None:
+    """Change the argon2 cost of new hashes (the test suite lowers it; stored hashes still verify)."""
+    global _hasher, _DUMMY_HASH
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
+    _DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
 def create_user(db: Database, *, email: str, name: str, role: str, password: str | None = None,
                 **extra) -> dict:
     """Create a user; a duplicate e-mail raises Conflict."""

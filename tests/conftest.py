@@ -10,6 +10,14 @@ from graphcrm import config as settings
 from graphcrm.db import Database, migrate
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing():
+    """Production-cost argon2 takes about a second per hash on a busy 2-core machine; tests need no such cost."""
+    from graphcrm.users import set_hash_cost
+
+    set_hash_cost(time_cost=1, memory_cost=1024, parallelism=1)
+
+
 @pytest.fixture(scope="session")
 def neo4j_uri():
     """Bolt URI of the test database: GRAPHCRM_TEST_NEO4J_URI, else a managed instance named 'test'."""
