@@ -95,8 +95,10 @@ class Database:
             max_transaction_retry_time=5,
             # Drop pooled connections quickly so the app recovers when Neo4j comes back.
             liveness_check_timeout=30,
-            # Planner hints (INFORMATION) would flood the log; real warnings still show.
+            # Planner hints would flood the log, and so would "unknown label/type" on a fresh
+            # database (a label appears with its first node); deprecations and the rest still show.
             notifications_min_severity="WARNING",
+            notifications_disabled_classifications=["UNRECOGNIZED", "HINT", "PERFORMANCE"],
         )
 
     def close(self) -> None:

@@ -70,18 +70,19 @@ def nearby():
 
 
 def _location_rule(collection: str, label: Label) -> None:
-    path = f"/api/v1/{collection}/<record_id>/location"
+    # The path variable is named `id` to match the OpenAPI paths (`/people/{id}/location`).
+    path = f"/api/v1/{collection}/<id>/location"
 
-    def read(record_id: str):
-        return geo.get_location(get_db(), label, record_id)
+    def read(id: str):  # noqa: A002
+        return geo.get_location(get_db(), label, id)
 
-    def put(record_id: str):
+    def put(id: str):  # noqa: A002
         _check_write()
-        return geo.set_manual_location(get_db(), label, record_id, json_body())
+        return geo.set_manual_location(get_db(), label, id, json_body())
 
-    def reset(record_id: str):
+    def reset(id: str):  # noqa: A002
         _check_write()
-        return geo.clear_manual_location(get_db(), label, record_id)
+        return geo.clear_manual_location(get_db(), label, id)
 
     bp.add_url_rule(path, f"{collection}_location", read, methods=["GET"])
     bp.add_url_rule(path, f"{collection}_set_location", put, methods=["PUT", "POST"])
