@@ -145,7 +145,9 @@ def show_plan(db: Database) -> None:
     from graphcrm.geo.nearby import _params
 
     with db.driver.session(database=db.database) as session:
-        summary_ = session.run("PROFILE " + cypher("geo/nearby"), {**_params(q, 1.0), "kinds": list(q.kinds)}).consume()
+        summary_ = session.run(
+            "PROFILE " + cypher("geo/nearby"), {**_params(q, 1.0), "kinds": list(q.kinds)}
+        ).consume()
 
     def walk(op, depth=0):
         details = op.get("args", {}).get("Details", "")

@@ -197,12 +197,13 @@ def _report(tx: Tx, p: Period, bounds: dict, owner, account, status, limit, afte
         del person["key"]
     owners = sorted(({"owner": o["owner"], "target": o["target"], **_counts(o["counts"])} for o in row["owners"]),
                     key=lambda o: (-o["missed"] - o["at_risk"], ((o["owner"] or {}).get("name") or "")))
+    totals = {status: sum(o[status] for o in owners) for status in STATUSES}
     accounts = tx.run("kpi/accounts", **bounds, account=account, limit=201)
     return {
         "period": {"key": p.key, "type": p.type, "start": p.start, "end": p.end,
                    "elapsed": round(bounds["elapsed"] / p.span, 4)},
         "as_of": now,
-        "totals": {**_counts(row["totals"]), "people": row["total"]},
+        "totals": {**totals, "people": row["total"]},
         "owners": owners[:200], "owners_truncated": len(owners) > 200,
         "accounts": accounts[:200], "accounts_truncated": len(accounts) > 200,
         "people": {"items": people, "next": next_cursor},

@@ -70,7 +70,14 @@ def create(db: Database, label: Label, data: dict, *, by: str | None = None) -> 
         props.setdefault("placeholder", False)
     props["sort_key"] = sort_key(label, props)
     row = db.write_one("records/create", {"label": label}, id=new_id(), props=props)
-    return public(row["node"])
+    return public(_placed(db, label, row["node"], props))
+
+
+def _placed(db: Database, label: Label, node: dict, changed: dict) -> dict:
+    """Geocode a record whose address was just written (derived data, so a step of its own)."""
+    from .geo import place_on_write
+
+    return place_on_write(db, label, node, changed)
 
 
 def get(db: Database, label: Label, record_id: str) -> dict:
@@ -96,7 +103,7 @@ def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | 
         errors.update(exc.fields)
     if errors:
         raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return db.write_tx(_update, label, record_id, props, version, by)
+    return _placed(db, label, db.write_tx(_update, label, record_id, props, version, by), props)
 
 
 def _update(tx: Tx, label: Label, record_id: str, props: dict, version: int | None, by: str | None) -> dict:

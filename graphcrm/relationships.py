@@ -79,7 +79,13 @@ def _ends(tx: Tx, rel: RelType, source: str, target: str) -> tuple[Label, Label]
 def link(db: Database, body, *, by: str | None = None) -> dict:
     """Create (or update) a relationship from an API body in its own transaction; return it."""
     rel, source, target, props = _check_link(body)
-    return db.write_tx(_link, rel, source, target, props, by)
+    row = db.write_tx(_link, rel, source, target, props, by)
+    if rel is RelType.EMPLOYS and props.get("primary"):
+        # A person without an address of their own is placed where their primary account is.
+        from .geo import geocode_record
+
+        geocode_record(db, Label.PERSON, target)
+    return row
 
 
 def link_in(tx: Tx, body, *, by: str | None = None) -> dict:

@@ -2,7 +2,8 @@
 // otherwise its owner's default target (HAS_TARGET on the User) applies. Only active, non-placeholder
 // people count. `n` = activities WITH the person, of the target's kinds, in the period.
 // Status: met (n >= min); missed (period over); on_track (not started, or linear pace reaches min:
-// n * span >= min * elapsed); else at_risk. One pass; then totals, per-owner counts and one page.
+// n * span >= min * elapsed); else at_risk. One pass; then per-owner counts (totals are
+// their sums) and one page.
 // People with an own target of this type, found once (few) instead of checked per owned person.
 OPTIONAL MATCH (own:Person)-[:HAS_TARGET]->(:Target {period: $type})
 WITH collect(own) AS own_people
@@ -31,30 +32,29 @@ WITH p, t, u, via, n,
 WITH p, t, u, via, n, status,
      CASE status WHEN 'missed' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'on_track' THEN 2 ELSE 3 END AS severity,
      n * 1000 / t.min_touchpoints AS permille
-WITH collect({person: p.id, name: trim(coalesce(p.first_name, '') + ' ' + coalesce(p.last_name, '')),
-             owner: CASE WHEN u IS NULL THEN null ELSE u {.id, .name} END,
-             target: t {.id, .min_touchpoints, .kinds, via: via},
-             count: n, status: status, key: [severity, permille]}) AS rows
+// Rows stay light (nodes and numbers); names and maps are built for the one page only.
+WITH collect({p: p, t: t, u: u, via: via, n: n, status: status, severity: severity, permille: permille}) AS rows
 CALL (rows) {
   UNWIND rows AS r
-  WITH r.status AS status, count(*) AS c
-  RETURN collect([status, c]) AS totals
+  WITH r.u AS u, r.status AS status, count(*) AS c
+  WITH u, collect([status, c]) AS counts
+  RETURN collect({owner: CASE WHEN u IS NULL THEN null ELSE {id: u.id, name: u.name} END, counts: counts,
+                  target: CASE WHEN u IS NULL THEN null
+                          ELSE COLLECT { MATCH (u)-[:HAS_TARGET]->(d:Target {period: $type})
+                                         RETURN d {.id, .min_touchpoints, .kinds} }[0] END}) AS owners
 }
 CALL (rows) {
   UNWIND rows AS r
-  WITH r.owner AS owner, r.status AS status, count(*) AS c
-  WITH owner, collect([status, c]) AS counts
-  RETURN collect({owner: owner, counts: counts,
-                  target: COLLECT { MATCH (:User {id: owner.id})-[:HAS_TARGET]->(d:Target {period: $type})
-                                    RETURN d {.id, .min_touchpoints, .kinds} }[0]}) AS owners
+  WITH r, r.p.id AS pid
+  WHERE ($status IS NULL OR r.status = $status)
+    AND ($after_key IS NULL OR r.severity > $after_key[0]
+         OR (r.severity = $after_key[0] AND (r.permille > $after_key[1]
+             OR (r.permille = $after_key[1] AND pid > $after_id))))
+  WITH r, pid ORDER BY r.severity, r.permille, pid LIMIT $limit
+  WITH r, pid, r.p AS p, r.u AS u, r.t AS t
+  RETURN collect({person: pid, name: trim(coalesce(p.first_name, '') + ' ' + coalesce(p.last_name, '')),
+                  owner: CASE WHEN u IS NULL THEN null ELSE {id: u.id, name: u.name} END,
+                  target: {id: t.id, min_touchpoints: t.min_touchpoints, kinds: t.kinds, via: r.via},
+                  count: r.n, status: r.status, key: [r.severity, r.permille]}) AS people
 }
-CALL (rows) {
-  UNWIND rows AS r
-  WITH r WHERE ($status IS NULL OR r.status = $status)
-    AND ($after_key IS NULL OR r.key[0] > $after_key[0]
-         OR (r.key[0] = $after_key[0] AND (r.key[1] > $after_key[1]
-             OR (r.key[1] = $after_key[1] AND r.person > $after_id))))
-  WITH r ORDER BY r.key[0], r.key[1], r.person LIMIT $limit
-  RETURN collect(r) AS people
-}
-RETURN totals, owners, people, size(rows) AS total
+RETURN owners, people, size(rows) AS total

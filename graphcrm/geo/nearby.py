@@ -71,7 +71,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Return ((south, west), (north, east)) enclosing the circle; the whole longitude range near a pole or the date line."""
+    """Return ((south, west), (north, east)) holding the circle; all longitudes near a pole or the date line."""
     angle = radius_km / BOX_RADIUS_KM
     south, north = lat - math.degrees(angle), lat + math.degrees(angle)
     if south <= -90 or north >= 90:

@@ -403,11 +403,16 @@ def test_near_and_connected_counts_hops_and_falls_back_to_everyone_on_a_deal(api
     db.run_raw(
         "MATCH (e:Person {id: $e}), (o:Opportunity {id: $o}), (p:Person {id: $p}), (k:Person {id: $k}) "
         "CREATE (e)-[:CONTACT_ROLE {role: 'Evaluator'}]->(o), (p)-[:KNOWS]->(k)",
-        e=eva["id"], o=deal["id"], p=paul["id"], k=kurt["id"],
+        e=eva["id"],
+        o=deal["id"],
+        p=paul["id"],
+        k=kurt["id"],
     )
     found = {}
     for hops in (1, 2, 3):
-        body = api.get(f"/nearby?lat={BASEL[0]}&lon={BASEL[1]}&radius_km=5&connected_to={deal['id']}&hops={hops}").json
+        body = api.get(
+            f"/nearby?lat={BASEL[0]}&lon={BASEL[1]}&radius_km=5&connected_to={deal['id']}&hops={hops}"
+        ).json
         assert body["connected"] == {"to": deal["id"], "basis": "contact_roles", "anchors": 1, "hops": hops}
         found[hops] = {i["label"] for i in body["items"]}
     assert found == {
@@ -415,7 +420,9 @@ def test_near_and_connected_counts_hops_and_falls_back_to_everyone_on_a_deal(api
         2: {"Eva Evaluator", "Rhein AG", "Paul Kollege"},
         3: {"Eva Evaluator", "Rhein AG", "Paul Kollege", "Kurt Bekannt"},
     }
-    accounts = api.get(f"/nearby?lat={BASEL[0]}&lon={BASEL[1]}&radius_km=5&connected_to={deal['id']}&hops=3&kind=account")
+    accounts = api.get(
+        f"/nearby?lat={BASEL[0]}&lon={BASEL[1]}&radius_km=5&connected_to={deal['id']}&hops=3&kind=account"
+    )
     assert [i["label"] for i in accounts.json["items"]] == ["Rhein AG"]
 
 
