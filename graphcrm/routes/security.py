@@ -1,7 +1,7 @@
 """Response headers that make the browser strict (CSP, no sniffing, no framing) and the write audit."""
 from __future__ import annotations
 
-from flask import Flask, current_app, g, request
+from flask import Flask, g, request
 
 from .. import audit
 from ..app import get_db
@@ -23,8 +23,8 @@ def register(app: Flask) -> None:
 
     @app.after_request
     def headers(response):
-        response.headers.setdefault("Content-Security-Policy",
-                                    content_security_policy(current_app.config.get("GRAPHCRM_TILE_ORIGIN")))
+        # Only the map page adds the tile server's origin (it sets its own header).
+        response.headers.setdefault("Content-Security-Policy", content_security_policy(None))
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
