@@ -4,7 +4,8 @@ CREATE (a:Account {sf_id: row.sf_id, id: randomUUID(), created_at: datetime(), u
                    version: 1})
 SET a += row.props
 WITH a, row
-OPTIONAL MATCH (u:User {sf_id: row.owner})
-FOREACH (_ IN CASE WHEN u IS NULL THEN [] ELSE [1] END |
-  CREATE (u)-[:OWNS {address: coalesce(row.address, 'sie'), created_at: datetime(), updated_at: datetime()}]->(a))
+CALL (a, row) {
+  MATCH (u:User {sf_id: row.owner})
+  CREATE (u)-[:OWNS {address: coalesce(row.address, 'sie'), created_at: datetime(), updated_at: datetime()}]->(a)
+}
 RETURN count(a) AS created

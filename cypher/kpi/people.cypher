@@ -2,8 +2,9 @@
 // otherwise its owner's default target (HAS_TARGET on the User) applies. Only active, non-placeholder
 // people count. `n` = activities WITH the person, of the target's kinds, in the period.
 // Status: met (n >= min); missed (period over); on_track (not started, or linear pace reaches min:
-// n * span >= min * elapsed); else at_risk. One pass; then per-owner counts (totals are
-// their sums) and one page.
+// n * span >= min * elapsed); else at_risk. One pass over the people; then the counts per owner
+// (the totals are their sums) and one page of people, most behind first.
+
 // People with an own target of this type, found once (few) instead of checked per owned person.
 OPTIONAL MATCH (own:Person)-[:HAS_TARGET]->(:Target {period: $type})
 WITH collect(own) AS own_people

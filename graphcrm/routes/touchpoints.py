@@ -204,7 +204,8 @@ def _ok(description: str, code: str = "200", errors: tuple = (401, 422)) -> dict
     return out
 
 
-_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+_RECORD_ID = {"name": "record_id", "in": "path", "required": True, "schema": {"type": "string"}}
+_TARGET_ID = {"name": "target_id", "in": "path", "required": True, "schema": {"type": "string"}}
 _PAGE = [_q("limit", "page size, 1-500", {"type": "integer", "default": 50}),
          _q("cursor", "the `next` value of the previous page")]
 _KINDS = {"type": "string", "enum": list(ACTIVITY_KINDS)}
@@ -228,10 +229,10 @@ OPENAPI_PATHS = {
         "summary": "Log a touchpoint (meeting, call, email, event, note) with people, about an account/deal",
         "requestBody": {"content": {"application/json": {"schema": _ACTIVITY}}},
         "responses": _ok("the activity", "201", (400, 401, 403, 422))}},
-    "/people/{id}/activities": {"parameters": [_ID], "get": {
+    "/people/{record_id}/activities": {"parameters": [_RECORD_ID], "get": {
         "summary": "A person's activities, newest first", "parameters": _PAGE,
         "responses": _ok("`{items, next}`", errors=(401, 404, 422))}},
-    "/people/{id}/strength": {"parameters": [_ID], "get": {
+    "/people/{record_id}/strength": {"parameters": [_RECORD_ID], "get": {
         "summary": "Relationship strength (graphcrm/strength.py) of the caller and colleagues with a person",
         "responses": _ok("`{person, strength, you, users, truncated}`", errors=(401, 404))}},
     "/people/overdue": {"get": {
@@ -262,7 +263,7 @@ OPENAPI_PATHS = {
         "post": {"summary": "Set a KPI target (one per record and period type)",
                  "requestBody": {"content": {"application/json": {"schema": _TARGET}}},
                  "responses": _ok("the target", "201", (400, 401, 403, 409, 422))}},
-    "/targets/{id}": {"parameters": [_ID],
+    "/targets/{target_id}": {"parameters": [_TARGET_ID],
                       "get": {"summary": "One target", "responses": _ok("the target", errors=(401, 404))},
                       "delete": {"summary": "Delete a target",
                                  "responses": {"204": {"description": "deleted"},

@@ -22,9 +22,7 @@ def phone(chromium, live_server):
     page = context.new_page()
     page.set_default_timeout(20_000)
     problems: list[str] = []
-    # The browser's own favicon.ico probe is not a page resource (the app serves none yet).
-    page.on("console", lambda m: problems.append(f"{m.text} {m.location}")
-            if m.type == "error" and not m.location.get("url", "").endswith("/favicon.ico") else None)
+    page.on("console", lambda m: problems.append(f"{m.text} {m.location}") if m.type == "error" else None)
     page.on("pageerror", lambda exc: problems.append(str(exc)))
     page.on("request", lambda r: problems.append(r.url) if urlsplit(r.url).scheme in ("http", "https")
             and urlsplit(r.url).hostname != "127.0.0.1" else None)
