@@ -181,6 +181,8 @@ def _statements(text: str) -> list[str]:
 @_translated
 def reset(db: Database) -> None:
     """Delete all data in the configured database, in batches so large graphs fit in memory."""
-    # CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+    # CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run. Relationships go
+    # first: a batch of hub nodes detached at once could exceed the transaction memory.
     with db.driver.session(database=db.database) as session:
-        session.run(cypher("admin/delete_all")).consume()
+        session.run(cypher("admin/delete_relationships")).consume()
+        session.run(cypher("admin/delete_nodes")).consume()

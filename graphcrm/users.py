@@ -53,7 +53,9 @@ def authenticate(db: Database, email: str, password: str) -> dict | None:
         _hasher.verify(stored, password or "")
     except (VerificationError, InvalidHashError):
         return None
-    if user is None or not user.get("active", True):
+    # A user without a password (imported, or signing in by token only) never signs in with one:
+    # without this check the dummy hash's own text would open their account.
+    if user is None or not user.get("password_hash") or not user.get("active", True):
         return None
     if _hasher.check_needs_rehash(stored):
         db.write("users/set_password", id=user["id"], hash=_hasher.hash(password))

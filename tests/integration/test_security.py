@@ -61,3 +61,9 @@ def test_unknown_email_and_wrong_password_get_the_same_answer(db, client):
     wrong = _sign_in(client, "known@example.ch", "whatever it is").get_data(as_text=True)
     strip = lambda html: re.sub(r'value="[^"]*"', "", html)  # noqa: E731 (the echoed e-mail and token differ)
     assert strip(unknown) == strip(wrong)
+
+
+def test_a_user_without_a_password_cannot_sign_in_with_any_password(db, client):
+    create_user(db, email="token-only@example.ch", name="Token Only", role="rep")
+    for guess in ("not a password of anyone", "", "anything at all"):
+        assert _sign_in(client, "token-only@example.ch", guess).status_code == 401
