@@ -246,7 +246,7 @@ def import_json(db: Database, path: Path | str) -> dict[str, int]:
                        "(graphcrm db reset --yes empties it).")
     for _ in read_backup(path):
         pass
-    db.run_raw(f"CREATE INDEX graphcrm_restore IF NOT EXISTS FOR (n:{RESTORE_LABEL}) ON (n._restore_key)")
+    db.write("import/restore_index")
     db.run_raw("CALL db.awaitIndexes(300)")
     counts = {"nodes": 0, "relationships": 0}
     batch: list[dict] = []

@@ -147,8 +147,8 @@ def test_strength_grows_with_touchpoints_and_comes_from_strength_py(api, crm):
 
 def test_the_openapi_document_lists_the_touchpoint_routes(client):
     paths = client.get("/api/v1/openapi.json").json["paths"]
-    for path in ("/activities", "/people/{id}/activities", "/people/{id}/strength", "/people/overdue",
-                 "/reports/stale", "/reports/kpi", "/targets", "/targets/{id}"):
+    for path in ("/activities", "/people/{record_id}/activities", "/people/{record_id}/strength", "/people/overdue",
+                 "/reports/stale", "/reports/kpi", "/targets", "/targets/{target_id}"):
         assert path in paths
 
 
