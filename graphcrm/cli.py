@@ -206,9 +206,11 @@ def serve(host, port, workers, demo):
             _demo_if_empty(handle)
     finally:
         handle.close()
-    os.environ.setdefault("NEO4J_URI", uri) if not os.environ.get("NEO4J_URI") else None
-    if host == "127.0.0.1" and not os.environ.get("GRAPHCRM_SECRET_KEY"):
-        # Plain-HTTP loopback: a Secure cookie would never be sent back.
+    # Every gunicorn worker builds its app from the environment: point them at this database.
+    os.environ["NEO4J_URI"] = uri
+    if host in ("127.0.0.1", "localhost", "::1"):
+        # Plain HTTP on loopback: a Secure cookie would never be sent back. Anywhere else, serve
+        # behind TLS (or set GRAPHCRM_INSECURE_COOKIES=1 knowingly).
         os.environ.setdefault("GRAPHCRM_INSECURE_COOKIES", "1")
     click.echo(f"graphcrm on http://{host}:{port}  (Neo4j {uri})")
     run_gunicorn(host, port, workers)
@@ -227,15 +229,16 @@ def _demo_if_empty(handle) -> None:
 @main.command("demo")
 @click.option("--size", type=click.Choice(["small", "medium", "large"]), default="small", show_default=True)
 @click.option("--seed", type=int, default=7, show_default=True)
-def demo_cmd(size, seed):
-    """Load a realistic, deterministic demo dataset."""
+@click.option("--replace", is_flag=True, help="Delete everything in the database first")
+def demo_cmd(size, seed, replace):
+    """Load a realistic, deterministic demo dataset (refused on a non-empty database unless --replace)."""
     from .db import migrate
     from .demo import load_demo
 
     handle = open_db()
     try:
         migrate(handle)
-        counts = load_demo(handle, size=size, seed=seed)
+        counts = load_demo(handle, size=size, seed=seed, replace=replace)
     finally:
         handle.close()
     click.echo("Loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
