@@ -30,11 +30,11 @@ def _ensure_database() -> str:
     return running.uri
 
 
-def open_db():
-    """Open a Database on the configured Neo4j, starting the managed one when none is configured."""
+def open_db(uri: str | None = None):
+    """Open a Database on `uri`, else the configured Neo4j (starting the managed one when none is)."""
     from .db import Database
 
-    uri = _ensure_database()
+    uri = uri or _ensure_database()
     password = os.environ.get("NEO4J_PASSWORD")
     auth = (os.environ.get("NEO4J_USER", "neo4j"), password) if password else None
     return Database(uri, auth, os.environ.get("NEO4J_DATABASE", "neo4j"))
@@ -199,7 +199,7 @@ def serve(host, port, workers, demo):
     from .wsgi import run_gunicorn
 
     uri = _ensure_database()
-    handle = open_db()
+    handle = open_db(uri)
     try:
         migrate(handle)
         if demo:
