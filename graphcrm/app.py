@@ -11,6 +11,7 @@ from . import config as settings
 from .db import Database
 from .errors import LocalDbError
 from .jsonio import CrmJSONProvider
+from .permissions import SHARING_MODES
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 
@@ -22,6 +23,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.json = CrmJSONProvider(app)
     app.config.update(settings.from_environment(config or {}))
     app.config.update(config or {})
+    if app.config["PEOPLE_SHARING"] not in SHARING_MODES:
+        raise ValueError(f"GRAPHCRM_PEOPLE_SHARING must be one of {', '.join(SHARING_MODES)}, "
+                         f"not {app.config['PEOPLE_SHARING']!r}")
     logging.basicConfig(level=logging.INFO)
 
     db = Database(_resolve_uri(app.config), _auth(app.config), app.config["NEO4J_DATABASE"])

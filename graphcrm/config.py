@@ -42,4 +42,6 @@ def from_environment(overrides: dict | None = None) -> dict:
         # Secure cookies need HTTPS; plain-HTTP loopback development opts out.
         "SESSION_COOKIE_SECURE": os.environ.get("GRAPHCRM_INSECURE_COOKIES") != "1",
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+        # "read": everyone signed in sees every person (sensitive fields aside); "private": only their team's.
+        "PEOPLE_SHARING": os.environ.get("GRAPHCRM_PEOPLE_SHARING", "read"),
     }

@@ -5,9 +5,9 @@ import functools
 import hmac
 import secrets
 
-from flask import Flask, g, redirect, request, session, url_for
+from flask import Flask, current_app, g, redirect, request, session, url_for
 
-from .. import users
+from .. import permissions, users
 from ..app import get_db
 from ..errors import Forbidden, Unauthorized
 from ..model import Label
@@ -57,6 +57,7 @@ def register(app: Flask) -> None:
         if request.endpoint == "static":
             return
         _load_user()
+        g.access = current_access()
         if request.path.startswith("/api/") and request.endpoint != "api.openapi":
             require_user()
         if request.method not in SAFE_METHODS and not g.via_token:
@@ -84,3 +85,11 @@ def require_user() -> dict:
     if g.get("user") is None:
         raise Unauthorized("Sign in, or send Authorization: Bearer <token>.")
     return g.user
+
+
+def current_access() -> permissions.Access:
+    """The signed-in user's Access (role, team, sharing), built once per request."""
+    if "access" not in g or g.access is None or g.access.user_id != (g.user or {}).get("id"):
+        sharing = current_app.config.get("PEOPLE_SHARING", "read")
+        g.access = permissions.access_for(get_db(), g.get("user"), sharing)
+    return g.access
