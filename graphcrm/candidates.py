@@ -77,18 +77,18 @@ def load(tx: Tx, eids: set[str], types: list[str], touched: bool, now: dt.dateti
     """
     eid_list = list(eids)
     graph = nx.Graph()
-    for row in tx.run("paths/nodes", eids=eid_list):
-        graph.add_node(row["eid"], id=row["id"], kind=row["kind"], name=row["name"] or "(unnamed)",
-                       status=row["status"], department=row["department"], size=row["size"] or 0)
-    for row in tx.run("paths/edges", eids=eid_list, types=types):
-        props = {k: v for k, v in zip(EDGE_PROPS, row["props"] or ()) if v}
-        _add_tie(graph, Tie(row["type"], row["a"], row["b"], props))
+    for eid, kind, record_id, name, status, department, size in tx.one("paths/nodes", eids=eid_list)["rows"]:
+        graph.add_node(eid, id=record_id, kind=kind, name=name or "(unnamed)", status=status,
+                       department=department, size=size or 0)
+    for a, b, rel_type, values in tx.one("paths/edges", eids=eid_list, types=types)["rows"]:
+        props = {k: v for k, v in zip(EDGE_PROPS, values or ()) if v}
+        _add_tie(graph, Tie(rel_type, a, b, props))
     if touched:
         users = [e for e, d in graph.nodes(data=True) if d["kind"] == "user"]
         people = [e for e, d in graph.nodes(data=True) if d["kind"] == "person"]
         if users and people:
-            for row in tx.run("paths/touch_pairs", users=users, people=people):
-                _add_tie(graph, Tie(TOUCHED, row["user"], row["person"]))
+            for user, person in tx.one("paths/touch_pairs", users=users, people=people)["rows"]:
+                _add_tie(graph, Tie(TOUCHED, user, person))
     graph.graph["read_touches"] = lambda users, people: strength.summaries(tx, users, people, now)
     return graph
 

@@ -8,4 +8,4 @@ CALL (p) {
   WITH DISTINCT u WHERE elementId(u) IN $users
   RETURN u
 }
-RETURN elementId(u) AS user, peid AS person
+RETURN collect([elementId(u), peid]) AS rows

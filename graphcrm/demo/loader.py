@@ -2,32 +2,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import queue
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from neo4j.exceptions import TransientError
 from neo4j.spatial import WGS84Point
 from tqdm import tqdm
 
 from ..db import Database, Tx
 from ..model import Label, RelType
+from ..pipeline import WRITERS, retrying, write_all
 from .activities import activity_counts, activity_rows
 from .deals import campaign_rows, opportunity_rows, target_rows
 from .links import link_rows
 from .people import account_rows, person_rows
 from .world import World
 
-log = logging.getLogger(__name__)
 NODE_BATCH = 5_000
 LINK_BATCH = 10_000
 ACTIVITY_BATCH = 10_000  # activities per statement (with their ~3 relationships each)
-WRITERS = 2  # concurrent write transactions per phase, so Neo4j works on both cores
 
 
 @dataclass
@@ -151,36 +146,15 @@ def write_phase(db: Database, report: Report, name: str, batches: Iterable[Batch
                 report.types.update(batch.relationships)
                 bar.update(progress(batch))
 
-        if writers == 1:
-            for batch in prefetch(batches):
-                write(batch)
-        else:
-            with ThreadPoolExecutor(writers, thread_name_prefix="demo-writer") as pool:
-                running: set = set()
-                for batch in prefetch(batches, depth=writers + 1):
-                    running.add(pool.submit(write, batch))
-                    if len(running) >= writers:
-                        finished, running = wait(running, return_when=FIRST_COMPLETED)
-                        for future in finished:
-                            future.result()
-                for future in running:
-                    future.result()
+        write_all(batches, write, writers)
     phase.seconds = time.perf_counter() - started
     report.phases.append(phase)
     return phase
 
 
-def _write_batch(db: Database, batch: Batch, attempts: int = 5) -> None:
-    """Write one batch; a deadlock between concurrent writers is retried (the driver gives up early)."""
-    for attempt in range(attempts):
-        try:
-            db.write_tx(_run_batch, batch)
-            return
-        except TransientError as exc:
-            if attempt == attempts - 1:
-                raise
-            log.info("demo batch %s retried after %s", batch.statement, exc.code)
-            time.sleep(0.2 * (attempt + 1))
+def _write_batch(db: Database, batch: Batch) -> None:
+    """Write one batch; a deadlock between concurrent writers is retried."""
+    retrying(lambda: db.write_tx(_run_batch, batch), batch.statement)
 
 
 def _run_batch(tx: Tx, batch: Batch) -> None:
@@ -199,45 +173,3 @@ def load_world(db: Database, world: World) -> Report:
     write_phase(db, report, "activities", activity_batches(world, counts), size.activities,
                 lambda batch: batch.nodes[Label.ACTIVITY.value], "activities", writers=WRITERS)
     return report
-
-
-def prefetch(items: Iterable, depth: int = 2) -> Iterator:
-    """Iterate `items` in a background thread, so the next batch is built while Neo4j writes this one.
-
-    The items are still produced one after the other in one thread, so the output stays deterministic.
-    """
-    done = object()
-    slots: queue.Queue = queue.Queue(depth)
-    stop = threading.Event()
-
-    def put(entry: tuple) -> bool:
-        while not stop.is_set():
-            try:
-                slots.put(entry, timeout=0.5)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for item in items:
-                if not put((item, None)):
-                    return
-            put((done, None))
-        except BaseException as exc:  # handed to the consumer, which re-raises it
-            put((done, exc))
-
-    worker = threading.Thread(target=produce, name="demo-rows", daemon=True)
-    worker.start()
-    try:
-        while True:
-            item, error = slots.get()
-            if error is not None:
-                raise error
-            if item is done:
-                return
-            yield item
-    finally:
-        stop.set()
-        worker.join(timeout=5)

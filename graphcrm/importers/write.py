@@ -1,10 +1,12 @@
 """Writing validated rows: UNWIND batches, one managed transaction each, MERGE on sf_id (re-runnable)."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from ..db import Database, Tx
 from ..model import DEFAULT_CONTACT_ROLES, Label
+from ..pipeline import WRITERS, retrying, write_all
 from ..records import TRACKED
 from .spec import ObjectSpec
 from .validate import Spool
@@ -46,17 +48,26 @@ def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None,
     """
     tracked = list(TRACKED.get(spec.label, ())) if spec.label in (Label.PERSON, Label.ACCOUNT) else []
     totals = {"created": 0, "updated": 0, "written": 0}
-    for _lines, rows in spool.chunks():
+    lock = threading.Lock()
+
+    def write(chunk: tuple[list[int], list[dict]]) -> None:
+        rows = chunk[1]
         if spec.create:
-            counts = db.write_tx(_split_batch, spec, rows, tracked, by)
+            counts = retrying(lambda: db.write_tx(_split_batch, spec, rows, tracked, by), spec.name)
         else:
             counts = db.write_tx(_batch, spec.statement, rows, tracked, by)
-        totals["created"] += counts.get("created") or 0
-        totals["updated"] += counts.get("updated") or 0
-        totals["written"] += len(rows)
-        touched.update(counts.get("touched") or ())
-        if on_rows:
-            on_rows(len(rows))
+        with lock:
+            totals["created"] += counts.get("created") or 0
+            totals["updated"] += counts.get("updated") or 0
+            totals["written"] += len(rows)
+            touched.update(counts.get("touched") or ())
+            if on_rows:
+                on_rows(len(rows))
+
+    # Files of records (accounts, contacts, tasks, ...) are written two batches at a time: each row is
+    # its own record (ids are unique in a file) and its links start from it, so batches never MERGE
+    # the same thing. Files of links may name one pair twice, so they are written one batch at a time.
+    write_all(spool.chunks(), write, WRITERS if spec.create else 1)
     if spec.after:
         # Self-references (ReportsToId, ManagerId) once every record of the file exists; only the rows
         # whose file has the column, and only the keys the statement reads.
