@@ -1,4 +1,4 @@
-"""Exports: the JSON backup (streamed), GraphML and GEXF of the graph, CSV downloads, vCards.
+"""Exports: the JSON backup and GraphML/GEXF of the graph (both streamed), CSV downloads, vCards.
 
 GraphML of an explorer view is graph_export.graphml (the explorer's own module)."""
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
-import networkx as nx
 from neo4j import time as nt
 from neo4j.spatial import Point
 
@@ -90,12 +89,13 @@ def flat(value: Any) -> Any:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _xml(value: Any) -> Any:
+def xml_text(value: Any) -> Any:
     """Replace characters XML 1.0 cannot carry (control characters), so the file stays well-formed."""
     return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
 
 
-def _attrs(props: dict) -> dict:
+def attrs(props: dict) -> dict:
+    """Return the properties as flat attributes for GraphML/GEXF: no secrets, points as lon and lat."""
     out = {}
     for key, value in props.items():
         if key in HIDDEN_PROPS or value is None:
@@ -104,7 +104,7 @@ def _attrs(props: dict) -> dict:
             # Two numbers Gephi's geo layouts can use, rather than one "lon,lat" string.
             out[f"{key}_lon"], out[f"{key}_lat"] = value[0], value[1]
             continue
-        out[key] = _xml(flat(value))
+        out[key] = xml_text(flat(value))
     return out
 
 
@@ -117,61 +117,20 @@ def display_name(labels: list[str], props: dict) -> str:
                          (labels[0] if labels else "node"))
 
 
-def _unify(items) -> None:
-    """Give each attribute one type across the graph (a file declares one type per key)."""
-    kinds: dict[str, set] = {}
-    for attrs in items():
-        for key, value in attrs.items():
-            kinds.setdefault(key, set()).add(type(value))
-    for attrs in items():
-        for key, value in attrs.items():
-            seen = kinds[key]
-            if len(seen) > 1:
-                attrs[key] = float(value) if seen <= {int, float} else str(value)
-
-
-def graph(db: Database) -> nx.MultiDiGraph:
-    """Read the whole graph (streamed) into networkx, with flat attributes and a `label` per node."""
-    g = nx.MultiDiGraph()
-
-    def work(run):
-        g.clear()
-        keys: dict[str, str] = {}
-        for rec in run("export/nodes"):
-            if HIDDEN_LABELS & set(rec["labels"]):
-                continue
-            props = {k: v for k, _tag, v in rec["props"]}  # datetimes arrive as ISO text already
-            node_id = _xml(str(props.get("id") or rec["key"]))
-            keys[rec["key"]] = node_id
-            g.add_node(node_id, **_attrs(props), labels=":".join(rec["labels"]),
-                       label=_xml(display_name(rec["labels"], props)))
-        for rec in run("export/relationships"):
-            if rec["from"] in keys and rec["to"] in keys:
-                g.add_edge(keys[rec["from"]], keys[rec["to"]], type=rec["type"], label=rec["type"],
-                           **_attrs({k: v for k, _tag, v in rec["props"]}))
-        return g
-
-    _stream(db, work)
-    _unify(lambda: (d for _n, d in g.nodes(data=True)))
-    _unify(lambda: (d for _a, _b, d in g.edges(data=True)))
-    return g
-
-
 def export_graph(db: Database, fmt: str, path: Path | str) -> dict[str, int]:
-    """Write the graph as GraphML or GEXF; return the counts."""
-    g = graph(db)
-    write_graph(g, fmt, path)
-    return {"nodes": g.number_of_nodes(), "relationships": g.number_of_edges()}
+    """Write the graph as GraphML or GEXF while reading it (graph_files.py); return the counts."""
+    from . import graph_files
 
-
-def write_graph(g: nx.MultiDiGraph, fmt: str, target) -> None:
-    """Write a networkx graph as graphml or gexf to a path or binary file."""
-    if fmt == "graphml":
-        nx.write_graphml(g, target)
-    elif fmt == "gexf":
-        nx.write_gexf(g, target)
-    else:
+    writers = {"graphml": graph_files.write_graphml, "gexf": graph_files.write_gexf}
+    if fmt not in writers:
         raise Invalid(f"unknown graph format {fmt!r}", {"format": "must be graphml, gexf or json"})
+    with open(path, "w", encoding="utf-8") as out:
+        def work(run):
+            out.seek(0)
+            out.truncate()
+            return writers[fmt](run, out)
+
+        return _stream(db, work)
 
 
 # -- CSV for list and report pages ---------------------------------------------------------------

@@ -133,6 +133,18 @@ def test_graphml_and_gexf_read_back_with_networkx_without_secrets(db, tmp_path):
         assert "password_hash" not in text and "$argon2" not in text and "sort_key" not in text
 
 
+def test_graph_files_keep_markup_newlines_and_mixed_number_types_intact(db, tmp_path):
+    db.run_raw("CREATE (:Person {id: 'x1', first_name: $markup, notes: $notes, score: 1}) "
+               "CREATE (:Person {id: 'x2', first_name: 'Ben', score: 2.5})", markup='<img src=x onerror=alert(1)> & "q"',
+               notes="line one\nline two")
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        export_graph(db, fmt, tmp_path / f"g.{fmt}")
+        g = read(tmp_path / f"g.{fmt}")
+        assert g.nodes["x1"]["label"] == '<img src=x onerror=alert(1)> & "q"'
+        assert g.nodes["x1"]["notes"] == "line one\nline two"
+        assert g.nodes["x1"]["score"] == 1.0 and isinstance(g.nodes["x1"]["score"], float)
+
+
 def test_the_cli_exports_and_imports_with_exit_codes(db, tmp_path, monkeypatch):
     monkeypatch.setenv("NEO4J_URI", db.uri)
     build_every_type(db)
