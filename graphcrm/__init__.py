@@ -1,0 +1,1 @@
+"""graphcrm: a relationship explorer for account managers, on Neo4j and Flask."""
