@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from . import record_access
 from .db import Database, Tx
 from .errors import Invalid, NotFound
 from .model import ACTIVITY_KINDS, Field, Label
+from .permissions import Access
 from .records import decode_cursor, encode_cursor, new_id
 from .validation import clean
 
@@ -72,9 +74,19 @@ def check_activity(data: Any, now: dt.datetime | None = None) -> dict:
     return {"props": {k: v for k, v in props.items() if v is not None}, **refs}
 
 
-def log_activity(db: Database, data: Any, *, by: str, now: dt.datetime | None = None) -> dict:
-    """Validate and store one activity logged by user `by`; return it. Bad input writes nothing."""
+def log_activity(db: Database, data: Any, *, by: str, now: dt.datetime | None = None,
+                 access: Access | None = None) -> dict:
+    """Validate and store one activity logged by user `by`; return it. Bad input writes nothing.
+
+    Any writer may log, with people they may see; the others count as unknown ids.
+    """
+    record_access.require_writer(access)
     checked = check_activity(data, now)
+    if access is not None:
+        owners = record_access.owners_of(db, checked["people"])
+        hidden = [i for i, owner in owners.items() if not access.sees_person(owner)]
+        if hidden:
+            raise Invalid("Some fields are not valid: people", {"people": "unknown person ids: " + ", ".join(hidden)})
     activity_id = new_id()
     db.write_tx(_log, activity_id, checked, by)
     return describe(db, [activity_id])[0]
@@ -108,8 +120,11 @@ def describe(db: Database | Tx, ids: list[str]) -> list[dict]:
     return [r["activity"] for r in rows]
 
 
-def person_activities(db: Database, person_id: str, *, limit: int = 50, cursor: str | None = None) -> dict:
-    """Return one page `{"items", "next"}` of a person's activities, newest first."""
+def person_activities(db: Database, person_id: str, *, limit: int = 50, cursor: str | None = None,
+                      access: Access | None = None) -> dict:
+    """Return one page `{"items", "next"}` of a person's activities, newest first (404 for a hidden person)."""
+    if access is not None:
+        record_access.check_person(db, access, person_id)
     after_at, after_id = decode_cursor(cursor)
     return db.read_tx(_person_activities, person_id, limit, after_at, after_id)
 
@@ -155,8 +170,10 @@ def touch_summary(db: Database, person_id: str, now: dt.datetime | None = None) 
 
 
 def person_strength(db: Database, person_id: str, user_id: str, cap: int = 50,
-                    now: dt.datetime | None = None) -> dict:
+                    now: dt.datetime | None = None, *, access: Access | None = None) -> dict:
     """Return the relationship strength (graphcrm/strength.py) of the user and of each colleague with a person."""
+    if access is not None:
+        record_access.check_person(db, access, person_id)
     return db.read_tx(_person_strength, person_id, user_id, cap, now or utcnow())
 
 

@@ -5,6 +5,7 @@ from .campaigns import FILTERS, MAX_ADD
 from .db import Database
 from .errors import Invalid
 from .model import Label
+from .permissions import Access
 from .records import list_records
 
 SAMPLE = 10
@@ -16,7 +17,7 @@ def campaign_list(db: Database, *, q: str | None = None, status: str | None = No
     return list_records(db, Label.CAMPAIGN, limit=limit, cursor=cursor, q=q or None, status=status or None)
 
 
-def preview_filter(db: Database, spec: dict) -> dict:
+def preview_filter(db: Database, spec: dict, *, access: Access | None = None) -> dict:
     """Return `{"count", "too_many", "sample"}`: who `campaigns.add_members` would add for this filter.
 
     The same list query as the add itself, so the number shown is the number added.
@@ -25,5 +26,5 @@ def preview_filter(db: Database, spec: dict) -> dict:
     if not spec or any(k not in FILTERS for k in spec):
         raise Invalid("Choose at least one filter: account, owner, status or words",
                       {"filter": "choose at least one filter"})
-    page = list_records(db, Label.PERSON, limit=MAX_ADD, **spec)
+    page = list_records(db, Label.PERSON, limit=MAX_ADD, access=access, **spec)
     return {"count": len(page["items"]), "too_many": page["next"] is not None, "sample": page["items"][:SAMPLE]}

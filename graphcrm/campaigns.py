@@ -1,9 +1,11 @@
 """Campaign membership: add people by id or by a filtered list, track status and response, export."""
 from __future__ import annotations
 
+from . import record_access
 from .db import Database
 from .errors import Invalid, NotFound
 from .model import MEMBER_STATUSES, REL_SPECS, Label, RelType
+from .permissions import Access
 from .records import decode_cursor, encode_cursor, get, list_records
 from .salutation import letter_salutation
 from .validation import clean
@@ -12,26 +14,33 @@ MAX_ADD = 10_000
 FILTERS = ("q", "account", "owner", "status")
 
 
-def add_members(db: Database, campaign_id: str, body: dict) -> dict:
-    """Add people (`people`: ids, or `filter`: a people-list filter) to a campaign; return how many are members."""
+def add_members(db: Database, campaign_id: str, body: dict, *, access: Access | None = None) -> dict:
+    """Add people (`people`: ids, or `filter`: a people-list filter) to a campaign; return how many are members.
+
+    Any writer may; people the viewer may not see count as unknown and a filter never finds them.
+    """
+    record_access.require_writer(access)
     get(db, Label.CAMPAIGN, campaign_id)
     if not isinstance(body, dict):
         raise Invalid("body must be a JSON object", {"body": "must be an object"})
     status = body.get("status", "planned")
     if status not in MEMBER_STATUSES:
         raise Invalid("status is not a member status", {"status": "must be one of " + ", ".join(MEMBER_STATUSES)})
-    ids = _people(db, body)
+    ids = _people(db, body, access)
     members = db.write_one("campaigns/add_members", campaign=campaign_id, people=ids, status=status)["members"]
     return {"added": members}
 
 
-def _people(db: Database, body: dict) -> list[str]:
+def _people(db: Database, body: dict, access: Access | None) -> list[str]:
     if "people" in body:
         ids = body["people"]
         if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids) or len(ids) > MAX_ADD:
             raise Invalid("people must be a non-empty list of person ids",
                           {"people": f"must be a list of 1 to {MAX_ADD} person ids"})
         found = {r["id"] for r in db.read("campaigns/existing_people", ids=ids)}
+        if access is not None:
+            owners = record_access.owners_of(db, list(found))
+            found = {i for i in found if access.sees_person(owners.get(i))}
         missing = [i for i in ids if i not in found]
         if missing:
             raise Invalid(f"No person with id {', '.join(missing[:5])}", {"people": f"unknown ids: {missing[:5]}"})
@@ -40,14 +49,18 @@ def _people(db: Database, body: dict) -> list[str]:
     if not isinstance(spec, dict) or not spec or any(k not in FILTERS for k in spec):
         raise Invalid("Send people (ids) or filter (q, account, owner, status)",
                       {"filter": "must be an object with q, account, owner or status"})
-    page = list_records(db, Label.PERSON, limit=MAX_ADD, **{k: v for k, v in spec.items() if v})
+    page = list_records(db, Label.PERSON, limit=MAX_ADD, access=access, **{k: v for k, v in spec.items() if v})
     if page["next"]:
         raise Invalid(f"The filter matches more than {MAX_ADD} people; narrow it", {"filter": "matches too many"})
     return [p["id"] for p in page["items"]]
 
 
-def update_member(db: Database, campaign_id: str, person_id: str, body: dict) -> dict:
-    """Change a member's status or response."""
+def update_member(db: Database, campaign_id: str, person_id: str, body: dict, *,
+                  access: Access | None = None) -> dict:
+    """Change a member's status or response (any writer, for a person they may see)."""
+    if access is not None:
+        record_access.require_writer(access)
+        record_access.check_person(db, access, person_id)
     props = clean(REL_SPECS[RelType.MEMBER_OF].fields, body, partial=True)
     if props.get("status") == "responded":
         props["responded"] = True
@@ -57,18 +70,22 @@ def update_member(db: Database, campaign_id: str, person_id: str, body: dict) ->
     return row["member"]
 
 
-def remove_member(db: Database, campaign_id: str, person_id: str) -> None:
-    """Take a person off a campaign."""
+def remove_member(db: Database, campaign_id: str, person_id: str, *, access: Access | None = None) -> None:
+    """Take a person off a campaign (any writer, for a person they may see)."""
+    if access is not None:
+        record_access.require_writer(access)
+        record_access.check_person(db, access, person_id)
     if not db.write_one("campaigns/remove_member", campaign=campaign_id, person=person_id)["removed"]:
         raise NotFound(f"Person {person_id} is not a member of campaign {campaign_id}")
 
 
-def members(db: Database, campaign_id: str, *, limit: int = 100, cursor: str | None = None) -> dict:
-    """One page of members with their letter salutation and sender, in name order."""
+def members(db: Database, campaign_id: str, *, limit: int = 100, cursor: str | None = None,
+            access: Access | None = None) -> dict:
+    """One page of the members the viewer may see, with letter salutation and sender, in name order."""
     get(db, Label.CAMPAIGN, campaign_id)
     after_key, after_id = decode_cursor(cursor)
     rows = db.read("campaigns/members", campaign=campaign_id, after_key=after_key, after_id=after_id,
-                   limit=limit + 1)
+                   limit=limit + 1, **record_access.visibility(access))
     items = [r["member"] for r in rows[:limit]]
     for item in items:
         item["letter_salutation"] = letter_salutation(item, item.get("address"))
@@ -82,11 +99,11 @@ EXPORT_COLUMNS = ("letter_salutation", "salutation", "first_name", "last_name", 
                   "member_status", "responded", "sender", "sender_email")
 
 
-def all_members(db: Database, campaign_id: str):
-    """Yield every member page by page, for the CSV export."""
+def all_members(db: Database, campaign_id: str, *, access: Access | None = None):
+    """Yield every member the viewer may see, page by page, for the CSV export."""
     cursor = None
     while True:
-        page = members(db, campaign_id, limit=1000, cursor=cursor)
+        page = members(db, campaign_id, limit=1000, cursor=cursor, access=access)
         yield from page["items"]
         cursor = page["next"]
         if not cursor:

@@ -53,8 +53,8 @@ def collect(tx: Tx, sources: list[str], targets: list[str], max_hops: int, types
         if not open_sides:
             break
         side = min(open_sides, key=lambda s: len(frontier[s]))
-        found = tx.one("paths/expand", frontier=frontier[side], seen=list(dist[side]), types=types,
-                       touched=touched, fanout=FANOUT)["found"]
+        found = tx.rows("paths/expand", frontier=frontier[side], seen=list(dist[side]), types=types,
+                        touched=touched, fanout=FANOUT)
         radius[side] += 1
         for eid in found:
             dist[side][eid] = radius[side]
@@ -77,17 +77,17 @@ def load(tx: Tx, eids: set[str], types: list[str], touched: bool, now: dt.dateti
     """
     eid_list = list(eids)
     graph = nx.Graph()
-    for eid, kind, record_id, name, status, department, size in tx.one("paths/nodes", eids=eid_list)["rows"]:
+    for eid, kind, record_id, name, status, department, size in tx.rows("paths/nodes", eids=eid_list):
         graph.add_node(eid, id=record_id, kind=kind, name=name or "(unnamed)", status=status,
                        department=department, size=size or 0)
-    for a, b, rel_type, values in tx.one("paths/edges", eids=eid_list, types=types)["rows"]:
+    for a, b, rel_type, values in tx.rows("paths/edges", eids=eid_list, types=types):
         props = {k: v for k, v in zip(EDGE_PROPS, values or ()) if v}
         _add_tie(graph, Tie(rel_type, a, b, props))
     if touched:
         users = [e for e, d in graph.nodes(data=True) if d["kind"] == "user"]
         people = [e for e, d in graph.nodes(data=True) if d["kind"] == "person"]
         if users and people:
-            for user, person in tx.one("paths/touch_pairs", users=users, people=people)["rows"]:
+            for user, person in tx.rows("paths/touch_pairs", users=users, people=people):
                 _add_tie(graph, Tie(TOUCHED, user, person))
     graph.graph["read_touches"] = lambda users, people: strength.summaries(tx, users, people, now)
     return graph

@@ -80,6 +80,11 @@ class Tx:
         rows = self.run(name, names, **params)
         return rows[0] if rows else None
 
+    def rows(self, name: str, /, names: dict | None = None, **params: Any) -> list:
+        """Run a named statement returning one row with `rows` (a list of lists), and return that list as is."""
+        record = self._tx.run(cypher(name, **(names or {})), params).single(strict=False)
+        return record["rows"] if record else []
+
 
 class Database:
     """A driver for one Neo4j database; one per app, closed at teardown."""
@@ -117,6 +122,15 @@ class Database:
         """Run a named read statement and return its first row, or None."""
         rows = self.read(name, names, **params)
         return rows[0] if rows else None
+
+    @_translated
+    def rows(self, name: str, /, names: dict | None = None, **params: Any) -> list:
+        """Run a named read statement returning one row with `rows` (a list of lists); return that list."""
+        record = self.driver.execute_query(
+            cypher(name, **(names or {})), params, routing_=RoutingControl.READ,
+            database_=self.database, result_transformer_=lambda result: result.single(strict=False),
+        )
+        return record["rows"] if record else []
 
     # Same names as Tx, so read-only helpers (label_by_id, contact_roles) work inside a write
     # transaction and outside one; outside one they are reads, routed to a reader.
@@ -158,6 +172,17 @@ class Database:
     def ping(self) -> None:
         """Raise Unavailable unless the database answers."""
         self.driver.verify_connectivity()
+
+
+def table(runner: Tx | Database, name: str, columns: tuple[str, ...], /, names: dict | None = None,
+          **params: Any) -> list[dict]:
+    """Run a statement whose one row holds `rows`, a list of value lists, and return dicts of `columns`.
+
+    Hundreds of small records cost the driver far more to decode than one list of lists, so the
+    statements that return many rows (views, candidate graphs) collect them; the list is taken as
+    the driver decoded it (Result.data() would walk every value once more).
+    """
+    return [dict(zip(columns, values)) for values in runner.rows(name, names, **params)]
 
 
 def migrate(db: Database) -> list[str]:

@@ -17,10 +17,12 @@ import json
 import re
 from dataclasses import dataclass
 
+from . import record_access
 from .activities import TOUCH_KINDS, utcnow
 from .db import Database, Tx
 from .errors import Conflict, Invalid, NotFound
 from .model import ACTIVITY_KINDS, Field, Label
+from .permissions import Access
 from .records import decode_cursor, encode_cursor, new_id
 from .validation import clean
 
@@ -173,15 +175,20 @@ def delete_target(db: Database, target_id: str) -> None:
 
 def kpi_report(db: Database, period: str | None = None, *, owner: str | None = None,
                account: str | None = None, status: str | None = None, limit: int = 50,
-               cursor: str | None = None, now: dt.datetime | None = None) -> dict:
-    """Return targets and their status in a period: totals, per owner, per account, one page of people."""
+               cursor: str | None = None, now: dt.datetime | None = None, access: Access | None = None) -> dict:
+    """Return targets and their status in a period: totals, per owner, per account, one page of people.
+
+    With `access` it covers the viewer's scope (record_access.report_scope) and people they may see.
+    """
     now = now or utcnow()
     p = parse_period(period, now)
     if status is not None and status not in STATUSES:
         choices = ", ".join(STATUSES)
         raise Invalid(f"status must be one of {choices}", {"status": f"must be one of {choices}"})
+    owners = record_access.report_scope(access, owner or None)
     after_key, after_id = _decode_key(cursor)
-    bounds = {"type": p.type, "start": p.start, "end": p.end, "span": p.span, "elapsed": p.elapsed(now)}
+    bounds = {"type": p.type, "start": p.start, "end": p.end, "span": p.span, "elapsed": p.elapsed(now),
+              "owners": owners, **record_access.report_visibility(access)}
     return db.read_tx(_report, p, bounds, owner or None, account or None, status, limit, after_key, after_id, now)
 
 
@@ -198,7 +205,8 @@ def _report(tx: Tx, p: Period, bounds: dict, owner, account, status, limit, afte
     owners = sorted(({"owner": o["owner"], "target": o["target"], **_counts(o["counts"])} for o in row["owners"]),
                     key=lambda o: (-o["missed"] - o["at_risk"], ((o["owner"] or {}).get("name") or "")))
     totals = {status: sum(o[status] for o in owners) for status in STATUSES}
-    accounts = tx.run("kpi/accounts", **bounds, account=account, limit=201)
+    accounts = tx.run("kpi/accounts", **{k: v for k, v in bounds.items() if k not in ("see_all", "viewer_team")},
+                      account=account, limit=201)
     return {
         "period": {"key": p.key, "type": p.type, "start": p.start, "end": p.end,
                    "elapsed": round(bounds["elapsed"] / p.span, 4)},

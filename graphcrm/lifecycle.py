@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import record_access
 from .db import Database, Tx
 from .errors import Conflict, Invalid, NotFound
 from .model import Label
+from .permissions import Access
 from .records import decode_cursor, encode_cursor, new_id, public
 from .validation import EMAIL_RE, parse_date
 
@@ -34,9 +36,15 @@ def _save(tx: Tx, person_id: str, before: dict, props: dict, by: str | None, ext
     return public(tx.one("contacts/set_status", id=person_id, props=props)["person"])
 
 
-def mark_bounced(db: Database, person_id: str, *, by: str | None = None) -> dict:
+def _edited(db: Database, access: Access | None, person_id: str, work, *args) -> dict:
+    """Run a lifecycle change the viewer may make (else Forbidden) and return the person as they may see it."""
+    _, owner = record_access.check_edit(db, access, person_id)
+    return record_access.person(access, db.write_tx(work, person_id, *args), owner)
+
+
+def mark_bounced(db: Database, person_id: str, *, by: str | None = None, access: Access | None = None) -> dict:
     """The e-mail bounced: the contact becomes inactive (reason email_bounced) until we find them again."""
-    return db.write_tx(_bounce, person_id, by)
+    return _edited(db, access, person_id, _bounce, by)
 
 
 def _bounce(tx: Tx, person_id: str, by: str | None) -> dict:
@@ -47,7 +55,8 @@ def _bounce(tx: Tx, person_id: str, by: str | None) -> dict:
     return _save(tx, person_id, before, props, by)
 
 
-def mark_left(db: Database, person_id: str, body: dict | None = None, *, by: str | None = None) -> dict:
+def mark_left(db: Database, person_id: str, body: dict | None = None, *, by: str | None = None,
+              access: Access | None = None) -> dict:
     """The person left their company: the primary job becomes WORKED_AT and they become inactive."""
     body = body or {}
     if not isinstance(body, dict):
@@ -56,7 +65,7 @@ def mark_left(db: Database, person_id: str, body: dict | None = None, *, by: str
         left_on = parse_date(body["date"]) if body.get("date") else _today()
     except ValueError as exc:
         raise Invalid(f"date {exc}", {"date": str(exc)}) from None
-    return db.write_tx(_leave, person_id, left_on, by)
+    return _edited(db, access, person_id, _leave, left_on, by)
 
 
 def _leave(tx: Tx, person_id: str, left_on: dt.date, by: str | None) -> dict:
@@ -67,7 +76,7 @@ def _leave(tx: Tx, person_id: str, left_on: dt.date, by: str | None) -> dict:
     return _save(tx, person_id, before, props, by, extra)
 
 
-def move(db: Database, person_id: str, body: dict, *, by: str | None = None) -> dict:
+def move(db: Database, person_id: str, body: dict, *, by: str | None = None, access: Access | None = None) -> dict:
     """Job change in one transaction: old EMPLOYS -> WORKED_AT, EMPLOYS at the new account, active again.
 
     Activities, campaign memberships and contact roles stay with the person.
@@ -90,7 +99,7 @@ def move(db: Database, person_id: str, body: dict, *, by: str | None = None) -> 
         errors["email"] = "is not a valid e-mail address"
     if errors:
         raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return db.write_tx(_move, person_id, body, since, by)
+    return _edited(db, access, person_id, _move, body, since, by)
 
 
 def _move(tx: Tx, person_id: str, body: dict, since: dt.date, by: str | None) -> dict:
@@ -119,8 +128,11 @@ def _move(tx: Tx, person_id: str, body: dict, since: dt.date, by: str | None) ->
     return _save(tx, person_id, before, props, by, extra)
 
 
-def history(db: Database, label: Label, record_id: str, *, limit: int = 50, cursor: str | None = None) -> dict:
-    """Field history of a person or account, newest first, paged."""
+def history(db: Database, label: Label, record_id: str, *, limit: int = 50, cursor: str | None = None,
+            access: Access | None = None) -> dict:
+    """Field history of a person or account, newest first, paged; a person the viewer may not see is a 404."""
+    if label is Label.PERSON and access is not None:
+        record_access.check_person(db, access, record_id)
     if db.read_one("records/get", {"label": label}, id=record_id) is None:
         raise NotFound(f"No {label.value.lower()} with id {record_id}")
     after_at, after_id = decode_cursor(cursor)
@@ -134,7 +146,8 @@ def history(db: Database, label: Label, record_id: str, *, limit: int = 50, curs
     return {"items": items, "next": next_cursor}
 
 
-def lost_contacts(db: Database, *, owner: str | None = None, limit: int = 100, offset: int = 0) -> dict:
-    """Inactive contacts, longest lost first."""
-    rows = db.read("contacts/lost", owner=owner, skip=offset, limit=limit + 1)
+def lost_contacts(db: Database, *, owner: str | None = None, limit: int = 100, offset: int = 0,
+                  access: Access | None = None) -> dict:
+    """Inactive contacts the viewer may see, longest lost first (no sensitive fields)."""
+    rows = db.read("contacts/lost", owner=owner, skip=offset, limit=limit + 1, **record_access.visibility(access))
     return {"items": [r["person"] for r in rows[:limit]], "truncated": len(rows) > limit}

@@ -1,9 +1,11 @@
 """Placeholders ("Info Kontakt") and duplicates: create, find, and merge into a real person."""
 from __future__ import annotations
 
+from . import record_access
 from .db import Database, Tx
 from .errors import Invalid, NotFound
 from .model import Label, RelType
+from .permissions import Access
 from .records import new_id, public
 from .relationships import REPEATABLE
 
@@ -16,8 +18,9 @@ _PERSON_TYPES = (RelType.EMPLOYS, RelType.BOARD_MEMBER, RelType.CONTACT_ROLE, Re
                  RelType.HAS_TARGET)
 
 
-def create_placeholder(db: Database, account_id: str) -> dict:
-    """Create an "Info Kontakt" at an account, with the account's info@ address."""
+def create_placeholder(db: Database, account_id: str, *, access: Access | None = None) -> dict:
+    """Create an "Info Kontakt" at an account the viewer may edit, with the account's info@ address."""
+    record_access.check_edit(db, access, account_id)
     account = db.read_one("records/get", {"label": Label.ACCOUNT}, id=account_id)
     if account is None:
         raise NotFound(f"No account with id {account_id}")
@@ -35,19 +38,25 @@ def info_address(account: dict) -> str | None:
     return f"info@{host}" if "." in host else None
 
 
-def duplicates(db: Database, limit: int = 100) -> dict:
-    """List duplicate candidates: the same e-mail, or the same name at the same account."""
-    rows = db.read("contacts/duplicates", limit=limit + 1)
+def duplicates(db: Database, limit: int = 100, *, access: Access | None = None) -> dict:
+    """List duplicate candidates among the people the viewer may see: the same e-mail, or name at an account."""
+    rows = db.read("contacts/duplicates", limit=limit + 1, **record_access.visibility(access))
     return {"items": rows[:limit], "truncated": len(rows) > limit}
 
 
-def merge(db: Database, duplicate_id: str, body: dict, *, by: str | None = None) -> dict:
-    """Merge a placeholder or duplicate into `body["into"]`: every relationship, activity and history entry moves."""
+def merge(db: Database, duplicate_id: str, body: dict, *, by: str | None = None,
+          access: Access | None = None) -> dict:
+    """Merge a placeholder or duplicate into `body["into"]`: every relationship, activity and history entry moves.
+
+    The viewer must be allowed to edit both people (else Forbidden).
+    """
     if not isinstance(body, dict) or not isinstance(body.get("into"), str) or not body["into"]:
         raise Invalid("into must be the id of the person to keep", {"into": "is required"})
     if body["into"] == duplicate_id:
         raise Invalid("A person cannot be merged into itself", {"into": "must differ from the merged person"})
-    return db.write_tx(_merge, duplicate_id, body["into"], by)
+    record_access.check_edit(db, access, duplicate_id)
+    _, owner = record_access.check_edit(db, access, body["into"])
+    return record_access.person(access, db.write_tx(_merge, duplicate_id, body["into"], by), owner)
 
 
 def _context(tx: Tx, person_id: str, key: str) -> dict:

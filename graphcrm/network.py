@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .db import Database, Tx
+from . import redaction
+from .db import Database, Tx, table
 from .errors import Invalid, NotFound
 from .model import KIND_LABELS, LABEL_KINDS, NETWORK_REL_TYPES, REL_SPECS, Label, RelType
+from .permissions import Access
 from .validation import parse_date
 
 DEFAULT_LIMIT, MAX_LIMIT = 300, 2000
@@ -23,18 +25,22 @@ SERVER_LAYOUT_ABOVE = 500
 VIEW_REL_TYPES = (*NETWORK_REL_TYPES, RelType.MEMBER_OF)
 VIEW_KINDS = ("person", "account", "opportunity", "user", "campaign")
 STATUSES = ("active", "inactive")
-# The order of the `values` lists cypher/network/nodes.cypher and edges.cypher return.
+# The order of the lists cypher/network/nodes.cypher and edges.cypher return.
+NODE_COLUMNS = ("eid", "labels", "values", "account", "owner")
+EDGE_COLUMNS = ("source", "target", "type", "rid", "values")
 NODE_VALUES = ("id", "sf_id", "first_name", "last_name", "name", "status", "placeholder", "active", "title",
                "department", "email", "phone", "city", "country", "inactive_reason", "type", "industry",
                "employees", "website", "stage", "amount", "currency", "close_date", "probability", "role",
-               "start_date", "end_date")
+               "start_date", "end_date", "mobile", "birthdate", "interests")
 EDGE_VALUES = ("since", "until", "role", "title", "department", "primary", "roles", "source", "note", "status",
                "responded", "address")
+# Sensitive fields (permissions.py) are on the card only for viewers allowed to see them.
 CARD_FIELDS = {
-    Label.PERSON: ("title", "department", "account", "email", "phone", "city", "status", "inactive_reason"),
+    Label.PERSON: ("title", "department", "account", "email", "phone", "city", "status", "inactive_reason",
+                   "mobile", "birthdate", "interests"),
     Label.ACCOUNT: ("type", "industry", "city", "country", "employees", "website"),
     Label.OPPORTUNITY: ("stage", "amount", "currency", "close_date", "probability"),
-    Label.USER: ("email", "role", "title", "city"),
+    Label.USER: ("email", "role", "title", "city", "phone", "birthdate", "start_date"),
     Label.CAMPAIGN: ("type", "status", "start_date", "end_date"),
 }
 
@@ -91,15 +97,18 @@ def check_range(name: str, value, lo: int, hi: int) -> int:
 
 
 def network(db: Database, center: str, *, depth: int = 2, types=None, limit: int = DEFAULT_LIMIT,
-            as_of=None, kinds=None, status=None, layout: str | None = None) -> dict:
-    """Return the view `{"center", "nodes", "edges", "truncated", "shown", "total", "more"}` around a record."""
+            as_of=None, kinds=None, status=None, layout: str | None = None, access: Access | None = None) -> dict:
+    """Return the view `{"center", "nodes", "edges", "truncated", "shown", "total", "more"}` around a record.
+
+    With `access`, the view is what that viewer may see (redaction.py); a hidden center is a 404.
+    """
     if not isinstance(center, str) or not center.strip():
         raise Invalid("center is required", {"center": "is required"})
     check_range("depth", depth, 1, MAX_DEPTH)
     check_range("limit", limit, 1, MAX_LIMIT)
     query = {"types": parse_types(types), "as_of": parse_as_of(as_of), "status": parse_status(status),
              "labels": [KIND_LABELS[k].value for k in parse_kinds(kinds)]}
-    view = db.read_tx(_expand, center.strip(), depth, limit, query)
+    view = db.read_tx(_expand, center.strip(), depth, limit, query, access)
     if layout == "server" or (layout != "client" and len(view["nodes"]) > SERVER_LAYOUT_ABOVE):
         from .graph_export import add_layout
 
@@ -107,9 +116,9 @@ def network(db: Database, center: str, *, depth: int = 2, types=None, limit: int
     return view
 
 
-def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict) -> dict:
+def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict, access: Access | None) -> dict:
     row = tx.one("network/center", id=center)
-    if row is None:
+    if row is None or (row["person"] and access is not None and not access.sees_person(row["owner"])):
         raise NotFound(f"No record with id {center}", {"center": "no such record"})
     seen, shown, frontier = {row["eid"]}, [row["eid"]], [row["eid"]]
     total, lower_bound, distance = 1, False, {row["eid"]: 0}
@@ -126,7 +135,7 @@ def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict) -> dict:
         seen.update(frontier)
         if len(frontier) > FRONTIER_CAP:
             frontier, lower_bound = frontier[:FRONTIER_CAP], True
-    view = records_view(tx, shown, query["types"], query["as_of"])
+    view = records_view(tx, shown, query["types"], query["as_of"], access)
     for node in view["nodes"]:
         node["distance"] = distance[node.pop("_eid")]
     view.update(center=center, truncated=total > len(shown), shown=len(shown), total=total,
@@ -134,12 +143,26 @@ def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict) -> dict:
     return view
 
 
-def records_view(tx: Tx | Database, eids: list[str], types: list[str], as_of=None) -> dict:
+def records_view(tx: Tx | Database, eids: list[str], types: list[str], as_of=None,
+                 access: Access | None = None) -> dict:
     """Return `{"nodes", "edges"}` for the records with these element ids and the edges among them."""
-    rows = {r["eid"]: r for r in tx.run("network/nodes", eids=eids)}
-    nodes = [dict(present(rows[e]["labels"], dict(zip(NODE_VALUES, rows[e]["values"])), rows[e]["account"]),
-                  _eid=e) for e in eids if e in rows]
-    edges = [edge(r) for r in tx.run("network/edges", eids=list(rows), types=types, as_of=as_of)]
+    rows = {r["eid"]: r for r in table(tx, "network/nodes", NODE_COLUMNS, eids=eids)}
+    red = redaction.Redactor(access)
+    nodes, tokens = [], {}
+    for e in eids:
+        row = rows.get(e)
+        if row is None:
+            continue
+        props = dict(zip(NODE_VALUES, row["values"]))
+        if "Person" in row["labels"] and red.hides("person", row["owner"]):
+            node = red.anonymous(props["id"], row["account"])
+            tokens[props["id"]] = node["id"]
+        else:
+            node = present(row["labels"], props, row["account"], owner=row["owner"], redactor=red)
+        node["_eid"] = e
+        nodes.append(node)
+    edges = [redaction.edge(edge(r), tokens)
+             for r in table(tx, "network/edges", EDGE_COLUMNS, eids=list(rows), types=types, as_of=as_of)]
     return {"nodes": nodes, "edges": edges}
 
 
@@ -157,20 +180,31 @@ def display_name(label: Label | None, props: dict) -> str:
     return name or "(unnamed)"
 
 
-def present(labels: list[str], props: dict, account: str | None = None) -> dict:
-    """Return a node of a view: id, kind, label, status, placeholder and the hover card's fields."""
+def present(labels: list[str], props: dict, account: str | None = None, *, owner: str | None = None,
+            redactor: redaction.Redactor | None = None) -> dict:
+    """Return a node of a view: id, kind, label, status, placeholder and the hover card's fields.
+
+    Without a redactor the card holds every card field; with one, only those its viewer may see.
+    """
     label = label_of_node(labels)
     values = {**props, "account": account}
     props = {k: v for k, v in props.items() if v is not None}
-    node = {"id": props.get("id"), "kind": LABEL_KINDS.get(label, "other"), "label": display_name(label, props),
+    kind = LABEL_KINDS.get(label, "other")
+    card = {f: values[f] for f in CARD_FIELDS.get(label, ()) if values.get(f) not in (None, "", [])}
+    node = {"id": props.get("id"), "kind": kind, "label": display_name(label, props),
             "status": props.get("status", "active") if label is Label.PERSON else None,
             "placeholder": bool(props.get("placeholder")),
-            "card": {f: values[f] for f in CARD_FIELDS.get(label, ()) if values.get(f) not in (None, "", [])}}
+            "card": redactor.card(kind, props.get("id"), owner, card) if redactor else card}
     if label is Label.USER:
         node["status"] = "active" if props.get("active", True) else "inactive"
     if props.get("sf_id"):
         node["sf_id"] = props["sf_id"]
     return node
+
+
+# Relationship properties whose names would clobber an edge's own keys (KNOWS.source is where
+# two people met, not the edge's start).
+PROP_KEYS = {"source": "known_from", "target": "target_note", "id": "id_note", "type": "type_note"}
 
 
 def edge(row: dict) -> dict:
@@ -180,5 +214,5 @@ def edge(row: dict) -> dict:
     props = dict(zip(EDGE_VALUES, row["values"]))
     for key in (spec.fields if spec else ()):
         if props.get(key) not in (None, "", []):
-            out[key] = props[key]
+            out[PROP_KEYS.get(key, key)] = props[key]
     return out

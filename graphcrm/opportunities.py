@@ -1,28 +1,34 @@
 """Deals for the pages: account and buying committee grouped by role; creating one."""
 from __future__ import annotations
 
-from . import records, relationships
+from . import record_access, records, relationships
 from .db import Database, Tx
 from .errors import NotFound
 from .model import Label, RelType
 from .people import CAP, section
+from .permissions import Access
 from .records import public
 
 
-def opportunity_detail(db: Database, opportunity_id: str, cap: int = CAP) -> dict:
-    """Return a deal with its account, contact roles grouped by role and the roles nobody covers."""
-    return db.read_tx(_opportunity_detail, opportunity_id, cap)
+def opportunity_detail(db: Database, opportunity_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:
+    """Return a deal with its account, contact roles grouped by role and the roles nobody covers.
+
+    Contacts the viewer may not see are left out; `can_edit` follows the owner of the deal's account.
+    """
+    return db.read_tx(_opportunity_detail, opportunity_id, cap, access)
 
 
-def _opportunity_detail(tx: Tx, opportunity_id: str, cap: int) -> dict:
+def _opportunity_detail(tx: Tx, opportunity_id: str, cap: int, access: Access | None) -> dict:
     row = tx.one("opportunities/get", id=opportunity_id)
     if row is None:
         raise NotFound(f"No opportunity with id {opportunity_id}")
-    contacts = section(tx, "opportunities/contacts", id=opportunity_id, cap=cap)
+    contacts = section(tx, "opportunities/contacts", id=opportunity_id, cap=cap, **record_access.visibility(access))
+    _, owner_id = record_access.owner_of(tx, opportunity_id)
     roles = relationships.contact_roles(tx)
     return {
         "opportunity": public(row["opportunity"]),
         "account": row["account"],
+        "can_edit": access is None or access.may_edit(owner_id),
         "contacts": contacts,
         "roles": roles,
         "by_role": group_by_role(contacts["items"], roles),
@@ -43,8 +49,9 @@ def group_by_role(contacts: list[dict], roles: list[str]) -> list[dict]:
 
 
 def create_opportunity(db: Database, data: dict, *, account_id: str | None = None,
-                       by: str | None = None) -> dict:
-    """Create a deal at `account_id`; deleted again if the account cannot be linked."""
+                       by: str | None = None, access: Access | None = None) -> dict:
+    """Create a deal at `account_id` (any writer may); deleted again if the account cannot be linked."""
+    record_access.require_writer(access)
     deal = records.create(db, Label.OPPORTUNITY, data, by=by)
     if account_id:
         try:

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 from .db import Database, Tx
+from .permissions import Access
+from .record_access import visibility
 
 # How deep the page nests; deeper reporting lines are cut and counted, so rendering stays bounded.
 MAX_DEPTH = 12
 CAP = 300
 
 
-def org_chart(db: Database | Tx, account_id: str, cap: int = CAP) -> dict:
-    """Return `{"roots", "people", "total", "edges", "cut"}`: the account's people as a reporting tree."""
-    row = db.one("accounts/org_chart", id=account_id, cap=cap) or {"people": [], "edges": [], "total": 0}
+def org_chart(db: Database | Tx, account_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:
+    """Return `{"roots", "people", "total", "edges", "cut"}`: the account's people (those the viewer may see) as a tree.
+
+    The chart shows names, titles and status only, none of the sensitive fields.
+    """
+    row = db.one("accounts/org_chart", id=account_id, cap=cap, **visibility(access)) or {
+        "people": [], "edges": [], "total": 0}
     roots, cut = build_tree(row["people"], [tuple(e) for e in row["edges"]])
     return {"roots": roots, "people": len(row["people"]), "total": row["total"], "edges": len(row["edges"]),
             "cut": cut}

@@ -1,9 +1,11 @@
 """Paths between two records: k best simple paths, ranked by hops or by tie strength.
 
-Cypher pulls a bounded candidate subgraph from both ends (candidates.py); networkx's Yen
-(`shortest_simple_paths`) ranks paths in it, unweighted for `rank=hops` (so the first path is a
-shortest one) and with ties.py's costs for `rank=strength`, where people who shared an account
-at the same time are joined by a virtual COLLEAGUES tie that counts as its two real hops.
+Cypher pulls a bounded candidate subgraph from both ends (candidates.py). For `rank=hops`,
+networkx's Yen (`shortest_simple_paths`, unweighted) ranks paths in it, so the first is a shortest
+one. For `rank=strength` the costs are ties.py's, and people who shared an account at the same
+time are joined by a virtual COLLEAGUES tie that counts as its two real hops; kpaths.py's Yen over
+a hop-bounded Dijkstra then finds the k cheapest paths within the hop limit directly (networkx's
+cheapest walks were often too long once expanded, and had to be thrown away by the dozen).
 Placeholder contacts are never on a path.
 """
 from __future__ import annotations
@@ -13,17 +15,18 @@ import itertools
 
 import networkx as nx
 
-from . import candidates, explain, ties
+from . import candidates, explain, kpaths, redaction, ties
 from .db import Database, Tx
 from .errors import Invalid, NotFound
 from .model import NETWORK_REL_TYPES
 from .network import check_range, parse_types
+from .permissions import Access
 
 RANKS = ("strength", "hops")
 PATH_TYPES = (*(t.value for t in NETWORK_REL_TYPES), candidates.TOUCHED)
 DEFAULT_K, MAX_K = 5, 20
 DEFAULT_MAX_HOPS, MAX_HOPS = 6, 10
-TRIES_PER_PATH = 20  # Yen candidates looked at per path wanted, before giving up on more
+TRIES_PER_PATH = 20  # paths looked at per path wanted, refused ones included, before giving up on more
 
 
 def check(k: int, max_hops: int, rank: str, types) -> list[str]:
@@ -37,8 +40,11 @@ def check(k: int, max_hops: int, rank: str, types) -> list[str]:
 
 def find_paths(db: Database, source: str, target: str, *, k: int = DEFAULT_K, max_hops: int = DEFAULT_MAX_HOPS,
                rank: str = "strength", types=None, viewer: str | None = None,
-               now: dt.datetime | None = None) -> dict:
-    """Return `{"paths": [...], "records": {id: {...}}}`: up to k paths from source to target, best first."""
+               now: dt.datetime | None = None, access: Access | None = None) -> dict:
+    """Return `{"paths": [...], "records": {id: {...}}}`: up to k paths from source to target, best first.
+
+    With `access`, a hidden person as an end is a 404 and people on the paths are redacted (redaction.py).
+    """
     types = check(k, max_hops, rank, types)
     for key, value in (("from", source), ("to", target)):
         if not isinstance(value, str) or not value.strip():
@@ -46,20 +52,20 @@ def find_paths(db: Database, source: str, target: str, *, k: int = DEFAULT_K, ma
     if source == target:
         raise Invalid("from and to must be different records", {"to": "must differ from from"})
     now = now or dt.datetime.now(dt.UTC)
-    return db.read_tx(_find, source, target, k, max_hops, rank, types, viewer, now)
+    return db.read_tx(_find, source, target, k, max_hops, rank, types, viewer, now, access)
 
 
-def _find(tx: Tx, source, target, k, max_hops, rank, types, viewer, now) -> dict:
-    src, dst = resolve(tx, source, "from"), resolve(tx, target, "to")
+def _find(tx: Tx, source, target, k, max_hops, rank, types, viewer, now, access=None) -> dict:
+    src, dst = resolve(tx, source, "from", access), resolve(tx, target, "to", access)
     graph = candidate_graph(tx, [src], [dst], max_hops, types, now)
     paths = best_paths(graph, src, dst, k=k, max_hops=max_hops, rank=rank, viewer=viewer, now=now)
-    return {"paths": paths, "records": records_of(graph, paths)}
+    return redaction.finish_paths(tx, graph, paths, access)
 
 
-def resolve(tx: Tx, record_id: str, field: str) -> str:
-    """Return the element id of a path end, refusing unknown records and placeholders."""
+def resolve(tx: Tx, record_id: str, field: str, access: Access | None = None) -> str:
+    """Return the element id of a path end, refusing unknown records, hidden people and placeholders."""
     row = tx.one("paths/resolve", id=record_id)
-    if row is None:
+    if row is None or (access is not None and "Person" in row["labels"] and not access.sees_person(row["owner"])):
         raise NotFound(f"No record with id {record_id}", {field: "no such record"})
     if row["placeholder"]:
         raise Invalid("A placeholder contact cannot be on a path", {field: "is a placeholder contact"})
@@ -97,28 +103,48 @@ def best_paths(graph: nx.Graph, src: str, dst: str, *, k: int, max_hops: int, ra
         walks = [w for w in itertools.islice(nx.shortest_simple_paths(sub, src, dst), k)
                  if len(w) - 1 <= max_hops]
         ties.weigh(sub, {tuple(e) for w in walks for e in itertools.pairwise(w)})
-        return [describe(sub, w, expand(sub, w), w, rank, viewer) for w in walks]
-    found, seen = [], set()
-    for walk in itertools.islice(nx.shortest_simple_paths(sub, src, dst, weight="cost"), k * TRIES_PER_PATH):
-        hops = expand(sub, walk)
-        nodes = [h[0] for h in hops] + [dst]
-        # A COLLEAGUES step may pass an account the walk also visits, or repeat another path.
-        if len(nodes) - 1 > max_hops or len(set(nodes)) != len(nodes) or tuple(nodes) in seen:
-            continue
-        seen.add(tuple(nodes))
-        found.append(describe(sub, walk, hops, nodes, rank, viewer))
-        if len(found) == k:
-            break
+        return [describe(sub, expand(sub, w), rank, viewer, float(len(w) - 1)) for w in walks]
+    lower = {n: d for n, d in far.items() if n in sub}
+    adjacency = weighed_steps(sub)
+    found = kpaths.cheapest_paths(adjacency, src, dst, k=k, max_hops=max_hops, lower=lower,
+                                  accept=lambda steps: _simple(real_hops(steps)), max_candidates=k * TRIES_PER_PATH)
     if not found:
-        # Every cheap walk expanded into a repeat (a COLLEAGUES step through an account the walk
-        # also visits): fall back to the shortest real paths, costed by strength.
-        sub.remove_edges_from([(u, v) for u, v, d in sub.edges(data=True)
-                               if all(t.type == ties.COLLEAGUES for t in d["ties"])])
-        for walk in itertools.islice(nx.shortest_simple_paths(sub, src, dst), k):
-            real = [(u, v, next(t for t in sub[u][v]["ties"] if t.type != ties.COLLEAGUES), u)
-                    for u, v in itertools.pairwise(walk)]
-            found.append(describe(sub, walk, real, walk, rank, viewer))
-    return found
+        # Every cheap way expanded into a repeat (a COLLEAGUES step through an account the path
+        # also visits): fall back to the real ties alone, costed by strength.
+        real_only = {n: [s for s in steps if s.hops == 1] for n, steps in adjacency.items()}
+        found = kpaths.cheapest_paths(real_only, src, dst, k=k, max_hops=max_hops, lower=lower)
+    return [describe(sub, real_hops(steps), rank, viewer, cost) for cost, steps in found]
+
+
+def weighed_steps(graph: nx.Graph) -> dict:
+    """Return the adjacency of kpaths: per edge its strongest real tie (1 hop) and strongest COLLEAGUES tie (2)."""
+    adjacency: dict = {n: [] for n in graph}
+    for number, (u, v, data) in enumerate(graph.edges(data=True)):
+        for option, hops in ((0, 1), (1, 2)):
+            options = [t for t in data["ties"] if (t.type == ties.COLLEAGUES) == (hops == 2)]
+            if not options:
+                continue
+            tie = max(options, key=lambda t: t.strength)
+            price = ties.cost(tie.strength)
+            adjacency[u].append(kpaths.Step(v, price, hops, (number, option), tie))
+            adjacency[v].append(kpaths.Step(u, price, hops, (number, option), tie))
+    return adjacency
+
+
+def real_hops(steps) -> list[tuple[str, str, object, str]]:
+    """Turn kpaths steps into real hops (start, end, tie, walked-from); a COLLEAGUES step becomes two."""
+    hops = []
+    for start, step in steps:
+        if step.tie.type == ties.COLLEAGUES:
+            hops += [(start, step.tie.via, step.tie, start), (step.tie.via, step.target, step.tie, start)]
+        else:
+            hops.append((start, step.target, step.tie, start))
+    return hops
+
+
+def _simple(hops) -> bool:
+    nodes = [h[0] for h in hops] + [hops[-1][1]]
+    return len(set(nodes)) == len(nodes)
 
 
 def expand(graph: nx.Graph, walk: list[str]) -> list[tuple[str, str, object, str]]:
@@ -133,10 +159,9 @@ def expand(graph: nx.Graph, walk: list[str]) -> list[tuple[str, str, object, str
     return hops
 
 
-def describe(graph: nx.Graph, walk: list[str], hops: list, nodes: list[str], rank: str,
-             viewer: str | None) -> dict:
+def describe(graph: nx.Graph, hops: list, rank: str, viewer: str | None, cost: float) -> dict:
     """Return one path of the API: ids, edges, hop count, cost and a sentence per hop."""
-    ids = [graph.nodes[n]["id"] for n in nodes]
+    ids = [graph.nodes[n]["id"] for n in [h[0] for h in hops] + [hops[-1][1]]]
     edges, texts = [], []
     for start, end, tie, walked_from in hops:
         edge = {"source": graph.nodes[start]["id"], "target": graph.nodes[end]["id"], "type": tie.type}
@@ -150,10 +175,6 @@ def describe(graph: nx.Graph, walk: list[str], hops: list, nodes: list[str], ran
         if tie.type == candidates.TOUCHED:
             edge["virtual"] = True
         edges.append(edge)
-    if rank == "hops":
-        cost = float(len(hops))
-    else:
-        cost = sum(graph[u][v]["cost"] for u, v in itertools.pairwise(walk))
     return {"nodes": ids, "edges": edges, "hops": len(hops), "cost": round(cost, 3), "explanation": texts}
 
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import records, relationships, search
+from . import record_access, records, relationships, search
 from .db import Database, Tx
 from .errors import Invalid, NotFound
 from .model import Label, RelType
+from .permissions import Access
 from .records import public
 
 # Every list on a page is capped; sections say how many more there are.
@@ -20,24 +21,32 @@ def section(db: Database | Tx, name: str, names: dict | None = None, **params) -
     return {"items": items, "total": row["total"], "more": max(0, row["total"] - len(items))}
 
 
-def person_detail(db: Database, person_id: str, cap: int = CAP) -> dict:
-    """Return a person with owner, accounts, deals, campaigns and ties; raise NotFound."""
-    return db.read_tx(_person_detail, person_id, cap)
+def person_detail(db: Database, person_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:
+    """Return a person with owner, accounts, deals, campaigns and ties as the viewer may see them.
+
+    Raises NotFound for a missing person and for one the viewer may not see; `can_edit` says
+    whether the viewer may change the person.
+    """
+    return db.read_tx(_person_detail, person_id, cap, access)
 
 
-def _person_detail(tx: Tx, person_id: str, cap: int) -> dict:
+def _person_detail(tx: Tx, person_id: str, cap: int, access: Access | None) -> dict:
     row = tx.one("people/get", id=person_id)
-    if row is None:
+    owner_id = (row["owner"] or {}).get("id") if row else None
+    if row is None or (access is not None and not access.sees_person(owner_id)):
         raise NotFound(f"No person with id {person_id}")
+    seen = record_access.visibility(access)
 
     def accounts(rel: RelType) -> dict:
         return section(tx, "people/accounts", {"type": rel}, id=person_id, cap=cap)
 
     def people(rel: RelType, direction: str) -> dict:
-        return section(tx, "people/related_people", {"type": rel}, id=person_id, cap=cap, direction=direction)
+        return section(tx, "people/related_people", {"type": rel}, id=person_id, cap=cap, direction=direction,
+                       **seen)
 
     return {
-        "person": public(row["person"]),
+        "person": record_access.person(access, public(row["person"]), owner_id),
+        "can_edit": access is None or access.may_edit(owner_id),
         "owner": row["owner"],
         "primary_account": row["primary_account"],
         "employers": accounts(RelType.EMPLOYS),
@@ -90,21 +99,21 @@ def employment(db: Database, person_id: str, account_id: str) -> dict | None:
     return db.read_one("people/employment", id=person_id, account=account_id)
 
 
-def people_named(db: Database, name: str, limit: int = 5) -> list[dict]:
-    """Return the people whose full name is `name` (ignoring case; a ' · account' suffix is dropped)."""
+def people_named(db: Database, name: str, limit: int = 5, *, access: Access | None = None) -> list[dict]:
+    """Return the people the viewer may see whose full name is `name` (ignoring case; ' · account' is dropped)."""
     key = " ".join((name or "").split(" · ", 1)[0].split()).lower()
     if not key:
         return []
     try:
-        hits = search.search(db, key, limit=50)["items"]
+        hits = search.search(db, key, limit=50, access=access)["items"]
     except Invalid:
         return []
     return [h for h in hits if h["kind"] == "person" and " ".join(h.get("label", "").split()).lower() == key][:limit]
 
 
-def placeholders_to_merge(db: Database, limit: int = 100) -> dict:
-    """Return placeholders at accounts whose real people we now know, each with those people."""
-    rows = db.read("people/placeholders_to_merge", limit=limit + 1)
+def placeholders_to_merge(db: Database, limit: int = 100, *, access: Access | None = None) -> dict:
+    """Return placeholders at accounts whose real people (those the viewer may see) we now know."""
+    rows = db.read("people/placeholders_to_merge", limit=limit + 1, **record_access.visibility(access))
     return {"items": rows[:limit], "truncated": len(rows) > limit}
 
 
@@ -113,26 +122,28 @@ def owned_people(db: Database, user_id: str, cap: int = 25) -> dict:
     return section(db, "people/owned", user=user_id, cap=cap)
 
 
-def campaign_detail(db: Database, campaign_id: str, cap: int = CAP) -> dict:
-    """Return a campaign and its members with their status; raise NotFound."""
-    return db.read_tx(_campaign_detail, campaign_id, cap)
+def campaign_detail(db: Database, campaign_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:
+    """Return a campaign and the members the viewer may see, with their status; raise NotFound."""
+    return db.read_tx(_campaign_detail, campaign_id, cap, access)
 
 
-def _campaign_detail(tx: Tx, campaign_id: str, cap: int) -> dict:
+def _campaign_detail(tx: Tx, campaign_id: str, cap: int, access: Access | None) -> dict:
     row = tx.one("records/get", {"label": Label.CAMPAIGN}, id=campaign_id)
     if row is None:
         raise NotFound(f"No campaign with id {campaign_id}")
     return {"campaign": public(row["node"]),
-            "members": section(tx, "people/campaign_members", id=campaign_id, cap=cap)}
+            "members": section(tx, "people/campaign_members", id=campaign_id, cap=cap,
+                               **record_access.visibility(access))}
 
 
 def create_person(db: Database, data: dict, *, owner_id: str, address: str = "sie",
-                  account_id: str | None = None, by: str | None = None) -> dict:
+                  account_id: str | None = None, by: str | None = None, access: Access | None = None) -> dict:
     """Create a person owned by `owner_id`, employed by `account_id` as primary account; return it.
 
     Three writes, because records and relationships each own their transaction: if a link fails,
     the new person is deleted again so nothing half-written remains.
     """
+    record_access.require_writer(access)
     person = records.create(db, Label.PERSON, data, by=by)
     try:
         if account_id:

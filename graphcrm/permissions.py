@@ -99,9 +99,3 @@ def is_admin(user: dict | None) -> bool:
     """True for admins."""
     return bool(user) and user.get("role") == "admin"
 
-
-def visible_user(viewer: dict | None, user: dict) -> dict:
-    """Return a user record without the employee data the viewer may not see (self and admins see it)."""
-    if is_admin(viewer) or (viewer and viewer.get("id") == user.get("id")):
-        return dict(user)
-    return {k: v for k, v in user.items() if k not in SENSITIVE_USER_FIELDS}

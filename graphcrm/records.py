@@ -6,9 +6,11 @@ import json
 import uuid
 from typing import Any
 
+from . import record_access
 from .db import Database, Tx
 from .errors import Conflict, Invalid, NotFound
 from .model import KIND_LABELS, NODE_FIELDS, Label
+from .permissions import Access
 from .validation import clean
 
 # Fields whose every change is kept as a Change node (the field history of design.md).
@@ -62,15 +64,25 @@ def label_of(kind: str) -> Label:
         raise Invalid(f"unknown kind {kind!r}", {"kind": "must be one of " + ", ".join(KIND_LABELS)}) from None
 
 
-def create(db: Database, label: Label, data: dict, *, by: str | None = None) -> dict:
-    """Validate and create one record; return it."""
+def create(db: Database, label: Label, data: dict, *, by: str | None = None, access: Access | None = None) -> dict:
+    """Validate and create one record (any writer may); return it as the viewer may see it."""
+    record_access.require_writer(access)
     props = {k: v for k, v in clean(NODE_FIELDS[label], data).items() if v is not None}
     if label is Label.PERSON:
         props.setdefault("status", "active")
         props.setdefault("placeholder", False)
     props["sort_key"] = sort_key(label, props)
     row = db.write_one("records/create", {"label": label}, id=new_id(), props=props)
-    return public(_placed(db, label, row["node"], props))
+    return _shown(db, label, public(_placed(db, label, row["node"], props)), access)
+
+
+def _shown(db: Database, label: Label, record: dict, access: Access | None, owner: str | None = None) -> dict:
+    """A person without the fields the viewer may not see; other records as they are."""
+    if label is not Label.PERSON or access is None:
+        return record
+    if owner is None:
+        owner = record_access.owners_of(db, [record["id"]]).get(record["id"])
+    return access.person(record, owner)
 
 
 def _placed(db: Database, label: Label, node: dict, changed: dict) -> dict:
@@ -80,16 +92,26 @@ def _placed(db: Database, label: Label, node: dict, changed: dict) -> dict:
     return place_on_write(db, label, node, changed)
 
 
-def get(db: Database, label: Label, record_id: str) -> dict:
-    """Return one record, or raise NotFound."""
+def get(db: Database, label: Label, record_id: str, *, access: Access | None = None) -> dict:
+    """Return one record as the viewer may see it; raise NotFound (also for a person they may not see)."""
+    owner = None
+    if label is Label.PERSON and access is not None:
+        owner = record_access.check_person(db, access, record_id)
     row = db.read_one("records/get", {"label": label}, id=record_id)
     if row is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+    if label is Label.PERSON and access is not None:
+        return access.person(public(row["node"]), owner)
     return public(row["node"])
 
 
-def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | None = None) -> dict:
-    """Apply a PATCH; with `version` in data a stale version raises Conflict. Tracked changes are kept."""
+def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | None = None,
+           access: Access | None = None) -> dict:
+    """Apply a PATCH; with `version` in data a stale version raises Conflict. Tracked changes are kept.
+
+    With `access`, only a viewer who may edit the record may change it (else Forbidden).
+    """
+    record_access.check_edit(db, access, record_id)
     if not isinstance(data, dict):
         raise Invalid("body must be a JSON object", {"body": "must be an object"})
     data = dict(data)
@@ -103,7 +125,8 @@ def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | 
         errors.update(exc.fields)
     if errors:
         raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return _placed(db, label, db.write_tx(_update, label, record_id, props, version, by), props)
+    updated = _placed(db, label, db.write_tx(_update, label, record_id, props, version, by), props)
+    return _shown(db, label, updated, access)
 
 
 def _update(tx: Tx, label: Label, record_id: str, props: dict, version: int | None, by: str | None) -> dict:
@@ -130,8 +153,9 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def delete(db: Database, label: Label, record_id: str) -> None:
+def delete(db: Database, label: Label, record_id: str, *, access: Access | None = None) -> None:
     """Delete one record with its relationships; an account that still has people is refused."""
+    record_access.check_edit(db, access, record_id)
     db.write_tx(_delete, label, record_id)
 
 
@@ -147,19 +171,26 @@ def _delete(tx: Tx, label: Label, record_id: str) -> None:
 
 
 def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | None = None,
-                 **filters: str | None) -> dict:
+                 access: Access | None = None, **filters: str | None) -> dict:
     """Return one page `{"items", "next"}` in name order; `next` is the cursor of the following page.
 
     Filters (all optional, combined with AND) are those of LIST_FILTERS for the label; `q` matches
-    every word against the name and e-mail.
+    every word against the name and e-mail. With `access`, people the viewer may not see are left out
+    and hidden fields removed.
     """
     params = filter_params(label, filters)
+    # Only people are hidden by sharing; every other kind is listed whole.
+    params.update(record_access.visibility(access if label is Label.PERSON else None))
     after_key, after_id = decode_cursor(cursor)
     # With an anchor the matches are few: start from it. Without, walk the name index in order.
     statement = "records/list_linked" if any(params[k] for k in ANCHOR_FILTERS) else "records/list"
     rows = db.read(statement, {"label": label}, limit=limit + 1, after_key=after_key or "",
                    after_id=after_id or "", **params)
     items = [public(r["node"]) for r in rows[:limit]]
+    if label is Label.PERSON:
+        items = record_access.redact(db, access, items)
+    elif label is Label.USER and access is not None:
+        items = [access.user(u) for u in items]
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]["node"]

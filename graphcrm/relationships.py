@@ -1,9 +1,11 @@
 """Typed relationships of the model: link and unlink records, with the model's rules."""
 from __future__ import annotations
 
+from . import record_access
 from .db import Database, Tx
-from .errors import Conflict, Invalid, NotFound
+from .errors import Conflict, Forbidden, Invalid, NotFound
 from .model import API_REL_TYPES, DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelType
+from .permissions import Access
 from .records import new_id
 from .validation import clean
 
@@ -76,9 +78,30 @@ def _ends(tx: Tx, rel: RelType, source: str, target: str) -> tuple[Label, Label]
     return pair
 
 
-def link(db: Database, body, *, by: str | None = None) -> dict:
+def check_change(db: Database, access: Access | None, rel: RelType, source: str, target: str) -> None:
+    """Refuse a link or unlink the viewer may not make.
+
+    Ownership is a change of the owned record; reporting lines between users shape teams, so only
+    admins change them; any other link needs both ends visible and one of them editable.
+    """
+    if access is None:
+        return
+    record_access.require_writer(access)
+    if rel is RelType.OWNS:
+        record_access.check_edit(db, access, target)
+        return
+    if rel is RelType.REPORTS_TO and "User" in (record_access.owner_of(db, source)[0],
+                                              record_access.owner_of(db, target)[0]):
+        if not access.is_admin:
+            raise Forbidden("Only admins change who reports to whom among users.")
+        return
+    record_access.check_edit_any(db, access, source, target)
+
+
+def link(db: Database, body, *, by: str | None = None, access: Access | None = None) -> dict:
     """Create (or update) a relationship from an API body in its own transaction; return it."""
     rel, source, target, props = _check_link(body)
+    check_change(db, access, rel, source, target)
     row = db.write_tx(_link, rel, source, target, props, by)
     if rel is RelType.EMPLOYS and props.get("primary"):
         # A person without an address of their own is placed where their primary account is.
@@ -160,9 +183,10 @@ def _names(holders: list[dict]) -> str | None:
     return ", ".join(sorted(h["name"] or h["id"] for h in holders)) or None
 
 
-def unlink(db: Database, body, *, by: str | None = None) -> int:
+def unlink(db: Database, body, *, by: str | None = None, access: Access | None = None) -> int:
     """Delete the relationships of one type between two records; return how many."""
     rel, source, target = _check_body(body, BODY_KEYS[:3])
+    check_change(db, access, rel, source, target)
     return db.write_tx(_unlink, rel, source, target, by)
 
 

@@ -12,9 +12,11 @@ import io
 import re
 from typing import Iterator
 
+from . import record_access
 from .activities import TOUCH_KINDS, utcnow
 from .db import Database, Tx
 from .errors import Invalid
+from .permissions import Access
 from .records import decode_cursor, encode_cursor
 
 MAX_DAYS = 36_500
@@ -45,16 +47,22 @@ def last_touch_field(kind: str | None) -> LastTouch:
 
 def stale_contacts(db: Database, *, days: int = 90, kind: str | None = None, owner: str | None = None,
                    account: str | None = None, team: str | None = None, limit: int = 50,
-                   cursor: str | None = None, now: dt.datetime | None = None) -> dict:
-    """Return `{"items", "next", "as_of", "cutoff"}`: stale contacts, never touched first, then oldest."""
+                   cursor: str | None = None, now: dt.datetime | None = None, access: Access | None = None) -> dict:
+    """Return `{"items", "next", "as_of", "cutoff"}`: stale contacts, never touched first, then oldest.
+
+    With `access` the report covers the viewer's scope (record_access.report_scope): a manager's team,
+    a rep's own contacts, everyone's for admins and viewers, and only people the viewer may see.
+    """
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DAYS:
         raise Invalid(f"days must be between 0 and {MAX_DAYS}", {"days": f"must be between 0 and {MAX_DAYS}"})
     field = last_touch_field(kind)
+    owners = record_access.report_scope(access, owner or None)
     after_last, after_id = _decode(cursor)
     now = now or utcnow()
     cutoff = now - dt.timedelta(days=days)
-    query = {"since": field, "cutoff": cutoff, "team": team or None, "owner": owner or None,
-             "account": account or None, "after_last": after_last, "after_id": after_id}
+    query = {"since": field, "cutoff": cutoff, "team": team or None, "owners": owners,
+             "account": account or None, "after_last": after_last, "after_id": after_id,
+             "seen": record_access.report_visibility(access)}
     rows = db.read_tx(_stale, query, limit + 1, now)
     items = rows[:limit]
     next_cursor = None
@@ -67,10 +75,10 @@ def stale_contacts(db: Database, *, days: int = 90, kind: str | None = None, own
 def _stale(tx: Tx, q: dict, limit: int, now: dt.datetime) -> list[dict]:
     slots = {"since": q["since"]}
     after_last = None if q["after_last"] is None else _datetime(q["after_last"])
-    common = {"cutoff": q["cutoff"], "team": q["team"], "limit": limit}
-    if q["owner"] or q["account"] or q["team"]:
+    common = {"cutoff": q["cutoff"], "team": q["team"], "limit": limit, **q["seen"]}
+    if q["owners"] is not None or q["account"] or q["team"]:
         # A scope narrows to a few thousand people at most: start from it, not from every person.
-        ids = tx.run("reports/stale_scoped", slots, **common, owner=q["owner"], account=q["account"],
+        ids = tx.run("reports/stale_scoped", slots, **common, owners=q["owners"], account=q["account"],
                      after_last=after_last, after_id=q["after_id"])
     else:
         ids = []

@@ -5,10 +5,14 @@ import re
 
 from .db import Database
 from .errors import Invalid
+from .permissions import Access
+from .record_access import visibility
 
 # Lucene's query syntax characters; user text is matched literally, never parsed as a query.
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 MAX_QUERY = 200
+# Hits read from the index when some must be left out as hidden, so the page can still fill.
+HIDDEN_SCAN = 100_000
 
 
 def lucene_query(text: str) -> str:
@@ -23,8 +27,11 @@ def lucene_query(text: str) -> str:
     return " AND ".join([*words[:-1], f"({words[-1]} OR {words[-1]}*)"])
 
 
-def search(db: Database, text: str, limit: int = 20) -> dict:
-    """Return `{"items": [...], "next": None, "truncated": bool}` best first."""
+def search(db: Database, text: str, limit: int = 20, *, access: Access | None = None) -> dict:
+    """Return `{"items": [...], "next": None, "truncated": bool}` best first, without people the viewer may not see.
+
+    Hits carry no sensitive field, so they need no redaction.
+    """
     if not isinstance(text, str) or not text.strip():
         raise Invalid("q is required", {"q": "is required"})
     if len(text) > MAX_QUERY:
@@ -32,7 +39,9 @@ def search(db: Database, text: str, limit: int = 20) -> dict:
     query = lucene_query(text)
     if not query:
         return {"items": [], "next": None, "truncated": False}
-    rows = db.read("search/fulltext", query=query, limit=limit + 1)
+    params = visibility(access)
+    scan = limit + 1 if params["see_all"] else HIDDEN_SCAN
+    rows = db.read("search/fulltext", query=query, limit=limit + 1, scan=scan, **params)
     items = [_label(r["hit"]) for r in rows[:limit]]
     return {"items": items, "next": None, "truncated": len(rows) > limit}
 

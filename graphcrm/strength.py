@@ -21,6 +21,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from .db import table
+
 HALF_LIFE_DAYS = 90.0
 SATURATION = 2.0
 OWNER_BONUS = 0.3
@@ -90,6 +92,9 @@ def to_datetime(value) -> dt.datetime | None:
     return None
 
 
+SUMMARY_COLUMNS = ("user", "person", "total", "meeting", "call", "email", "event", "note", "last", "score")
+
+
 def summaries(db, user_eids: list[str], person_eids: list[str], now: dt.datetime | None = None,
               ) -> dict[tuple[str, str], Touches]:
     """Return {(user element id, person element id): Touches} for touches and ownership between them.
@@ -101,8 +106,8 @@ def summaries(db, user_eids: list[str], person_eids: list[str], now: dt.datetime
         return {}
     now = now or dt.datetime.now(dt.UTC)
     out: dict[tuple[str, str], Touches] = {}
-    for row in db.run("paths/touch_summary", users=user_eids, people=person_eids, now=now,
-                      half_life=HALF_LIFE_DAYS, weights=KIND_WEIGHT, default_weight=DEFAULT_KIND_WEIGHT):
+    for row in table(db, "paths/touch_summary", SUMMARY_COLUMNS, users=user_eids, people=person_eids, now=now,
+                     half_life=HALF_LIFE_DAYS, weights=KIND_WEIGHT, default_weight=DEFAULT_KIND_WEIGHT):
         touches = out.setdefault((row["user"], row["person"]), Touches())
         if row["total"] < 0:  # the ownership row
             touches.owns = True

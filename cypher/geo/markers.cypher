@@ -4,6 +4,7 @@ MATCH (n:{{label}})
 WHERE point.withinBBox(n.location, $lower, $upper)
   AND ($owner IS NULL OR EXISTS { MATCH (:User {id: $owner})-[:OWNS]->(n) })
   AND (NOT $active OR n:Account OR coalesce(n.status, 'active') = 'active')
+  AND (n:Account OR $see_all OR NOT EXISTS { (:User)-[:OWNS]->(n) } OR EXISTS { (o:User)-[:OWNS]->(n) WHERE o.id IN $team })
 WITH n
 LIMIT $limit
 CALL (n) {

@@ -16,6 +16,7 @@ WHERE d <= $radius
   AND ($exclude IS NULL OR n.id <> $exclude)
   AND ($owner IS NULL OR EXISTS { MATCH (:User {id: $owner})-[:OWNS]->(n) })
   AND (NOT $active OR n:Account OR coalesce(n.status, 'active') = 'active')
+  AND (n:Account OR $see_all OR NOT EXISTS { (:User)-[:OWNS]->(n) } OR EXISTS { (o:User)-[:OWNS]->(n) WHERE o.id IN $team })
   AND ($account_type IS NULL OR (n:Account AND n.type = $account_type)
        OR (n:Person AND EXISTS { MATCH (a:Account)-[:EMPLOYS]->(n) WHERE a.type = $account_type }))
 WITH n, d

@@ -1,7 +1,8 @@
 // KPI per account with a target of type $type in [$start, $end): its touchpoints are the activities
 // about the account or one of its deals, or with someone it employs now; each counted once.
 MATCH (acc:Account)-[:HAS_TARGET]->(t:Target {period: $type})
-WHERE $account IS NULL OR acc.id = $account
+WHERE ($account IS NULL OR acc.id = $account)
+  AND ($owners IS NULL OR EXISTS { (u:User)-[:OWNS]->(acc) WHERE u.id IN $owners })
 CALL (acc, t) {
   CALL (acc) {
     MATCH (acc)<-[:ABOUT]-(a:Activity) RETURN a

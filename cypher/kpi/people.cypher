@@ -21,6 +21,9 @@ CALL (own_people) {
 WITH p, t, u, via
 WHERE coalesce(p.status, 'active') = 'active' AND coalesce(p.placeholder, false) = false
   AND ($owner IS NULL OR u.id = $owner)
+  // The viewer's scope (a manager's team, a rep's own) and, under private sharing, who they may see.
+  AND ($owners IS NULL OR u.id IN $owners)
+  AND ($see_all OR u IS NULL OR u.id IN $viewer_team)
   AND ($account IS NULL OR EXISTS { MATCH (:Account {id: $account})-[:EMPLOYS]->(p) })
 WITH p, t, u, via,
      COUNT { MATCH (p)<-[:WITH]-(a:Activity)

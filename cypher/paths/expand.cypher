@@ -25,4 +25,4 @@ CALL (f) {
   WITH DISTINCT n LIMIT $fanout
   RETURN n
 }
-RETURN collect(DISTINCT elementId(n)) AS found
+RETURN collect(DISTINCT elementId(n)) AS rows

@@ -21,4 +21,5 @@ CALL (p) {
   WHERE elementId(u) IN $users
   RETURN u, -1 AS total, 0 AS meeting, 0 AS call, 0 AS email, 0 AS event, 0 AS note, null AS last, 0.0 AS score
 }
-RETURN elementId(u) AS user, elementId(p) AS person, total, meeting, call, email, event, note, last, score
+// One row of lists (graphcrm/db.py table), in the order of graphcrm/strength.py SUMMARY_COLUMNS.
+RETURN collect([elementId(u), elementId(p), total, meeting, call, email, event, note, last, score]) AS rows

@@ -5,7 +5,7 @@ WHERE ph.placeholder = true
 MATCH (a:Account)-[:EMPLOYS]->(ph)
 WITH ph, a,
      COLLECT { MATCH (a)-[:EMPLOYS]->(p:Person)
-               WHERE NOT coalesce(p.placeholder, false)
+               WHERE NOT coalesce(p.placeholder, false) AND ($see_all OR NOT EXISTS { (:User)-[:OWNS]->(p) } OR EXISTS { (o:User)-[:OWNS]->(p) WHERE o.id IN $team })
                RETURN p {.id, .first_name, .last_name, .email, .title}
                ORDER BY p.sort_key, p.id
                LIMIT 25 } AS people

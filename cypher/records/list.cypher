@@ -10,6 +10,8 @@ WHERE [n.sort_key, n.id] > [$after_key, $after_id]
   AND ($type IS NULL OR n.type = $type)
   AND ($stage IS NULL OR n.stage = $stage)
   AND ($role IS NULL OR n.role = $role)
+  // People owned outside the viewer's team are left out under private sharing ($see_all false).
+  AND ($see_all OR NOT EXISTS { (:User)-[:OWNS]->(n) } OR EXISTS { (o:User)-[:OWNS]->(n) WHERE o.id IN $team })
 RETURN n {.*} AS node
 ORDER BY n.sort_key, n.id
 LIMIT $limit

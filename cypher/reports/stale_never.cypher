@@ -4,6 +4,7 @@ MATCH (p:Person)
 WHERE p.id > $after_id AND p.{{since}} IS NULL
   AND coalesce(p.status, 'active') = 'active' AND coalesce(p.placeholder, false) = false
   AND ($team IS NULL OR p.team = $team)
+  AND ($see_all OR NOT EXISTS { (:User)-[:OWNS]->(p) } OR EXISTS { (o:User)-[:OWNS]->(p) WHERE o.id IN $viewer_team })
 RETURN p.id AS person, null AS last
 ORDER BY p.id
 LIMIT $limit

@@ -6,6 +6,7 @@ WHERE p.{{since}} < $cutoff AND p.{{since}} >= $after_last
   AND (p.{{since}} > $after_last OR p.id > $after_id)
   AND coalesce(p.status, 'active') = 'active' AND coalesce(p.placeholder, false) = false
   AND ($team IS NULL OR p.team = $team)
+  AND ($see_all OR NOT EXISTS { (:User)-[:OWNS]->(p) } OR EXISTS { (o:User)-[:OWNS]->(p) WHERE o.id IN $viewer_team })
 RETURN p.id AS person, p.{{since}} AS last
 ORDER BY p.{{since}}, p.id
 LIMIT $limit

@@ -1,4 +1,13 @@
-CALL db.index.fulltext.queryNodes('record_search', $query, {limit: $limit}) YIELD node, score
+// Full-text hits best first. The index holds no sensitive field (birthdate, mobile, interests), so
+// nobody finds a person by a field they may not see. Under private sharing ($see_all false) people
+// owned outside the viewer's team are left out before the limit, so a page is still full.
+CALL db.index.fulltext.queryNodes('record_search', $query, {limit: $scan}) YIELD node, score
+WITH node, score
+WHERE $see_all OR NOT node:Person OR NOT EXISTS { (:User)-[:OWNS]->(node) }
+   OR EXISTS { (o:User)-[:OWNS]->(node) WHERE o.id IN $team }
+WITH node, score
+ORDER BY score DESC
+LIMIT $limit
 RETURN node {.id, .sf_id, .name, .first_name, .last_name, .email, .title, .city, .status, .placeholder,
              kind: CASE WHEN node:Person THEN 'person' WHEN node:Account THEN 'account' ELSE 'opportunity' END,
              account: CASE WHEN node:Person THEN COLLECT { MATCH (a:Account)-[:EMPLOYS {primary: true}]->(node)

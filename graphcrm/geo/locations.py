@@ -17,6 +17,8 @@ from neo4j.spatial import WGS84Point
 from ..db import Database
 from ..errors import Invalid, NotFound
 from ..model import LABEL_KINDS, Label
+from ..permissions import Access
+from ..record_access import visibility
 from .. import records  # the module, not its names: records.py calls back into this one
 from .address import ADDRESS_FIELDS, SOURCE_ACCOUNT, SOURCE_MANUAL, has_address, locate
 
@@ -204,8 +206,9 @@ def geocode_missing(db: Database, *, everything: bool = False, limit: int | None
     return counts
 
 
-def unplaced(db: Database, label: Label, *, limit: int = 50, cursor: str | None = None) -> dict:
-    """Return a page `{"items", "next"}` of records without a point, with the reason, in name order."""
+def unplaced(db: Database, label: Label, *, limit: int = 50, cursor: str | None = None,
+             access: Access | None = None) -> dict:
+    """Return a page `{"items", "next"}` of records without a point (people the viewer may see), in name order."""
     _check_label(label)
     after_key, after_id = records.decode_cursor(cursor)
     rows = db.read(
@@ -214,6 +217,7 @@ def unplaced(db: Database, label: Label, *, limit: int = 50, cursor: str | None 
         after_key=after_key or "",
         after_id=after_id or "",
         limit=limit + 1,
+        **visibility(access),
     )
     items = [_unplaced_item(label, r) for r in rows[:limit]]
     last = rows[limit - 1]["node"] if len(rows) > limit else None

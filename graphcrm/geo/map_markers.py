@@ -6,6 +6,8 @@ import datetime as dt
 import math
 
 from ..db import Database
+from ..permissions import Access
+from ..record_access import visibility
 from ..errors import Invalid
 from .locations import point
 from .nearby import KINDS, display_label
@@ -60,8 +62,12 @@ def markers(
     active: bool = False,
     limit: int = DEFAULT_LIMIT,
     now: dt.datetime | None = None,
+    access: Access | None = None,
 ) -> dict:
-    """Return `{"items", "truncated", "limit"}`: at most `limit` records inside the box, each with `overdue`."""
+    """Return `{"items", "truncated", "limit"}`: at most `limit` records inside the box, each with `overdue`.
+
+    People the viewer may not see are left out.
+    """
     if kind and kind not in KINDS:
         raise Invalid("kind must be person or account", {"kind": "must be person or account"})
     (south, west), (north, east) = parse_bbox(bbox)
@@ -78,6 +84,7 @@ def markers(
             owner=owner,
             active=active,
             limit=room + 1,
+            **visibility(access),
         )
         truncated = truncated or len(found) > room
         rows += found[:room]

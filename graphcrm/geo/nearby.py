@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass, field
 
 from ..db import Database
+from ..permissions import Access
+from ..record_access import visibility
 from ..model import Label
 from .locations import point
 
@@ -88,15 +90,19 @@ def _encode_cursor(distance_m: float, record_id: str) -> str:
     return base64.urlsafe_b64encode(json.dumps([distance_m, record_id]).encode()).decode().rstrip("=")
 
 
-def nearby(db: Database, query: NearbyQuery, user: dict | None = None) -> dict:
-    """Return `{"items", "next", "truncated", "center", "radius_km"}` (and `connected`): nearest first."""
+def nearby(db: Database, query: NearbyQuery, user: dict | None = None, *, access: Access | None = None) -> dict:
+    """Return `{"items", "next", "truncated", "center", "radius_km"}` (and `connected`): nearest first.
+
+    People the viewer may not see are left out; items carry no sensitive field.
+    """
     connected = None
+    seen = visibility(access)
     if query.connected_to:
         from .connected import connected_rows
 
-        rows, connected = connected_rows(db, query, _params(query, query.radius_km), user)
+        rows, connected = connected_rows(db, query, {**_params(query, query.radius_km), **seen}, user)
     else:
-        rows = _ring_search(db, query)
+        rows = _ring_search(db, query, seen)
     more = len(rows) > query.limit
     last = rows[query.limit - 1] if more else None
     out = {
@@ -125,15 +131,16 @@ def _params(query: NearbyQuery, radius_km: float) -> dict:
         "active": query.active,
         "account_type": query.account_type,
         "limit": query.limit + 1,
+        **visibility(None),  # everyone visible unless the caller passes the viewer's (see `nearby`)
     }
 
 
-def _ring_search(db: Database, query: NearbyQuery) -> list[dict]:
+def _ring_search(db: Database, query: NearbyQuery, seen: dict) -> list[dict]:
     """Widen the circle from a small one until it holds more than a page (or reaches the radius)."""
     first = FIRST_RING_ACCOUNTS_KM if query.kinds == ("account",) else FIRST_RING_KM
     radius = min(query.radius_km, query.after[0] / 1000.0 + first)
     while True:
-        rows = db.read("geo/nearby", kinds=list(query.kinds), **_params(query, radius))
+        rows = db.read("geo/nearby", kinds=list(query.kinds), **{**_params(query, radius), **seen})
         # Everything inside the circle was considered, so a full page inside it is the true nearest page.
         if len(rows) > query.limit or radius >= query.radius_km:
             return rows

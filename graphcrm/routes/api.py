@@ -7,7 +7,6 @@ from .. import records, relationships, search
 from ..app import get_db
 from ..errors import BadRequest, Forbidden, Invalid
 from ..model import Label
-from ..permissions import can_write, visible_user
 from ..validation import int_arg
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -43,7 +42,7 @@ def page_args() -> dict:
 
 
 def _check_write() -> None:
-    if not can_write(g.user):
+    if not g.access.can_write:
         raise Forbidden("Your role may read but not change records.")
 
 
@@ -54,26 +53,26 @@ def list_filters(label: Label) -> dict:
 
 
 def _list(label: Label):
-    return jsonify(records.list_records(get_db(), label, **page_args(), **list_filters(label)))
+    return jsonify(records.list_records(get_db(), label, **page_args(), **list_filters(label), access=g.access))
 
 
 def _create(label: Label):
     _check_write()
-    return jsonify(records.create(get_db(), label, json_body(), by=g.user["id"])), 201
+    return jsonify(records.create(get_db(), label, json_body(), by=g.user["id"], access=g.access)), 201
 
 
 def _get(label: Label, record_id: str):
-    return jsonify(records.get(get_db(), label, record_id))
+    return jsonify(records.get(get_db(), label, record_id, access=g.access))
 
 
 def _patch(label: Label, record_id: str):
     _check_write()
-    return jsonify(records.update(get_db(), label, record_id, json_body(), by=g.user["id"]))
+    return jsonify(records.update(get_db(), label, record_id, json_body(), by=g.user["id"], access=g.access))
 
 
 def _delete(label: Label, record_id: str):
     _check_write()
-    records.delete(get_db(), label, record_id)
+    records.delete(get_db(), label, record_id, access=g.access)
     return "", 204
 
 
@@ -90,35 +89,34 @@ for _name, _label in COLLECTIONS.items():
 @bp.get("/users")
 def list_users():
     """CRM users, fields filtered by what the caller may see."""
-    page = records.list_records(get_db(), Label.USER, **page_args(), **list_filters(Label.USER))
-    page["items"] = [visible_user(g.user, u) for u in page["items"]]
-    return jsonify(page)
+    return jsonify(records.list_records(get_db(), Label.USER, **page_args(), **list_filters(Label.USER),
+                                        access=g.access))
 
 
 @bp.get("/users/<id>")
 def get_user(id: str):  # named like the OpenAPI path parameter {id}
     """One CRM user, fields filtered by what the caller may see."""
-    return jsonify(visible_user(g.user, records.get(get_db(), Label.USER, id)))
+    return jsonify(g.access.user(records.get(get_db(), Label.USER, id)))
 
 
 @bp.get("/me")
 def me():
     """The signed-in user."""
-    return jsonify(visible_user(g.user, g.user))
+    return jsonify(g.access.user(g.user))
 
 
 @bp.post("/relationships")
 def create_relationship():
     """Link two records with a relationship type of the model."""
     _check_write()
-    return jsonify(relationships.link(get_db(), json_body(), by=g.user["id"])), 201
+    return jsonify(relationships.link(get_db(), json_body(), by=g.user["id"], access=g.access)), 201
 
 
 @bp.delete("/relationships")
 def delete_relationship():
     """Remove relationships of one type between two records."""
     _check_write()
-    return jsonify({"deleted": relationships.unlink(get_db(), json_body(), by=g.user["id"])})
+    return jsonify({"deleted": relationships.unlink(get_db(), json_body(), by=g.user["id"], access=g.access)})
 
 
 @bp.get("/search")
@@ -126,7 +124,7 @@ def search_records():
     """Full-text search over people, accounts and opportunities."""
     args = query_args("q", "limit")
     limit = int_arg(args, "limit", 20, 1, 100)
-    return jsonify(search.search(get_db(), args.get("q", ""), limit))
+    return jsonify(search.search(get_db(), args.get("q", ""), limit, access=g.access))
 
 
 @bp.get("/openapi.json")

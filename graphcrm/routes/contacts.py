@@ -10,7 +10,6 @@ from .. import campaigns, lifecycle, merge, ownership, relationships
 from ..app import get_db
 from ..errors import Forbidden
 from ..model import Label
-from ..permissions import can_write
 from ..records import get
 from ..salutation import letter_salutation
 from ..validation import int_arg
@@ -20,7 +19,7 @@ bp = Blueprint("contacts", __name__, url_prefix="/api/v1")
 
 
 def _writer() -> str:
-    if not can_write(g.user):
+    if not g.access.can_write:
         raise Forbidden("Your role may read but not change records.")
     return g.user["id"]
 
@@ -28,27 +27,28 @@ def _writer() -> str:
 @bp.post("/people/<person_id>/move")
 def move_person(person_id):
     """Job change: end the old job (kept as WORKED_AT), start the new one."""
-    return jsonify(lifecycle.move(get_db(), person_id, json_body(), by=_writer()))
+    return jsonify(lifecycle.move(get_db(), person_id, json_body(), by=_writer(), access=g.access))
 
 
 @bp.post("/people/<person_id>/bounce")
 def bounce_person(person_id):
     """The e-mail bounced: the contact becomes inactive."""
-    return jsonify(lifecycle.mark_bounced(get_db(), person_id, by=_writer()))
+    return jsonify(lifecycle.mark_bounced(get_db(), person_id, by=_writer(), access=g.access))
 
 
 @bp.post("/people/<person_id>/leave")
 def person_left(person_id):
     """The person left the company: inactive, and the job becomes WORKED_AT."""
     body = request.get_json(silent=True) if request.data else {}
-    return jsonify(lifecycle.mark_left(get_db(), person_id, body, by=_writer()))
+    return jsonify(lifecycle.mark_left(get_db(), person_id, body, by=_writer(), access=g.access))
 
 
 @bp.get("/people/<person_id>/history")
 def person_history(person_id):
     """Field history of a person, newest first."""
-    return jsonify(lifecycle.history(get_db(), Label.PERSON, person_id, limit=int_arg(request.args, "limit", 50, 1, 500),
-                                     cursor=request.args.get("cursor")))
+    return jsonify(lifecycle.history(get_db(), Label.PERSON, person_id,
+                                     limit=int_arg(request.args, "limit", 50, 1, 500),
+                                     cursor=request.args.get("cursor"), access=g.access))
 
 
 @bp.get("/accounts/<account_id>/history")
@@ -62,7 +62,7 @@ def account_history(account_id):
 def person_salutation(person_id):
     """The letter salutation the owner would write."""
     db = get_db()
-    person = get(db, Label.PERSON, person_id)
+    person = get(db, Label.PERSON, person_id, access=g.access)
     owner = db.read_one("contacts/owner_of", id=person_id)
     address = owner["address"] if owner else None
     return jsonify({"salutation": letter_salutation(person, address), "address": address,
@@ -73,34 +73,32 @@ def person_salutation(person_id):
 @bp.put("/accounts/<record_id>/owner")
 def set_owner(record_id):
     """Give a person or account its one owner, with du or Sie."""
-    return jsonify(ownership.set_owner(get_db(), record_id, json_body(), by=_writer()))
+    return jsonify(ownership.set_owner(get_db(), record_id, json_body(), by=_writer(), access=g.access))
 
 
 @bp.post("/owners/reassign")
 def reassign_owner():
     """Move every record of one owner to another (admins and managers)."""
-    if g.user.get("role") not in ("admin", "manager"):
-        raise Forbidden("Only admins and managers reassign owners in bulk.")
-    return jsonify(ownership.reassign_all(get_db(), json_body(), by=g.user["id"]))
+    return jsonify(ownership.reassign_all(get_db(), json_body(), by=g.user["id"], access=g.access))
 
 
 @bp.post("/accounts/<account_id>/placeholder")
 def add_placeholder(account_id):
     """Create an "Info Kontakt" placeholder at the account."""
     _writer()
-    return jsonify(merge.create_placeholder(get_db(), account_id)), 201
+    return jsonify(merge.create_placeholder(get_db(), account_id, access=g.access)), 201
 
 
 @bp.post("/people/<person_id>/merge")
 def merge_person(person_id):
     """Merge this placeholder or duplicate into another person."""
-    return jsonify(merge.merge(get_db(), person_id, json_body(), by=_writer()))
+    return jsonify(merge.merge(get_db(), person_id, json_body(), by=_writer(), access=g.access))
 
 
 @bp.get("/duplicates")
 def list_duplicates():
     """Duplicate candidates for merging."""
-    return jsonify(merge.duplicates(get_db(), limit=int_arg(request.args, "limit", 100, 1, 500)))
+    return jsonify(merge.duplicates(get_db(), limit=int_arg(request.args, "limit", 100, 1, 500), access=g.access))
 
 
 @bp.get("/reports/lost")
@@ -108,7 +106,8 @@ def lost_contacts():
     """Inactive contacts, longest lost first."""
     return jsonify(lifecycle.lost_contacts(get_db(), owner=request.args.get("owner") or None,
                                            limit=int_arg(request.args, "limit", 100, 1, 500),
-                                           offset=int_arg(request.args, "offset", 0, 0, 1_000_000)))
+                                           offset=int_arg(request.args, "offset", 0, 0, 1_000_000),
+                                           access=g.access))
 
 
 @bp.get("/contact-roles")
@@ -121,42 +120,42 @@ def contact_roles():
 def campaign_members(campaign_id):
     """Members with salutation and sender, in name order."""
     return jsonify(campaigns.members(get_db(), campaign_id, limit=int_arg(request.args, "limit", 100, 1, 500),
-                                     cursor=request.args.get("cursor")))
+                                     cursor=request.args.get("cursor"), access=g.access))
 
 
 @bp.post("/campaigns/<campaign_id>/members")
 def add_campaign_members(campaign_id):
     """Add people by id or by a filter."""
     _writer()
-    return jsonify(campaigns.add_members(get_db(), campaign_id, json_body())), 201
+    return jsonify(campaigns.add_members(get_db(), campaign_id, json_body(), access=g.access)), 201
 
 
 @bp.patch("/campaigns/<campaign_id>/members/<person_id>")
 def update_campaign_member(campaign_id, person_id):
     """Change a member's status or response."""
     _writer()
-    return jsonify(campaigns.update_member(get_db(), campaign_id, person_id, json_body()))
+    return jsonify(campaigns.update_member(get_db(), campaign_id, person_id, json_body(), access=g.access))
 
 
 @bp.delete("/campaigns/<campaign_id>/members/<person_id>")
 def remove_campaign_member(campaign_id, person_id):
     """Take a person off the campaign."""
     _writer()
-    campaigns.remove_member(get_db(), campaign_id, person_id)
+    campaigns.remove_member(get_db(), campaign_id, person_id, access=g.access)
     return "", 204
 
 
 @bp.get("/campaigns/<campaign_id>/members.csv")
 def export_campaign_members(campaign_id):
     """CSV of the members with letter salutation and sender, for a mailing."""
-    db = get_db()
+    db, access = get_db(), g.access
     get(db, Label.CAMPAIGN, campaign_id)
 
     def rows():
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(campaigns.EXPORT_COLUMNS)
-        for member in campaigns.all_members(db, campaign_id):
+        for member in campaigns.all_members(db, campaign_id, access=access):
             writer.writerow([_cell(member.get(c)) for c in campaigns.EXPORT_COLUMNS])
             yield buffer.getvalue()
             buffer.seek(0)

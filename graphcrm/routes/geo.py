@@ -10,9 +10,10 @@ from flask import Blueprint, current_app, g, make_response, render_template, req
 from .. import geo
 from ..geo.map_markers import DEFAULT_LIMIT as MARKER_LIMIT, MAX_LIMIT as MAX_MARKERS
 from ..app import get_db
-from ..errors import Forbidden, Invalid
+from ..errors import Forbidden, Invalid, NotFound
 from ..model import ACCOUNT_TYPES, Label
-from ..permissions import can_write, is_admin
+from ..permissions import is_admin
+from ..record_access import check_edit, check_person, check_visible
 from ..validation import int_arg
 from .api import json_body, query_args
 from .guard import login_required
@@ -46,7 +47,7 @@ def tile_origin(url: str) -> str | None:
 
 
 def _check_write() -> None:
-    if not can_write(g.user):
+    if not g.access.can_write:
         raise Forbidden("Your role may read but not change records.")
 
 
@@ -65,8 +66,16 @@ def _flag(name: str) -> bool:
 @bp.get("/api/v1/nearby")
 def nearby():
     """Accounts and people within radius_km of a point, a record or an address, nearest first."""
+    near = (request.args.get("near") or "").strip()
+    if near:
+        # Centering on a person the viewer may not see would tell where they are: answered as unknown.
+        try:
+            check_visible(get_db(), g.access, near)
+        except NotFound:
+            raise Invalid("Some parameters are not valid: near",
+                          {"near": "is not the id of a person or account"}) from None
     query = geo.parse_query(get_db(), request.args.to_dict(), g.user)
-    return geo.nearby(get_db(), query, g.user)
+    return geo.nearby(get_db(), query, g.user, access=g.access)
 
 
 def _location_rule(collection: str, label: Label) -> None:
@@ -74,14 +83,18 @@ def _location_rule(collection: str, label: Label) -> None:
     path = f"/api/v1/{collection}/<id>/location"
 
     def read(id: str):  # noqa: A002
+        if label is Label.PERSON:
+            check_person(get_db(), g.access, id)
         return geo.get_location(get_db(), label, id)
 
     def put(id: str):  # noqa: A002
         _check_write()
+        check_edit(get_db(), g.access, id)
         return geo.set_manual_location(get_db(), label, id, json_body())
 
     def reset(id: str):  # noqa: A002
         _check_write()
+        check_edit(get_db(), g.access, id)
         return geo.clear_manual_location(get_db(), label, id)
 
     bp.add_url_rule(path, f"{collection}_location", read, methods=["GET"])
@@ -109,6 +122,7 @@ def unplaced():
         _kind_label(),
         limit=int_arg(request.args, "limit", 50, 1, 500),
         cursor=request.args.get("cursor"),
+        access=g.access,
     )
 
 
@@ -143,6 +157,7 @@ def map_markers():
         owner=g.user["id"] if owner == "me" else owner,
         active=_flag("active"),
         limit=int_arg(request.args, "limit", MARKER_LIMIT, 1, MAX_MARKERS),
+        access=g.access,
     )
 
 
@@ -160,7 +175,7 @@ def map_page():
             tiles=tiles,
             account_types=ACCOUNT_TYPES,
             near=request.args.get("near", ""),
-            can_edit=can_write(g.user),
+            can_edit=g.access.can_write,
         )
     )
     # Only this page may load images from the tile server (the security headers keep the rest strict).
@@ -178,6 +193,7 @@ def unplaced_page():
         label,
         limit=int_arg(request.args, "limit", 100, 1, 500),
         cursor=request.args.get("cursor"),
+        access=g.access,
     )
     return render_template("geo_unplaced.html", page=page, kind="person" if label is Label.PERSON else "account")
 

@@ -34,7 +34,7 @@ def _layout(value):
 @bp.get("/api/v1/network")
 def network_view():
     """The records around a center, nearest first, capped."""
-    return network.network(get_db(), request.args.get("center", ""), **_network_args())
+    return network.network(get_db(), request.args.get("center", ""), **_network_args(), access=g.access)
 
 
 @bp.get("/api/v1/paths")
@@ -44,34 +44,37 @@ def find_paths():
     return paths.find_paths(
         get_db(), args.get("from", ""), args.get("to", ""), k=int_arg(args, "k", paths.DEFAULT_K, 1, paths.MAX_K),
         max_hops=int_arg(args, "max_hops", paths.DEFAULT_MAX_HOPS, 1, paths.MAX_HOPS),
-        rank=args.get("rank") or "strength", types=args.get("types"), viewer=g.user["id"])
+        rank=args.get("rank") or "strength", types=args.get("types"), viewer=g.user["id"], access=g.access)
 
 
 @bp.get("/api/v1/opportunities/<record_id>/influence")
 def opportunity_influence(record_id: str):
     """The buying committee, uncovered roles and paths to the deciders."""
     return influence.influence(get_db(), record_id, viewer=g.user["id"], k=int_arg(request.args, "k", 3, 1, 10),
-                               max_hops=int_arg(request.args, "max_hops", paths.DEFAULT_MAX_HOPS, 1, paths.MAX_HOPS))
+                               max_hops=int_arg(request.args, "max_hops", paths.DEFAULT_MAX_HOPS, 1, paths.MAX_HOPS),
+                               access=g.access)
 
 
 @bp.get("/api/v1/people/<record_id>/introductions")
 def person_introductions(record_id: str):
     """Who can introduce the signed-in user to a person."""
     return influence.introductions(get_db(), record_id, viewer=g.user["id"],
-                                   k=int_arg(request.args, "k", 5, 1, 10))
+                                   k=int_arg(request.args, "k", 5, 1, 10), access=g.access)
 
 
 @bp.get("/api/v1/accounts/<record_id>/connectors")
 def account_connectors(record_id: str):
     """People in an account's 2-hop network ranked by betweenness."""
-    return influence.connectors(get_db(), record_id, limit=int_arg(request.args, "limit", 20, 1, 200))
+    return influence.connectors(get_db(), record_id, limit=int_arg(request.args, "limit", 20, 1, 200),
+                                access=g.access)
 
 
 @bp.get("/api/v1/network/export")
 def export_network():
     """A network view (same parameters as /network) as GraphML or standalone HTML."""
     fmt = _format(request.args.get("format"))
-    view = network.network(get_db(), request.args.get("center", ""), **{**_network_args(), "layout": "client"})
+    view = network.network(get_db(), request.args.get("center", ""), **{**_network_args(), "layout": "client"},
+                           access=g.access)
     return _download(view, fmt, request.args.get("title") or _title(view))
 
 
@@ -89,14 +92,15 @@ def export_view():
         raise Invalid(f"at most {MAX_EXPORT_NODES} nodes", {"nodes": f"at most {MAX_EXPORT_NODES} record ids"})
     types = network.parse_types(body.get("types"))
     as_of = network.parse_as_of(body.get("as_of"))
-    view = get_db().read_tx(_view_of_ids, ids, types, as_of)
+    view = get_db().read_tx(_view_of_ids, ids, types, as_of, g.access)
     title = body.get("title") if isinstance(body.get("title"), str) else ""
     return _download(view, fmt, title[:200] or "graphcrm view")
 
 
-def _view_of_ids(tx, ids, types, as_of) -> dict:
+def _view_of_ids(tx, ids, types, as_of, access) -> dict:
+    # The opaque ids of hidden people match no record: the file leaves them out.
     eids = [r["eid"] for r in tx.run("network/by_ids", ids=ids)]
-    view = network.records_view(tx, eids, types, as_of)
+    view = network.records_view(tx, eids, types, as_of, access)
     for node in view["nodes"]:
         node.pop("_eid", None)
     return view
@@ -143,7 +147,7 @@ def influence_page(record_id: str):
 @login_required
 def introductions_page(record_id: str):
     """Who can introduce me to this person?"""
-    person = get_record(get_db(), Label.PERSON, record_id)
+    person = get_record(get_db(), Label.PERSON, record_id, access=g.access)
     if person is None:
         raise NotFound(f"No person with id {record_id}")
     return render_template("graph_introductions.html", person=person)
@@ -161,6 +165,9 @@ def _ok(description: str, extra: tuple = ()) -> dict:
     return {"200": {"description": description}, **errors}
 
 
+HIDDEN_NOTE = ("With private sharing, a person owned outside the viewer's team is "
+               "{id: \"hidden:...\", kind: \"person\", label: \"someone at <account>\", hidden: true} and "
+               "their edges carry only their type; hover cards hold sensitive fields only for those allowed.")
 _ID = {"name": "record_id", "in": "path", "required": True, "schema": {"type": "string"}}
 _VIEW_PARAMS = [
     _q("center", "record id to start from", required=True),
@@ -176,7 +183,7 @@ OPENAPI_PATHS = {
     "/network": {"get": {
         "summary": "Network view around a record",
         "description": "Nodes within depth of the center (either direction), nearest first; `truncated`, "
-                       "`total` and `more` say how many were left out.",
+                       "`total` and `more` say how many were left out. " + HIDDEN_NOTE + " A hidden center is a 404.",
         "parameters": _VIEW_PARAMS, "responses": _ok("{center, nodes, edges, truncated, shown, total, more}")}},
     "/network/export": {
         "get": {"summary": "A network view as a file", "parameters": [
@@ -194,7 +201,9 @@ OPENAPI_PATHS = {
         "summary": "The k best paths between two records",
         "description": "Simple paths either direction, best first. rank=hops: by hop count (the first is a "
                        "shortest path); rank=strength: by tie strength (touchpoints, shared board seats, "
-                       "overlapping tenure, KNOWS, company size). Each path explains every hop.",
+                       "overlapping tenure, KNOWS, company size). Each path explains every hop. "
+                       "Paths pass through people the viewer may not see, shown as \"someone at <account>\" "
+                       "(opaque `hidden:` ids, no names in the texts); such a person as an end is a 404.",
         "parameters": [_q("from", "record id", required=True), _q("to", "record id", required=True),
                        _q("k", "1-20", {"type": "integer", "default": 5}),
                        _q("max_hops", "1-10", {"type": "integer", "default": 6}),

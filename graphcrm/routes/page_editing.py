@@ -5,11 +5,10 @@ from collections.abc import Callable
 
 from flask import flash, g, redirect, render_template, request, url_for
 
-from .. import records
+from .. import record_access, records
 from ..app import get_db
 from ..errors import BadRequest, Conflict, Forbidden, Invalid
 from ..model import ADDRESS_FORMS, NODE_FIELDS, Label
-from ..permissions import can_write
 from ..validation import clean
 from .page_format import full_name
 from .page_forms import (
@@ -31,8 +30,13 @@ Creator = Callable[..., dict]
 
 def require_writer() -> None:
     """Refuse forms to users whose role may only read."""
-    if not can_write(g.user):
+    if not g.access.can_write:
         raise Forbidden("Your role may read but not change records.")
+
+
+def require_editor(record_id: str) -> None:
+    """Refuse the forms of a record the signed-in user may not change (403; a hidden person is a 404)."""
+    record_access.check_edit(get_db(), g.access, record_id)
 
 
 def _render(label: Label, *, creating: bool, values: dict, errors: dict | None = None, status: int = 200,
@@ -53,7 +57,7 @@ def create_view(label: Label, create: Creator, detail_endpoint: str, cancel_url:
             values["currency"] = "CHF"
         preset = request.args.get("account")
         if preset:
-            account = records.get(get_db(), Label.ACCOUNT, preset)
+            account = records.get(get_db(), Label.ACCOUNT, preset, access=g.access)
             values.update(account=account["name"], account_id=account["id"])
         return _render(label, creating=True, values=values, cancel_url=cancel_url)
 
@@ -86,7 +90,8 @@ def create_view(label: Label, create: Creator, detail_endpoint: str, cancel_url:
 def edit_view(label: Label, record_id: str, detail_endpoint: str):
     """GET shows the record in its form; POST saves the changed fields, checking the version."""
     require_writer()
-    record = records.get(get_db(), label, record_id)
+    require_editor(record_id)
+    record = records.get(get_db(), label, record_id, access=g.access)
     current = record_values(label, record)
     detail_url = url_for(detail_endpoint, record_id=record_id)
     if request.method == "GET":
@@ -104,7 +109,7 @@ def edit_view(label: Label, record_id: str, detail_endpoint: str):
         return redirect(detail_url)
     try:
         data = {**record_data(label, values, changed), "version": version}
-        records.update(get_db(), label, record_id, data, by=g.user["id"])
+        records.update(get_db(), label, record_id, data, by=g.user["id"], access=g.access)
     except (Invalid, Conflict) as exc:
         # A stale version keeps the user's input and their version, so saving again cannot
         # silently overwrite the other person's change.

@@ -1,6 +1,8 @@
 """Resolve what a picker field of a form holds (typed text plus the chosen id) to one record."""
 from __future__ import annotations
 
+from flask import g
+
 from .. import records
 from ..accounts import accounts_named
 from ..app import get_db
@@ -12,7 +14,7 @@ from .page_format import full_name
 
 def _chosen(label: Label, record_id: str) -> dict | None:
     try:
-        return records.get(get_db(), label, record_id) if record_id else None
+        return records.get(get_db(), label, record_id, access=g.access) if record_id else None
     except NotFound:
         return None
 
@@ -42,7 +44,7 @@ def pick_person(values: dict, key: str = "person") -> tuple[dict | None, str | N
     chosen = _chosen(Label.PERSON, values.get(f"{key}_id") or "")
     if chosen and text.lower().startswith(full_name(chosen).lower()):
         return chosen, None
-    matches = people_named(get_db(), text, limit=2)
+    matches = people_named(get_db(), text, limit=2, access=g.access)
     if not matches:
         return None, "no person has this name; pick one from the list"
     if len(matches) > 1:

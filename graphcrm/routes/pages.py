@@ -8,9 +8,9 @@ from ..accounts import owned_accounts
 from ..app import get_db
 from ..errors import Invalid
 from ..people import CAP, owned_people
-from ..permissions import can_write, is_admin
+from ..permissions import is_admin
 from . import page_format
-from .guard import login_required
+from .guard import current_access, login_required
 from .page_forms import LABELS
 
 bp = Blueprint("pages", __name__)
@@ -25,8 +25,8 @@ def list_cap() -> int:
 
 
 def can_write_now() -> bool:
-    """True when the signed-in user may change records."""
-    return can_write(g.get("user"))
+    """True when the signed-in user's role may change records (record pages also ask whether this one)."""
+    return bool(g.get("user")) and current_access().can_write
 
 
 def can_manage_now() -> bool:
@@ -38,6 +38,12 @@ def can_manage_now() -> bool:
 def page_context() -> dict:
     """Give every template the signed-in user's permissions."""
     return {"can_write": can_write_now(), "can_manage": can_manage_now(), "is_admin": is_admin(g.get("user"))}
+
+
+@bp.app_template_global()
+def may_edit(owner_id: str | None) -> bool:
+    """True when the signed-in user may change a record owned by `owner_id` (None: unowned)."""
+    return bool(g.get("user")) and current_access().may_edit(owner_id)
 
 
 @bp.app_template_global()
@@ -62,7 +68,7 @@ def home():
         return render_template("home.html", q="", people=owned_people(get_db(), g.user["id"], cap),
                                accounts=owned_accounts(get_db(), g.user["id"], cap))
     try:
-        found = search.search(get_db(), q, limit=SEARCH_LIMIT)
+        found = search.search(get_db(), q, limit=SEARCH_LIMIT, access=g.access)
     except Invalid as exc:
         return render_template("home.html", q=q, error=exc.fields.get("q", exc.message)), 422
     groups = {kind: [hit for hit in found["items"] if hit["kind"] == kind]

@@ -12,7 +12,7 @@ from ..people import owner_choices
 from ..records import get
 from .guard import login_required
 from .page_actions import NO_FORM, FormState, need, run_form
-from .page_editing import create_view, edit_view, require_writer
+from .page_editing import create_view, edit_view, require_editor, require_writer
 from .page_pickers import pick_account
 from .pages import can_write_now, list_cap
 
@@ -22,7 +22,7 @@ HISTORY_SHOWN = 20
 
 
 def _create(db, data, *, account_id, address, user_id):
-    return create_account(db, data, owner_id=user_id, address=address, by=user_id)
+    return create_account(db, data, owner_id=user_id, address=address, by=user_id, access=g.access)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -35,11 +35,12 @@ def new():
 def render_account(record_id: str, fs: FormState = NO_FORM, status: int = 200):
     """The account page; `fs` unfolds the form that failed, with its errors beside the fields."""
     db = get_db()
-    detail = account_detail(db, record_id, list_cap())
+    detail = account_detail(db, record_id, list_cap(), access=g.access)
+    editable = can_write_now() and detail["can_edit"]
     return render_template(
         "account.html", d=detail, fields=FIELDS, fs=fs, partner_roles=PARTNER_ROLES,
         history=lifecycle.history(db, Label.ACCOUNT, record_id, limit=HISTORY_SHOWN),
-        owners=owner_choices(db) if can_write_now() else []), status
+        owners=owner_choices(db) if editable else [], can_write=editable), status
 
 
 @bp.get("/<record_id>")
@@ -57,6 +58,8 @@ def edit(record_id: str):
 
 
 def _run(record_id: str, name: str, work, done: str, anchor: str, rename: dict | None = None):
+    require_writer()
+    require_editor(record_id)
     return run_form(name, work, render=lambda fs, status: render_account(record_id, fs, status), done=done,
                     redirect_to=url_for("account_pages.show", record_id=record_id) + "#" + anchor, rename=rename)
 
@@ -66,7 +69,8 @@ def _run(record_id: str, name: str, work, done: str, anchor: str, rename: dict |
 def set_owner(record_id: str):
     """Give the account another owner, addressing it du or Sie."""
     body = {k: (request.form.get(k) or "").strip() for k in ("user", "address")}
-    return _run(record_id, "owner", lambda: ownership.set_owner(get_db(), record_id, body, by=g.user["id"]),
+    return _run(record_id, "owner", lambda: ownership.set_owner(get_db(), record_id, body, by=g.user["id"],
+                                                                access=g.access),
                 "Owner changed.", "top")
 
 
@@ -74,7 +78,7 @@ def set_owner(record_id: str):
 @login_required
 def add_placeholder(record_id: str):
     """Add an "Info Kontakt" with the account's info@ address."""
-    return _run(record_id, "placeholder", lambda: merge.create_placeholder(get_db(), record_id),
+    return _run(record_id, "placeholder", lambda: merge.create_placeholder(get_db(), record_id, access=g.access),
                 "Info Kontakt added.", "placeholders")
 
 
@@ -91,7 +95,7 @@ def add_partner(record_id: str):
         ends = (partner["id"], record_id) if values["direction"] == "theirs" else (record_id, partner["id"])
         props = {"role": values["role"]} if values["role"] else {}
         return relationships.link(get_db(), {"type": RelType.PARTNER_OF.value, "from": ends[0], "to": ends[1],
-                                             "properties": props}, by=g.user["id"])
+                                             "properties": props}, by=g.user["id"], access=g.access)
 
     return _run(record_id, "partner", work, "Partner added.", "partners", rename={"to": "partner", "from": "partner"})
 
@@ -106,7 +110,8 @@ def remove_partner(record_id: str):
         raise Invalid("direction must be theirs or ours", {"direction": "must be theirs or ours"})
     ends = (other, record_id) if direction == "theirs" else (record_id, other)
     return _run(record_id, "partner-remove", lambda: relationships.unlink(
-        get_db(), {"type": RelType.PARTNER_OF.value, "from": ends[0], "to": ends[1]}, by=g.user["id"]),
+        get_db(), {"type": RelType.PARTNER_OF.value, "from": ends[0], "to": ends[1]}, by=g.user["id"],
+        access=g.access),
                 "Partner removed.", "partners")
 
 
@@ -114,7 +119,7 @@ def remove_partner(record_id: str):
 @login_required
 def history(record_id: str):
     """The account's whole field history, newest first, a page at a time."""
-    account = get(get_db(), Label.ACCOUNT, record_id)
+    account = get(get_db(), Label.ACCOUNT, record_id, access=g.access)
     page = lifecycle.history(get_db(), Label.ACCOUNT, record_id, limit=50, cursor=request.args.get("cursor"))
     return render_template("history.html", record=account, title=account["name"], page=page,
                            back=url_for("account_pages.show", record_id=record_id), kind="account")

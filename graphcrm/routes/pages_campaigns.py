@@ -1,7 +1,7 @@
 """Campaign pages: the list, create and edit, members by search or by a filtered list, status, export."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, g, render_template, request, url_for
 
 from .. import campaigns, records
 from ..app import get_db
@@ -69,12 +69,12 @@ def _filter_spec(values: dict) -> dict:
 def render_campaign(record_id: str, fs: FormState = NO_FORM, status: int = 200):
     """The campaign page; with filter arguments it says how many people the filter would add."""
     db = get_db()
-    detail = campaign_detail(db, record_id, list_cap())
+    detail = campaign_detail(db, record_id, list_cap(), access=g.access)
     values = _filter_values(request.form if fs.open("filter") else request.args)
     preview = None
     if not fs.name and request.args.get("preview"):
         try:
-            preview = preview_filter(db, _filter_spec(values))
+            preview = preview_filter(db, _filter_spec(values), access=g.access)
         except Invalid as exc:
             fs, status = FormState("filter", values, exc.fields, exc.message), 422
     return render_template("campaign.html", d=detail, fs=fs, filter=values, preview=preview,
@@ -105,7 +105,7 @@ def add_person(record_id: str):
         need(status in MEMBER_STATUSES, "member_status", "is not a member status")
         person, problem = pick_person(values)
         need(person is not None, "person", problem or "is required")
-        campaigns.add_members(get_db(), record_id, {"people": [person["id"]], "status": status})
+        campaigns.add_members(get_db(), record_id, {"people": [person["id"]], "status": status}, access=g.access)
         return person
 
     return _run(record_id, "add", work, lambda p: f"Added {full_name(p)}.")
@@ -120,7 +120,8 @@ def add_filtered(record_id: str):
 
     def work():
         need(member_status in MEMBER_STATUSES, "member_status", "is not a member status")
-        return campaigns.add_members(get_db(), record_id, {"filter": _filter_spec(values), "status": member_status})
+        return campaigns.add_members(get_db(), record_id, {"filter": _filter_spec(values), "status": member_status},
+                                     access=g.access)
 
     return _run(record_id, "filter", work, lambda r: f"Added: {r['added']} people of the filter are members now.")
 
@@ -133,7 +134,8 @@ def update_member(record_id: str, person_id: str):
     if request.form.get("status"):
         body["status"] = request.form["status"].strip()
     return _run(record_id, f"member-{person_id}",
-                lambda: campaigns.update_member(get_db(), record_id, person_id, body), "Member updated.")
+                lambda: campaigns.update_member(get_db(), record_id, person_id, body, access=g.access),
+                "Member updated.")
 
 
 @bp.post("/<record_id>/members/<person_id>/remove")
@@ -141,4 +143,4 @@ def update_member(record_id: str, person_id: str):
 def remove_member(record_id: str, person_id: str):
     """Take a person off the campaign."""
     return _run(record_id, f"remove-{person_id}",
-                lambda: campaigns.remove_member(get_db(), record_id, person_id), "Member removed.")
+                lambda: campaigns.remove_member(get_db(), record_id, person_id, access=g.access), "Member removed.")

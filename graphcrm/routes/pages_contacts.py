@@ -29,14 +29,15 @@ def lost():
     """Inactive contacts, longest lost first, each with a shortcut to record where they went."""
     mine = request.args.get("mine") == "1"
     offset = int_arg(request.args, "offset", 0, 0, 1_000_000)
-    page = lifecycle.lost_contacts(get_db(), owner=g.user["id"] if mine else None, limit=LOST_PAGE, offset=offset)
+    page = lifecycle.lost_contacts(get_db(), owner=g.user["id"] if mine else None, limit=LOST_PAGE, offset=offset,
+                                   access=g.access)
     return render_template("contacts_lost.html", page=page, mine=mine, offset=offset, size=LOST_PAGE)
 
 
 def _render_duplicates(fs: FormState = NO_FORM, status: int = 200):
     db = get_db()
-    return render_template("contacts_duplicates.html", groups=merge.duplicates(db),
-                           placeholders=placeholders_to_merge(db), fs=fs), status
+    return render_template("contacts_duplicates.html", groups=merge.duplicates(db, access=g.access),
+                           placeholders=placeholders_to_merge(db, access=g.access), fs=fs), status
 
 
 @bp.get("/contacts/duplicates")
@@ -63,7 +64,7 @@ def merge_duplicates():
         if keep in others:
             raise Invalid("A person cannot be merged into itself: untick the record you keep.",
                           {"merge": "must not include the record kept"})
-        merged = [merge.merge(get_db(), other, {"into": keep}, by=g.user["id"]) for other in others]
+        merged = [merge.merge(get_db(), other, {"into": keep}, by=g.user["id"], access=g.access) for other in others]
     except (Invalid, NotFound, Conflict) as exc:
         status = 422 if isinstance(exc, NotFound) else exc.status
         return _render_duplicates(failed(form_name, exc, {"id": "merge", "into": "keep"}), status)
@@ -72,7 +73,9 @@ def merge_duplicates():
 
 
 def _render_owners(fs: FormState = NO_FORM, status: int = 200):
-    return render_template("owners_bulk.html", users=owner_choices(get_db()), kinds=KINDS, fs=fs), status
+    # A manager moves records only within their team, so only their team is offered.
+    users = [u for u in owner_choices(get_db()) if g.access.manages(u["id"])]
+    return render_template("owners_bulk.html", users=users, kinds=KINDS, fs=fs), status
 
 
 @bp.route("/admin/owners", methods=["GET", "POST"])
@@ -86,7 +89,7 @@ def owners():
     body = {"from": request.form.get("from") or "", "to": request.form.get("to") or "",
             "kinds": request.form.getlist("kinds")}
     try:
-        moved = ownership.reassign_all(get_db(), body, by=g.user["id"])["moved"]
+        moved = ownership.reassign_all(get_db(), body, by=g.user["id"], access=g.access)["moved"]
     except (Invalid, NotFound, Conflict) as exc:
         return _render_owners(failed("owners", exc), 422 if isinstance(exc, NotFound) else exc.status)
     flash(f"Moved {moved} record{'s' if moved != 1 else ''} to the new owner.", "ok")

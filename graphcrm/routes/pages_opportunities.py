@@ -9,7 +9,7 @@ from ..model import NODE_FIELDS, Label, RelType
 from ..opportunities import create_opportunity, opportunity_detail
 from .guard import login_required
 from .page_actions import NO_FORM, FormState, need, run_form
-from .page_editing import create_view, edit_view
+from .page_editing import create_view, edit_view, require_editor, require_writer
 from .page_pickers import pick_person
 from .pages import list_cap
 
@@ -18,7 +18,7 @@ FIELDS = NODE_FIELDS[Label.OPPORTUNITY]
 
 
 def _create(db, data, *, account_id, address, user_id):
-    return create_opportunity(db, data, account_id=account_id, by=user_id)
+    return create_opportunity(db, data, account_id=account_id, by=user_id, access=g.access)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -30,8 +30,9 @@ def new():
 
 def render_opportunity(record_id: str, fs: FormState = NO_FORM, status: int = 200):
     """The deal page; `fs` unfolds the form that failed, with its errors beside the fields."""
-    detail = opportunity_detail(get_db(), record_id, list_cap())
-    return render_template("opportunity.html", d=detail, fields=FIELDS, fs=fs), status
+    detail = opportunity_detail(get_db(), record_id, list_cap(), access=g.access)
+    editable = g.access.can_write and detail["can_edit"]
+    return render_template("opportunity.html", d=detail, fields=FIELDS, fs=fs, can_write=editable), status
 
 
 @bp.get("/<record_id>")
@@ -49,6 +50,8 @@ def edit(record_id: str):
 
 
 def _run(record_id: str, name: str, work, done: str, rename: dict | None = None):
+    require_writer()
+    require_editor(record_id)
     return run_form(name, work, render=lambda fs, status: render_opportunity(record_id, fs, status), done=done,
                     redirect_to=url_for("opportunity_pages.show", record_id=record_id) + "#contacts",
                     rename=rename)
@@ -65,7 +68,8 @@ def add_contact_role(record_id: str):
         need(person is not None, "person", problem or "is required")
         props = {"role": values["role"], "primary": "primary" in request.form}
         return relationships.link(get_db(), {"type": RelType.CONTACT_ROLE.value, "from": person["id"],
-                                             "to": record_id, "properties": props}, by=g.user["id"])
+                                             "to": record_id, "properties": props}, by=g.user["id"],
+                                  access=g.access)
 
     return _run(record_id, "role", work, "Contact role saved.", rename={"from": "person"})
 
@@ -76,5 +80,6 @@ def remove_contact_role(record_id: str):
     """Take a person's role off the deal."""
     person_id = request.form.get("person") or ""
     return _run(record_id, "role-remove", lambda: relationships.unlink(
-        get_db(), {"type": RelType.CONTACT_ROLE.value, "from": person_id, "to": record_id}, by=g.user["id"]),
+        get_db(), {"type": RelType.CONTACT_ROLE.value, "from": person_id, "to": record_id}, by=g.user["id"],
+        access=g.access),
                 "Contact role removed.")

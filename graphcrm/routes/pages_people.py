@@ -1,7 +1,7 @@
 """The person page and the person forms."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, g, render_template, url_for
 
 from .. import lifecycle
 from ..app import get_db
@@ -29,7 +29,8 @@ SHOWN_ELSEWHERE = {"first_name", "last_name", "salutation", "street", "postal_co
 
 
 def _create(db, data, *, account_id, address, user_id):
-    return create_person(db, data, owner_id=user_id, address=address, account_id=account_id, by=user_id)
+    return create_person(db, data, owner_id=user_id, address=address, account_id=account_id, by=user_id,
+                         access=g.access)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -42,16 +43,19 @@ def new():
 def render_person(record_id: str, fs: FormState = NO_FORM, status: int = 200):
     """The person page; `fs` unfolds the form that failed, with its errors beside the fields."""
     db = get_db()
-    detail = person_detail(db, record_id, list_cap())
+    detail = person_detail(db, record_id, list_cap(), access=g.access)
     person = detail["person"]
     grouped = {k for names in GROUPS.values() for k in names} | SHOWN_ELSEWHERE
     more = [k for k in FIELDS if k not in grouped and person.get(k) not in (None, "", [])]
     owner = detail["owner"]
+    # The page's forms and buttons show only when the viewer may change this person.
+    editable = can_write_now() and detail["can_edit"]
     return render_template(
         "person.html", d=detail, p=person, fields=FIELDS, groups=GROUPS, more=more, fs=fs,
         career=career(detail), letter=letter_salutation(person, owner["address"] if owner else None),
         history=lifecycle.history(db, Label.PERSON, record_id, limit=HISTORY_SHOWN),
-        owners=owner_choices(db) if can_write_now() else [], board_roles=BOARD_ROLES), status
+        owners=owner_choices(db) if editable else [], board_roles=BOARD_ROLES, can_write=editable,
+        can_log=can_write_now()), status  # any writer logs touchpoints with people they may see
 
 
 @bp.get("/<record_id>")

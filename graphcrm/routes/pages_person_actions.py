@@ -11,7 +11,7 @@ from ..people import employment
 from ..records import get
 from .guard import login_required
 from .page_actions import NO_FORM, FormState, need, run_form
-from .page_editing import require_writer
+from .page_editing import require_editor, require_writer
 from .page_format import full_name
 from .page_pickers import pick_account, pick_person
 from .pages_people import render_person
@@ -30,6 +30,8 @@ def _page(record_id: str, anchor: str) -> str:
 
 
 def _run(record_id: str, name: str, work, done, anchor: str, rename: dict | None = None):
+    require_writer()
+    require_editor(record_id)
     return run_form(name, work, render=lambda fs, status: render_person(record_id, fs, status), done=done,
                     redirect_to=_page(record_id, anchor), rename=rename)
 
@@ -51,7 +53,8 @@ def _person(values: dict, key: str = "person") -> dict:
 def set_owner(record_id: str):
     """Give the person another owner, addressing them du or Sie."""
     body = _form("user", "address")
-    return _run(record_id, "owner", lambda: ownership.set_owner(get_db(), record_id, body, by=g.user["id"]),
+    return _run(record_id, "owner",
+                lambda: ownership.set_owner(get_db(), record_id, body, by=g.user["id"], access=g.access),
                 "Owner changed.", "owner")
 
 
@@ -59,7 +62,8 @@ def set_owner(record_id: str):
 @login_required
 def bounce(record_id: str):
     """The e-mail bounced: the contact becomes inactive until we find them again."""
-    return _run(record_id, "bounce", lambda: lifecycle.mark_bounced(get_db(), record_id, by=g.user["id"]),
+    return _run(record_id, "bounce",
+                lambda: lifecycle.mark_bounced(get_db(), record_id, by=g.user["id"], access=g.access),
                 "Marked the e-mail as bounced; the contact is inactive.", "status")
 
 
@@ -68,12 +72,13 @@ def bounce(record_id: str):
 def leave(record_id: str):
     """The person left the company on a date: the job becomes former, the contact inactive."""
     body = _form("date")
-    return _run(record_id, "leave", lambda: lifecycle.mark_left(get_db(), record_id, body, by=g.user["id"]),
+    return _run(record_id, "leave",
+                lambda: lifecycle.mark_left(get_db(), record_id, body, by=g.user["id"], access=g.access),
                 "Marked as having left the company.", "status")
 
 
 def _render_move(record_id: str, fs: FormState = NO_FORM, status: int = 200):
-    person = get(get_db(), Label.PERSON, record_id)
+    person = get(get_db(), Label.PERSON, record_id, access=g.access)
     return render_template("person_move.html", p=person, fs=fs), status
 
 
@@ -82,6 +87,7 @@ def _render_move(record_id: str, fs: FormState = NO_FORM, status: int = 200):
 def move(record_id: str):
     """Moved to a new employer: the old job is kept as former, the new one becomes primary."""
     require_writer()
+    require_editor(record_id)
     if request.method == "GET":
         return _render_move(record_id)
     values = _form("account", "account_id", "title", "department", "since", "email")
@@ -90,7 +96,7 @@ def move(record_id: str):
         account = _account(values)
         body = {"account": account["id"], **{k: values[k] for k in ("title", "department", "since", "email")
                                              if values[k]}}
-        return lifecycle.move(get_db(), record_id, body, by=g.user["id"])
+        return lifecycle.move(get_db(), record_id, body, by=g.user["id"], access=g.access)
 
     return run_form("move", work, render=lambda fs, status: _render_move(record_id, fs, status),
                     done=lambda p: f"{full_name(p)} moved; the old job is kept as a former one.",
@@ -107,7 +113,8 @@ def add_board_seat(record_id: str):
         account = _account(values)
         props = {k: values[k] for k in ("role", "since", "until") if values[k]}
         return relationships.link(get_db(), {"type": RelType.BOARD_MEMBER.value, "from": record_id,
-                                             "to": account["id"], "properties": props}, by=g.user["id"])
+                                             "to": account["id"], "properties": props}, by=g.user["id"],
+                                  access=g.access)
 
     return _run(record_id, "board", work, "Board seat added.", "career")
 
@@ -127,7 +134,7 @@ def add_employer(record_id: str):
         roles = [r.strip() for r in values["roles"].split(",") if r.strip()]
         props.update(primary=False, **({"roles": roles} if roles else {}))
         return relationships.link(get_db(), {"type": RelType.EMPLOYS.value, "from": account["id"],
-                                             "to": record_id, "properties": props}, by=g.user["id"])
+                                             "to": record_id, "properties": props}, by=g.user["id"], access=g.access)
 
     return _run(record_id, "employer", work, "Further account added.", "career")
 
@@ -142,7 +149,7 @@ def add_tie(record_id: str):
         other = _person(values)
         props = {k: values[k] for k in ("since", "source", "note") if values[k]}
         return relationships.link(get_db(), {"type": RelType.KNOWS.value, "from": record_id, "to": other["id"],
-                                             "properties": props}, by=g.user["id"])
+                                             "properties": props}, by=g.user["id"], access=g.access)
 
     return _run(record_id, "knows", work, "Tie added.", "knows", rename={"to": "person", "from": "person"})
 
@@ -158,7 +165,7 @@ def add_reporting_line(record_id: str):
         other = _person(values)
         ends = (record_id, other["id"]) if values["direction"] == "manager" else (other["id"], record_id)
         return relationships.link(get_db(), {"type": RelType.REPORTS_TO.value, "from": ends[0], "to": ends[1]},
-                                  by=g.user["id"])
+                                  by=g.user["id"], access=g.access)
 
     return _run(record_id, "reports", work, "Reporting line added.", "reporting",
                 rename={"to": "person", "from": "person"})
@@ -169,6 +176,7 @@ def add_reporting_line(record_id: str):
 def unlink(record_id: str):
     """Remove a further account, board seat, tie or reporting line (never the primary job)."""
     require_writer()
+    require_editor(record_id)
     rel = relationships.parse_type(request.form.get("type"))
     other = request.form.get("other") or ""
     if rel not in REMOVABLE:
@@ -181,7 +189,8 @@ def unlink(record_id: str):
         raise Conflict("The primary job ends with “Left the company” or “Moved to new employer”.",
                        {"type": "is the primary job"})
     ends = (record_id, other) if side == "out" else (other, record_id)
-    relationships.unlink(get_db(), {"type": rel.value, "from": ends[0], "to": ends[1]}, by=g.user["id"])
+    relationships.unlink(get_db(), {"type": rel.value, "from": ends[0], "to": ends[1]}, by=g.user["id"],
+                         access=g.access)
     flash("Removed.", "ok")
     anchors = {RelType.KNOWS: "knows", RelType.REPORTS_TO: "reporting"}
     return redirect(_page(record_id, anchors.get(rel, "career")))
@@ -195,8 +204,10 @@ def merge_into(record_id: str):
 
     def work():
         keep = _person(values, "into")
-        return merge.merge(get_db(), record_id, {"into": keep["id"]}, by=g.user["id"])
+        return merge.merge(get_db(), record_id, {"into": keep["id"]}, by=g.user["id"], access=g.access)
 
+    require_writer()
+    require_editor(record_id)
     return run_form("merge", work, render=lambda fs, status: render_person(record_id, fs, status),
                     done=lambda p: f"Merged into {full_name(p)}.",
                     redirect_to=lambda p: url_for("people_pages.show", record_id=p["id"]),
@@ -207,7 +218,7 @@ def merge_into(record_id: str):
 @login_required
 def history(record_id: str):
     """The person's whole field history, newest first, a page at a time."""
-    person = get(get_db(), Label.PERSON, record_id)
+    person = get(get_db(), Label.PERSON, record_id, access=g.access)
     page = lifecycle.history(get_db(), Label.PERSON, record_id, limit=50, cursor=request.args.get("cursor"))
     return render_template("history.html", record=person, title=full_name(person), page=page,
                            back=url_for("people_pages.show", record_id=record_id), kind="person")

@@ -9,7 +9,7 @@ from .. import activities, kpi, reports
 from ..app import get_db
 from ..errors import Forbidden, Invalid
 from ..model import ACTIVITY_KINDS, Label
-from ..permissions import can_write
+from ..record_access import owners_of
 from ..records import list_records
 from ..validation import int_arg
 from . import touchpoints_view as view
@@ -21,7 +21,7 @@ MAX_OVERDUE_IDS = 500
 
 
 def _check_write() -> None:
-    if not can_write(g.user):
+    if not g.access.can_write:
         raise Forbidden("Your role may read but not change records.")
 
 
@@ -44,30 +44,32 @@ def _stale_filters(args) -> dict:
 def log_activity():
     """Log a touchpoint; 201 with the record."""
     _check_write()
-    return activities.log_activity(get_db(), json_body(), by=g.user["id"]), 201
+    return activities.log_activity(get_db(), json_body(), by=g.user["id"], access=g.access), 201
 
 
 @bp.get("/api/v1/people/<record_id>/activities")
 def person_activities(record_id: str):
     """A person's activities, newest first, cursor-paged."""
-    return activities.person_activities(get_db(), record_id, **page_args())
+    return activities.person_activities(get_db(), record_id, **page_args(), access=g.access)
 
 
 @bp.get("/api/v1/people/<record_id>/strength")
 def person_strength(record_id: str):
     """Relationship strength of the caller (and colleagues) with a person."""
-    return activities.person_strength(get_db(), record_id, g.user["id"])
+    return activities.person_strength(get_db(), record_id, g.user["id"], access=g.access)
 
 
 @bp.get("/api/v1/people/overdue")
 def people_overdue():
     """How overdue each contact is against its target: 1.0 = a touch is due now."""
-    ids = [i for i in (request.args.get("ids") or "").split(",") if i.strip()]
+    ids = [i.strip() for i in (request.args.get("ids") or "").split(",") if i.strip()]
     if not ids:
         raise Invalid("ids is required", {"ids": "comma-separated person ids"})
     if len(ids) > MAX_OVERDUE_IDS:
         raise Invalid(f"at most {MAX_OVERDUE_IDS} ids", {"ids": f"at most {MAX_OVERDUE_IDS} ids"})
-    found = kpi.overdue(get_db(), ids)
+    owners = owners_of(get_db(), ids)
+    # People the viewer may not see are answered like unknown ids: no ratio.
+    found = kpi.overdue(get_db(), [i for i in ids if i in owners and g.access.sees_person(owners[i])])
     return {"items": [{"person": pid, **found[pid]} if pid in found else {"person": pid, "ratio": None}
                       for pid in dict.fromkeys(i.strip() for i in ids)], "next": None}
 
@@ -75,7 +77,7 @@ def people_overdue():
 @bp.get("/api/v1/reports/stale")
 def stale_report():
     """Stale contacts, most neglected first."""
-    return reports.stale_contacts(get_db(), **_stale_filters(request.args), **page_args())
+    return reports.stale_contacts(get_db(), **_stale_filters(request.args), **page_args(), access=g.access)
 
 
 @bp.get("/api/v1/reports/kpi")
@@ -83,7 +85,7 @@ def kpi_report():
     """Targets and their status in a period."""
     args = request.args
     return kpi.kpi_report(get_db(), args.get("period"), owner=args.get("owner"), account=args.get("account"),
-                          status=args.get("status") or None, **page_args())
+                          status=args.get("status") or None, **page_args(), access=g.access)
 
 
 @bp.post("/api/v1/targets")
@@ -123,13 +125,14 @@ def delete_target(target_id: str):
 def log_page(record_id: str):
     """The phone-friendly quick log: call the person, then log the call with the time prefilled."""
     db = get_db()
+    activities.person_activities(db, record_id, limit=1, access=g.access)  # a hidden person is a 404
     context = view.log_context(db, record_id)
     form, errors, status = view.log_defaults(context), {}, 200
     if request.method == "POST":
         _check_write()
         form = view.log_form_values(request.form)
         try:
-            logged = activities.log_activity(db, view.log_body(form, record_id), by=g.user["id"])
+            logged = activities.log_activity(db, view.log_body(form, record_id), by=g.user["id"], access=g.access)
             return redirect(url_for("touchpoints.log_page", record_id=record_id, logged=logged["id"]))
         except Invalid as exc:
             errors, status = exc.fields, 422
@@ -144,14 +147,17 @@ def stale_page():
     """Stale contacts with filters, paging and a CSV download."""
     args = request.args.to_dict()
     if "owner" not in args:
-        args["owner"] = g.user["id"]  # "my" contacts first; an empty owner means everyone's
+        # Admins and reps see their own contacts first; managers their team's, viewers everyone's.
+        # An empty owner means everyone the viewer's role covers.
+        args["owner"] = g.user["id"] if g.access.role in ("admin", "rep") else ""
     filters = _stale_filters(args)
     try:
-        page = reports.stale_contacts(get_db(), **filters, limit=50, cursor=args.get("cursor"))
+        page = reports.stale_contacts(get_db(), **filters, limit=50, cursor=args.get("cursor"), access=g.access)
         errors = {}
     except Invalid as exc:
         page, errors = {"items": [], "next": None}, exc.fields
-    users = list_records(get_db(), Label.USER, limit=500)["items"]
+    users = [u for u in list_records(get_db(), Label.USER, limit=500, access=g.access)["items"]
+             if g.access.is_admin or g.access.role == "viewer" or g.access.manages(u["id"])]
     return render_template("touchpoints_stale.html", page=page, filters=filters, errors=errors, users=users,
                            kinds=activities.TOUCH_KINDS, query={k: v for k, v in args.items() if k != "cursor"})
 
@@ -163,7 +169,8 @@ def stale_csv():
     filters = _stale_filters(request.args)
     reports.last_touch_field(filters["kind"])  # refuse a bad kind before the download starts
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d")
-    return Response(reports.stale_csv(get_db(), **filters), mimetype="text/csv",
+    reports.stale_contacts(get_db(), **filters, limit=1, access=g.access)  # refuse an owner out of scope first
+    return Response(reports.stale_csv(get_db(), **filters, access=g.access), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="stale-contacts-{stamp}.csv"'})
 
 
@@ -174,9 +181,10 @@ def kpi_page():
     args = request.args
     try:
         report = kpi.kpi_report(get_db(), args.get("period"), owner=args.get("owner"),
-                                status=args.get("status") or None, limit=50, cursor=args.get("cursor"))
+                                status=args.get("status") or None, limit=50, cursor=args.get("cursor"),
+                                access=g.access)
     except Invalid as exc:
-        report = kpi.kpi_report(get_db(), None, limit=50)
+        report = kpi.kpi_report(get_db(), None, limit=50, access=g.access)
         return render_template("touchpoints_kpi.html", r=report, charts=view.kpi_charts(report),
                                period_nav=view.period_nav(report["period"]), errors=exc.fields, args=args), 422
     return render_template("touchpoints_kpi.html", r=report, charts=view.kpi_charts(report),
@@ -186,7 +194,7 @@ def kpi_page():
 @bp.app_template_global()
 def touchpoint_summary(person_id: str) -> dict | None:
     """For _touchpoints_person.html: last touches, strength, KPI status of a person."""
-    return view.person_summary(get_db(), person_id, g.user)
+    return view.person_summary(get_db(), person_id, g.user)  # shown only on pages of people the viewer may see
 
 
 # -- OpenAPI -----------------------------------------------------------------------------------
@@ -246,16 +254,18 @@ OPENAPI_PATHS = {
                    "or never; never touched first, then oldest",
         "parameters": [_q("days", "default 90", {"type": "integer", "default": 90}),
                        _q("kind", "meeting, call, email or event; default any of them"),
-                       _q("owner", "user id"), _q("account", "account id (current employees)"),
+                       _q("owner", "user id; default: a manager's team, a rep's own, everyone for others"),
+                       _q("account", "account id (current employees)"),
                        _q("team", "the contact's team, exact"), *_PAGE],
-        "responses": _ok("`{items: [{person, name, last_touch, days_since, owner, account}], next, as_of}`")}},
+        "responses": _ok("`{items: [{person, name, last_touch, days_since, owner, account}], next, as_of}`",
+                         errors=(401, 403, 422))}},
     "/reports/kpi": {"get": {
         "summary": "KPI targets and their status (met, on_track, at_risk, missed) per owner, account and "
                    "person; calendar periods in UTC, [start, end)",
         "parameters": [_q("period", "2026, 2026-Q4 or 2026-11; default the current quarter"),
                        _q("owner", "user id"), _q("account", "account id"),
                        _q("status", "people list only: met, on_track, at_risk or missed"), *_PAGE],
-        "responses": _ok("`{period, totals, owners, accounts, people: {items, next}}`")}},
+        "responses": _ok("`{period, totals, owners, accounts, people: {items, next}}`", errors=(401, 403, 422))}},
     "/targets": {
         "get": {"summary": "KPI targets", "parameters": [_q("scope_id", "person, account or user id"),
                                                          _q("period", "month, quarter or year"), *_PAGE],

@@ -494,6 +494,7 @@ def test_the_export_link_downloads_the_members_with_the_browser_session(db, brow
 # -- bulk owner reassignment ----------------------------------------------------------------------
 
 def test_bulk_reassignment_moves_exactly_the_chosen_kinds(db, browser, w):
+    link(db, "REPORTS_TO", w["other"]["id"], browser.user["id"])  # a manager moves records within the team
     link(db, "OWNS", browser.user["id"], w["acme"]["id"], address="sie")
     link(db, "OWNS", w["other"]["id"], w["carl"]["id"], address="sie")
     resp = browser.post("/admin/owners", {"from": browser.user["id"], "to": w["other"]["id"], "kinds": "person"})
@@ -510,6 +511,7 @@ def test_bulk_reassignment_moves_exactly_the_chosen_kinds(db, browser, w):
 ])
 def test_bad_bulk_reassignment_is_named_and_moves_nothing(db, browser, w, form, field, message):
     ids = {"SELF": browser.user["id"], "CARL": w["carl"]["id"]}
+    link(db, "REPORTS_TO", w["other"]["id"], browser.user["id"])  # a manager moves records within the team
     data = {"from": browser.user["id"], "to": w["other"]["id"], "kinds": ["person", "account"], "csrf_token": browser.csrf()}
     data.update({k: ids.get(v, v) if isinstance(v, str) else v for k, v in form.items()})
     before = db.run_raw("MATCH (u:User)-[:OWNS]->(n) RETURN u.id AS u, n.id AS n ORDER BY n")

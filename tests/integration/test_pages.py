@@ -243,6 +243,7 @@ def test_the_person_page_shows_every_field_that_is_set(db, browser):
         "social_linkedin": "https://www.linkedin.com/in/anna",
         "social_xing": "https://www.xing.com/profile/anna", "social_x": "https://x.com/anna",
         "street": "Hauptstrasse 1", "postal_code": "4051", "city": "Basel", "country": "CH", "description": "Met at the fair"})
+    link(db, "OWNS", browser.user["id"], person["id"])  # sensitive fields show to the owner
     html = browser.page(f"/people/{person['id']}")
     for text in ("Frau", "anna@acme.ch", "+41 44 123 45 67", "+41 79 765 43 21", "Finance", "Controlling",
                  "French (fr)", "05.04.1980", "Sailing", "Jazz", "Hauptstrasse 1", "4051", "Basel", "CH",
@@ -303,6 +304,7 @@ def test_markup_in_every_text_field_is_escaped(db, browser):
     owner = create_user(db, email="evil@example.ch", name=EVIL, role="rep")
     link(db, "OWNS", browser.user["id"], person["id"], address="sie")  # listed on the home page
     link(db, "OWNS", owner["id"], acme["id"], address="du")
+    link(db, "REPORTS_TO", owner["id"], browser.user["id"])  # so the signed-in rep may open the account's forms
     link(db, "HAS_OPPORTUNITY", acme["id"], deal["id"])
     link(db, "CONTACT_ROLE", person["id"], deal["id"], role="Evaluator")
     link(db, "MEMBER_OF", person["id"], spring["id"], status="sent")

@@ -93,7 +93,10 @@
     }).catch(function (err) { say(err.message, true); setState("error"); });
   }
 
+  var HIDDEN_TEXT = "This person is not shared with you: their network cannot be opened.";
+
   function expand(nodeId) {
+    if (G.isHidden((nodes.get(nodeId) || {}).record || { id: nodeId })) { say(HIDDEN_TEXT); return; }
     setState("loading");
     G.api(query(nodeId, 1, 200)).then(function (view) {
       var before = nodes.length;
@@ -137,7 +140,9 @@
       link.href = page;
       links.appendChild(link);
     }
-    if (node.kind === "person" && !node.placeholder) {
+    var secret = G.isHidden(node);
+    if (secret) { links.appendChild(G.el("span", HIDDEN_TEXT, "muted small")); }
+    if (node.kind === "person" && !node.placeholder && !secret) {
       var intro = G.el("a", "Who can introduce me?");
       intro.href = "/people/" + encodeURIComponent(node.id) + "/introductions";
       links.appendChild(intro);
@@ -149,8 +154,10 @@
     }
     body.appendChild(links);
     var buttons = G.el("p", null, "explore-actions");
-    buttons.appendChild(action("Expand", function () { expand(nodeId); }));
-    buttons.appendChild(action("Center here", function () { load(nodeId); }));
+    if (!secret) {
+      buttons.appendChild(action("Expand", function () { expand(nodeId); }));
+      buttons.appendChild(action("Center here", function () { load(nodeId); }));
+    }
     buttons.appendChild(action("Hide", function () { hide(nodeId); }));
     body.appendChild(buttons);
     if (node.kind === "account") { connectors(body, node.id); }
@@ -166,10 +173,14 @@
       var list = G.el("ol");
       data.items.forEach(function (item) {
         var line = G.el("li");
-        var button = G.el("button", item.label, "link");
-        button.type = "button";
-        button.addEventListener("click", function () { load(item.id); });
-        line.appendChild(button);
+        if (G.isHidden(item)) {
+          line.appendChild(G.el("span", item.label));
+        } else {
+          var button = G.el("button", item.label, "link");
+          button.type = "button";
+          button.addEventListener("click", function () { load(item.id); });
+          line.appendChild(button);
+        }
         line.appendChild(G.el("span", " " + item.kind, "muted small"));
         list.appendChild(line);
       });
@@ -178,7 +189,8 @@
     }).catch(function (err) { box.appendChild(G.el("p", err.message, "error")); });
   }
 
-  function visibleIds() { return nodes.getIds(); }
+  /* Hidden people have no record id to send: the exported file leaves them out. */
+  function visibleIds() { return nodes.getIds().filter(function (id) { return !G.isHidden({ id: id }); }); }
 
   function exportFile(format) {
     var body = { format: format, nodes: visibleIds(), types: checked("types").join(","),

@@ -32,7 +32,7 @@
   function card(node) {
     var box = el("div", null, "graph-card");
     box.appendChild(el("strong", node.label));
-    var note = node.kind + (node.placeholder ? " · placeholder" : "") +
+    var note = node.kind + (isHidden(node) ? " · not shared with you" : "") + (node.placeholder ? " · placeholder" : "") +
                (node.status === "inactive" ? " · inactive" : "");
     box.appendChild(el("div", note, "graph-card-kind"));
     var list = el("dl");
@@ -66,7 +66,7 @@
   function edgeTitle(edge) {
     var box = el("div", null, "graph-card");
     box.appendChild(el("strong", edge.type));
-    ["role", "title", "department", "since", "until", "source", "note"].forEach(function (key) {
+    ["role", "title", "department", "since", "until", "known_from", "note"].forEach(function (key) {
       if (edge[key] !== undefined && edge[key] !== null && edge[key] !== "") {
         box.appendChild(el("div", humanize(key) + ": " + edge[key]));
       }
@@ -111,7 +111,13 @@
     document.body.removeChild(link);
   }
 
+  /* A person the viewer may not see ("someone at ACME"): an opaque id, no page, no network. */
+  function isHidden(node) {
+    return Boolean(node && (node.hidden === true || String(node.id || "").indexOf("hidden:") === 0));
+  }
+
   function pageOf(node) {
+    if (isHidden(node)) { return null; }
     var base = PAGES[node.kind];
     return base ? base + encodeURIComponent(node.id) : null;
   }
@@ -145,6 +151,6 @@
   };
 
   global.GraphCommon = { KIND_COLORS: KIND_COLORS, TYPE_COLORS: TYPE_COLORS, el: el, clear: clear, card: card,
-                         visNode: visNode, visEdge: visEdge, api: api, download: download, pageOf: pageOf,
+                         visNode: visNode, visEdge: visEdge, api: api, download: download, pageOf: pageOf, isHidden: isHidden,
                          legend: legend, settle: settle, OPTIONS: OPTIONS, humanize: humanize };
 })(window);

@@ -21,7 +21,8 @@
 
   function addRecord(record) {
     if (!nodes.get(record.id)) { nodes.add(G.visNode({ id: record.id, kind: record.kind, label: record.label,
-                                                       status: record.status, card: record.card || {} })); }
+                                                       status: record.status, card: record.card || {},
+                                                       hidden: record.hidden === true })); }
   }
 
   function addPath(path, records) {
@@ -83,6 +84,7 @@
   }
 
   function personLink(person) {
+    if (G.isHidden(person)) { return G.el("span", person.label, "hidden-person"); }
     var link = G.el("a", person.label);
     link.href = "/people/" + encodeURIComponent(person.id);
     return link;
@@ -105,7 +107,8 @@
         if (person.status === "inactive") { line.appendChild(G.el("span", "inactive", "tag")); }
         if (person.placeholder) { line.appendChild(G.el("span", "placeholder", "tag")); }
         item.appendChild(line);
-        addRecord({ id: person.id, kind: "person", label: person.label, status: person.status });
+        addRecord({ id: person.id, kind: "person", label: person.label, status: person.status,
+                    hidden: person.hidden === true });
         var rel = { source: person.id, target: deal.id, type: "CONTACT_ROLE" };
         if (!edges.get(edgeId(rel))) { var vis = G.visEdge(rel); vis.id = edgeId(rel); edges.add(vis); }
         if (role.key && !person.placeholder) { pathLists(item, person, data.records); }

@@ -1,0 +1,127 @@
+"""The access policy (permissions.Access) applied to records: who owns what, visibility, edits, redaction.
+
+Capability functions take `access` (None = no restriction, for the CLI, imports and internal use)
+and call these helpers, so the API, the pages and the exports obey one policy. Lists filter hidden
+people inside Cypher with VISIBLE (and the parameters of `visibility`), so paging stays correct.
+"""
+from __future__ import annotations
+
+from .errors import Forbidden, NotFound
+from .permissions import SENSITIVE_PERSON_FIELDS, Access
+
+# The Cypher condition list queries use for "person p may be shown" (parameters from `visibility`).
+VISIBLE = ("($see_all OR NOT EXISTS { (:User)-[:OWNS]->(p) } "
+           "OR EXISTS { (o:User)-[:OWNS]->(p) WHERE o.id IN $team })")
+NOUNS = {"Person": "person", "Account": "account", "Opportunity": "opportunity", "User": "user",
+         "Campaign": "campaign"}
+
+
+def visibility(access: Access | None) -> dict:
+    """The $see_all and $team parameters of queries that leave hidden people out."""
+    return {"see_all": True, "team": []} if access is None else access.cypher_params()
+
+
+def owner_of(db, record_id: str) -> tuple[str | None, str | None]:
+    """Return (label name, owner user id) of a record; (None, None) when there is no such record."""
+    if not isinstance(record_id, str) or not record_id:
+        return None, None
+    row = db.one("access/owner_of", id=record_id)
+    return (row["label"], row["owner"]) if row else (None, None)
+
+
+def owners_of(db, person_ids: list[str]) -> dict[str, str | None]:
+    """Return person id -> owner user id (None when unowned) for many people in one query."""
+    ids = list(dict.fromkeys(i for i in person_ids if isinstance(i, str)))
+    return {r["id"]: r["owner"] for r in db.run("access/owners", ids=ids)} if ids else {}
+
+
+def require_writer(access: Access | None) -> None:
+    """Refuse a write by a role that may only read."""
+    if access is not None and not access.can_write:
+        raise Forbidden("Your role may read but not change records.")
+
+
+def check_person(db, access: Access | None, person_id: str) -> str | None:
+    """Return the person's owner id; raise NotFound when there is no such person or the viewer may not see it."""
+    label, owner = owner_of(db, person_id)
+    if label != "Person" or (access is not None and not access.sees_person(owner)):
+        raise NotFound(f"No person with id {person_id}")
+    return owner
+
+
+def check_visible(db, access: Access | None, record_id: str) -> tuple[str | None, str | None]:
+    """Return (label, owner) of a record; a person the viewer may not see is reported as missing."""
+    label, owner = owner_of(db, record_id)
+    if label == "Person" and access is not None and not access.sees_person(owner):
+        raise NotFound(f"No person with id {record_id}")  # worded like a missing person: no existence leak
+    return label, owner
+
+
+def check_edit(db, access: Access | None, record_id: str) -> tuple[str | None, str | None]:
+    """Refuse (403) a change to a record the viewer may not edit; a hidden person is a 404.
+
+    A record that does not exist passes, so the capability raises its own NotFound.
+    """
+    if access is None:
+        return None, None  # no restriction: nothing to look up
+    require_writer(access)
+    label, owner = check_visible(db, access, record_id)
+    if label is not None and not access.may_edit(owner):
+        noun = NOUNS.get(label, "record")
+        whose = "your team's" if access.role == "manager" else "your own"
+        raise Forbidden(f"You may not change this {noun}: it belongs to another user, and your role "
+                        f"({access.role}) changes only {whose} records and unowned ones.")
+    return label, owner
+
+
+def check_edit_any(db, access: Access | None, *record_ids: str) -> None:
+    """For links: both ends must be visible and at least one of them editable by the viewer."""
+    if access is None:
+        return
+    require_writer(access)
+    found = [check_visible(db, access, rid) for rid in record_ids]
+    owners = [owner for label, owner in found if label is not None]
+    if owners and not any(access.may_edit(owner) for owner in owners):
+        raise Forbidden("You may not change these records: they belong to other users, and your role "
+                        f"({access.role}) changes only records you may edit.")
+
+
+def person(access: Access | None, record: dict | None, owner_id: str | None) -> dict | None:
+    """The person record without the fields the viewer may not see."""
+    if record is None or access is None:
+        return record
+    return access.person(record, owner_id)
+
+
+def redact(db, access: Access | None, people: list[dict], key: str = "id") -> list[dict]:
+    """Strip hidden sensitive fields from person maps (owners looked up in one query)."""
+    if access is None or access.is_admin:
+        return people
+    holding = [p for p in people if p and SENSITIVE_PERSON_FIELDS & p.keys()]
+    if not holding:
+        return people
+    owners = owners_of(db, [p.get(key) for p in holding])
+    return [access.person(p, owners.get(p.get(key))) if p and SENSITIVE_PERSON_FIELDS & p.keys() else p
+            for p in people]
+
+
+def report_scope(access: Access | None, owner: str | None) -> list[str] | None:
+    """The owners a report covers: None for everyone, else a list of user ids.
+
+    A manager's reports cover their team, a rep's their own records, admins' and viewers' everyone's;
+    an explicit `owner` narrows that, and one outside a manager's or rep's scope is refused (403).
+    """
+    if access is None or access.is_admin or access.role == "viewer":
+        return [owner] if owner else None
+    if owner:
+        if not access.manages(owner):
+            raise Forbidden("You see reports on your own records" + (" and your team's" if access.role == "manager"
+                                                                         else "") + " only.")
+        return [owner]
+    return sorted(access.team) if access.role == "manager" else [access.user_id]
+
+
+def report_visibility(access: Access | None) -> dict:
+    """The $see_all and $viewer_team parameters of report queries ($team there is a person's team field)."""
+    params = visibility(access)
+    return {"see_all": params["see_all"], "viewer_team": params["team"]}
