@@ -17,6 +17,7 @@ from .errors import Invalid, NotFound
 from .model import ACTIVITY_KINDS, Field, Label
 from .permissions import Access
 from .records import decode_cursor, encode_cursor, new_id
+from .redaction import anonymous_label
 from .validation import clean
 
 # A note records something about a person, not contact with them, so it is not a touchpoint.
@@ -89,7 +90,7 @@ def log_activity(db: Database, data: Any, *, by: str, now: dt.datetime | None = 
             raise Invalid("Some fields are not valid: people", {"people": "unknown person ids: " + ", ".join(hidden)})
     activity_id = new_id()
     db.write_tx(_log, activity_id, checked, by)
-    return describe(db, [activity_id])[0]
+    return describe(db, [activity_id], access)[0]
 
 
 def _log(tx: Tx, activity_id: str, checked: dict, by: str) -> None:
@@ -114,10 +115,23 @@ def _log(tx: Tx, activity_id: str, checked: dict, by: str) -> None:
     tx.run("activities/refresh_touch_fields", ids=checked["people"], touch_kinds=list(TOUCH_KINDS))
 
 
-def describe(db: Database | Tx, ids: list[str]) -> list[dict]:
-    """Return activities by id, in that order, with logged_by, people (capped) and about."""
+def describe(db: Database | Tx, ids: list[str], access: Access | None = None) -> list[dict]:
+    """Return activities by id, in that order, with logged_by, people (capped) and about.
+
+    A participant the viewer may not see is "someone at <account>", without an id.
+    """
     rows = db.run("activities/describe", ids=ids, people_cap=PEOPLE_CAP)
-    return [r["activity"] for r in rows]
+    activities = [r["activity"] for r in rows]
+    for activity in activities:
+        activity["people"] = [_participant(p, access) for p in activity["people"]]
+    return activities
+
+
+def _participant(person: dict, access: Access | None) -> dict:
+    owner, account = person.pop("owner", None), person.pop("account", None)
+    if access is None or access.sees_person(owner):
+        return person
+    return {"id": None, "name": anonymous_label(account), "hidden": True}
 
 
 def person_activities(db: Database, person_id: str, *, limit: int = 50, cursor: str | None = None,
@@ -126,16 +140,17 @@ def person_activities(db: Database, person_id: str, *, limit: int = 50, cursor: 
     if access is not None:
         record_access.check_person(db, access, person_id)
     after_at, after_id = decode_cursor(cursor)
-    return db.read_tx(_person_activities, person_id, limit, after_at, after_id)
+    return db.read_tx(_person_activities, person_id, limit, after_at, after_id, access)
 
 
-def _person_activities(tx: Tx, person_id: str, limit: int, after_at: str | None, after_id: str | None) -> dict:
+def _person_activities(tx: Tx, person_id: str, limit: int, after_at: str | None, after_id: str | None,
+                       access: Access | None = None) -> dict:
     if tx.one("records/get", {"label": Label.PERSON}, id=person_id) is None:
         raise NotFound(f"No person with id {person_id}")
     rows = tx.run("activities/for_person", id=person_id, limit=limit + 1, after_at=after_at, after_id=after_id)
     page = rows[:limit]
     next_cursor = encode_cursor(page[-1]["at"], page[-1]["id"]) if len(rows) > limit else None
-    return {"items": describe(tx, [r["id"] for r in page]), "next": next_cursor}
+    return {"items": describe(tx, [r["id"] for r in page], access), "next": next_cursor}
 
 
 def refresh_touch_fields(db: Database, person_ids: list[str] | None = None, batch: int = 2000) -> int:

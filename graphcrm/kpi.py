@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from . import record_access
 from .activities import TOUCH_KINDS, utcnow
 from .db import Database, Tx
-from .errors import Conflict, Invalid, NotFound
+from .errors import Conflict, Forbidden, Invalid, NotFound
 from .model import ACTIVITY_KINDS, Field, Label
 from .permissions import Access
 from .records import decode_cursor, encode_cursor, new_id
@@ -108,12 +108,29 @@ def status_of(count: int, minimum: int, period: Period, now: dt.datetime) -> str
 
 # -- targets ---------------------------------------------------------------------------------
 
-def create_target(db: Database, data) -> dict:
+def check_target_write(db: Database, access: Access | None, scope: str | None, scope_id: str | None) -> None:
+    """Refuse a target change the viewer may not make.
+
+    A person's or account's target is changed by those who may edit the record; a user's default
+    target by the user's managers (and admins), or by the user themselves.
+    """
+    if access is None:
+        return
+    record_access.require_writer(access)
+    if scope == "user":
+        if isinstance(scope_id, str) and not access.manages(scope_id):
+            raise Forbidden("Only the user's managers and admins set default targets for other users.")
+    elif scope in SCOPES and isinstance(scope_id, str):
+        record_access.check_edit(db, access, scope_id)
+
+
+def create_target(db: Database, data, *, access: Access | None = None) -> dict:
     """Validate and create a target for a person, account or user; one per record and period type."""
     if not isinstance(data, dict):
         raise Invalid("body must be a JSON object", {"body": "must be an object"})
     data = dict(data)
     scope, scope_id = data.pop("scope", None), data.pop("scope_id", None)
+    check_target_write(db, access, scope, scope_id)
     errors = {}
     if scope not in SCOPES:
         errors["scope"] = "must be one of " + ", ".join(SCOPES)
@@ -165,8 +182,10 @@ def get_target(db: Database, target_id: str) -> dict:
     return row["target"]
 
 
-def delete_target(db: Database, target_id: str) -> None:
+def delete_target(db: Database, target_id: str, *, access: Access | None = None) -> None:
     """Delete one target, or raise NotFound."""
+    target = get_target(db, target_id)
+    check_target_write(db, access, target["scope"], target["scope_id"])
     if db.write_one("kpi/delete_target", id=target_id)["deleted"] == 0:
         raise NotFound(f"No target with id {target_id}")
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 from . import record_access, records, relationships, search
 from .db import Database, Tx
-from .errors import Invalid, NotFound
+from .errors import Forbidden, Invalid, NotFound
 from .model import Label, RelType
 from .permissions import Access
 from .records import public
@@ -140,19 +140,29 @@ def create_person(db: Database, data: dict, *, owner_id: str, address: str = "si
                   account_id: str | None = None, by: str | None = None, access: Access | None = None) -> dict:
     """Create a person owned by `owner_id`, employed by `account_id` as primary account; return it.
 
-    Three writes, because records and relationships each own their transaction: if a link fails,
-    the new person is deleted again so nothing half-written remains.
+    One transaction: a bad account or owner leaves nothing behind. Placing the person on the map
+    (from their address, else their account's) follows, as derived data.
     """
     record_access.require_writer(access)
-    person = records.create(db, Label.PERSON, data, by=by)
-    try:
-        if account_id:
-            job = {k: person[k] for k in ("title", "department") if person.get(k)}
-            relationships.link(db, {"type": RelType.EMPLOYS.value, "from": account_id, "to": person["id"],
-                                    "properties": {"primary": True, **job}}, by=by)
-        relationships.link(db, {"type": RelType.OWNS.value, "from": owner_id, "to": person["id"],
-                                "properties": {"address": address}}, by=by)
-    except Exception:
-        records.delete(db, Label.PERSON, person["id"])
-        raise
-    return person
+    if access is not None and owner_id != access.user_id and not access.manages(owner_id):
+        raise Forbidden("You may give new people only to yourself or to your team.")
+    props = records.prepare(Label.PERSON, data)
+    node = db.write_tx(_create_person, props, owner_id, address, account_id, by)
+    from .geo import geocode_record
+    from .geo.address import ADDRESS_FIELDS
+
+    if account_id and not set(ADDRESS_FIELDS) & set(props):
+        geocode_record(db, Label.PERSON, node["id"])  # placed where their account is
+    return public(records.placed(db, Label.PERSON, node, props))
+
+
+def _create_person(tx: Tx, props: dict, owner_id: str, address: str, account_id: str | None,
+                   by: str | None) -> dict:
+    node = records.create_in(tx, Label.PERSON, props)
+    if account_id:
+        job = {k: props[k] for k in ("title", "department") if props.get(k)}
+        relationships.link_in(tx, {"type": RelType.EMPLOYS.value, "from": account_id, "to": node["id"],
+                                   "properties": {"primary": True, **job}}, by=by)
+    relationships.link_in(tx, {"type": RelType.OWNS.value, "from": owner_id, "to": node["id"],
+                               "properties": {"address": address}}, by=by)
+    return node

@@ -67,13 +67,24 @@ def label_of(kind: str) -> Label:
 def create(db: Database, label: Label, data: dict, *, by: str | None = None, access: Access | None = None) -> dict:
     """Validate and create one record (any writer may); return it as the viewer may see it."""
     record_access.require_writer(access)
+    props = prepare(label, data)
+    node = db.write_tx(create_in, label, props)
+    return _shown(db, label, public(placed(db, label, node, props)), access)
+
+
+def prepare(label: Label, data: dict) -> dict:
+    """Validate a new record's fields and add the defaults it is stored with (Invalid names bad fields)."""
     props = {k: v for k, v in clean(NODE_FIELDS[label], data).items() if v is not None}
     if label is Label.PERSON:
         props.setdefault("status", "active")
         props.setdefault("placeholder", False)
     props["sort_key"] = sort_key(label, props)
-    row = db.write_one("records/create", {"label": label}, id=new_id(), props=props)
-    return _shown(db, label, public(_placed(db, label, row["node"], props)), access)
+    return props
+
+
+def create_in(tx: Tx, label: Label, props: dict) -> dict:
+    """Create a record of prepared props inside the caller's transaction; return the stored node."""
+    return tx.one("records/create", {"label": label}, id=new_id(), props=props)["node"]
 
 
 def _shown(db: Database, label: Label, record: dict, access: Access | None, owner: str | None = None) -> dict:
@@ -85,7 +96,7 @@ def _shown(db: Database, label: Label, record: dict, access: Access | None, owne
     return access.person(record, owner)
 
 
-def _placed(db: Database, label: Label, node: dict, changed: dict) -> dict:
+def placed(db: Database, label: Label, node: dict, changed: dict) -> dict:
     """Geocode a record whose address was just written (derived data, so a step of its own)."""
     from .geo import place_on_write
 
@@ -125,7 +136,7 @@ def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | 
         errors.update(exc.fields)
     if errors:
         raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    updated = _placed(db, label, db.write_tx(_update, label, record_id, props, version, by), props)
+    updated = placed(db, label, db.write_tx(_update, label, record_id, props, version, by), props)
     return _shown(db, label, updated, access)
 
 

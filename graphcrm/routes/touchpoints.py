@@ -25,13 +25,6 @@ def _check_write() -> None:
         raise Forbidden("Your role may read but not change records.")
 
 
-def _check_target_write(scope: str | None, scope_id: str | None) -> None:
-    """Writers set targets for people and accounts; owner defaults are for managers, admins and oneself."""
-    _check_write()
-    if scope == "user" and g.user["role"] not in ("admin", "manager") and scope_id != g.user["id"]:
-        raise Forbidden("Only managers and admins set default targets for other users.")
-
-
 def _stale_filters(args) -> dict:
     return {"days": int_arg(args, "days", 90, 0, reports.MAX_DAYS), "kind": args.get("kind") or None,
             "owner": args.get("owner") or None, "account": args.get("account") or None,
@@ -91,9 +84,7 @@ def kpi_report():
 @bp.post("/api/v1/targets")
 def create_target():
     """Set a KPI target for a person, an account or a user (owner default)."""
-    body = json_body()
-    _check_target_write(body.get("scope"), body.get("scope_id"))
-    return kpi.create_target(get_db(), body), 201
+    return kpi.create_target(get_db(), json_body(), access=g.access), 201
 
 
 @bp.get("/api/v1/targets")
@@ -112,9 +103,7 @@ def get_target(target_id: str):
 @bp.delete("/api/v1/targets/<target_id>")
 def delete_target(target_id: str):
     """Delete a target."""
-    target = kpi.get_target(get_db(), target_id)
-    _check_target_write(target["scope"], target["scope_id"])
-    kpi.delete_target(get_db(), target_id)
+    kpi.delete_target(get_db(), target_id, access=g.access)
     return "", 204
 
 

@@ -387,3 +387,46 @@ def test_the_kpi_report_covers_the_managers_team(db, client):
     assert [p["name"] for p in boss["people"]["items"]] == ["Peter Frei"]
     admin = w["admin"].get(f"/reports/kpi?period={period}").json
     assert sorted(p["name"] for p in admin["people"]["items"]) == ["Annabel Kellerhals", "Peter Frei"]
+
+
+def test_an_activity_names_a_participant_the_viewer_may_not_see_only_as_someone_at_their_account(
+        db, client, private_app):
+    w = world(db, client)
+    body = {"kind": "meeting", "people": [w["peter"]["id"], w["anna"]["id"]]}
+    assert w["admin"].post("/activities", body).status_code == 201
+    seen = on(w["rita"], private_app).get(f"/people/{w['peter']['id']}/activities").json["items"][0]["people"]
+    assert {"id": None, "name": "someone at ACME Bergbahnen", "hidden": True} in seen
+    assert "Annabel" not in str(seen) and w["anna"]["id"] not in str(seen)
+    assert {p["id"] for p in seen} == {w["peter"]["id"], None}
+    everyone = on(w["admin"], private_app).get(f"/people/{w['peter']['id']}/activities").json["items"][0]
+    assert {p["name"] for p in everyone["people"]} == {"Peter Frei", "Annabel Kellerhals"}
+
+
+def test_targets_are_set_by_those_who_may_edit_the_record_or_manage_the_user(db, client):
+    w = world(db, client)
+    target = {"period": "quarter", "min_touchpoints": 3}
+    refused = w["rita"].post("/targets", {"scope": "person", "scope_id": w["anna"]["id"], **target})
+    assert refused.status_code == 403
+    assert w["rita"].post("/targets", {"scope": "person", "scope_id": w["peter"]["id"], **target}).status_code == 201
+    assert w["boss"].post("/targets", {"scope": "user", "scope_id": w["rita"].user["id"], **target}).status_code == 201
+    assert w["rita"].post("/targets", {"scope": "user", "scope_id": w["boss"].user["id"], **target}).status_code == 403
+    mine = w["otto"].post("/targets", {"scope": "person", "scope_id": w["anna"]["id"], **target}).json
+    assert w["rita"].delete(f"/targets/{mine['id']}").status_code == 403
+    assert w["vera"].post("/targets", {"scope": "person", "scope_id": w["karl"]["id"], **target}).status_code == 403
+
+
+def test_creating_a_person_with_an_unknown_account_leaves_nothing_behind(db, client):
+    from graphcrm.errors import NotFound
+    from graphcrm.people import create_person
+
+    w = world(db, client)
+    before = db.run_raw("MATCH (p:Person) RETURN count(p) AS n")[0]["n"]
+    with pytest.raises(NotFound):
+        create_person(db, {"first_name": "Nora", "last_name": "Neu"}, owner_id=w["rita"].user["id"],
+                      account_id="no-such-account")
+    assert db.run_raw("MATCH (p:Person) RETURN count(p) AS n")[0]["n"] == before
+    made = create_person(db, {"first_name": "Nora", "last_name": "Neu"}, owner_id=w["rita"].user["id"],
+                         account_id=w["acme"]["id"], address="du")
+    row = db.run_raw("MATCH (a:Account)-[e:EMPLOYS]->(p:Person {id: $id})<-[o:OWNS]-(u:User) "
+                     "RETURN a.id AS a, e.primary AS primary, u.id AS u, o.address AS address", id=made["id"])
+    assert row == [{"a": w["acme"]["id"], "primary": True, "u": w["rita"].user["id"], "address": "du"}]
