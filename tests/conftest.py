@@ -56,11 +56,22 @@ def db(neo4j_uri, _schema):
 @pytest.fixture
 def app(db, tmp_path):
     """The app on the test database."""
+    yield from build_app(db, tmp_path)
+
+
+@pytest.fixture
+def private_app(db, tmp_path):
+    """An app whose people are private to their owner's team (GRAPHCRM_PEOPLE_SHARING=private)."""
+    yield from build_app(db, tmp_path, PEOPLE_SHARING="private")
+
+
+def build_app(db, tmp_path, **config):
+    """Yield an app on the test database with these settings, and close its driver afterwards."""
     from graphcrm.app import create_app
 
     application = create_app({
         "TESTING": True, "NEO4J_URI": db.uri, "SECRET_KEY": "test-secret",
-        "GRAPHCRM_HOME": str(tmp_path / "home"), "SESSION_COOKIE_SECURE": False,
+        "GRAPHCRM_HOME": str(tmp_path / "home"), "SESSION_COOKIE_SECURE": False, **config,
     })
     yield application
     application.extensions["graphcrm_db"].close()

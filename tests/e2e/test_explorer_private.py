@@ -13,16 +13,9 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def app(db, tmp_path):
+def app(private_app):
     """The app with private sharing (overrides the conftest's `app`, which the live server serves)."""
-    from graphcrm.app import create_app
-
-    application = create_app({
-        "TESTING": True, "NEO4J_URI": db.uri, "SECRET_KEY": "test-secret", "PEOPLE_SHARING": "private",
-        "GRAPHCRM_HOME": str(tmp_path / "home"), "SESSION_COOKIE_SECURE": False,
-    })
-    yield application
-    application.extensions["graphcrm_db"].close()
+    return private_app
 
 
 def test_a_hidden_person_renders_as_someone_at_their_account_and_cannot_be_opened(db, signed_in):

@@ -16,16 +16,9 @@ NOW = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def private_client(db, tmp_path):
+def private_client(private_app):
     """A test client of an app whose people are private to their owner's team."""
-    from graphcrm.app import create_app
-
-    application = create_app({
-        "TESTING": True, "NEO4J_URI": db.uri, "SECRET_KEY": "test-secret", "PEOPLE_SHARING": "private",
-        "GRAPHCRM_HOME": str(tmp_path / "home"), "SESSION_COOKIE_SECURE": False,
-    })
-    yield application.test_client()
-    application.extensions["graphcrm_db"].close()
+    return private_app.test_client()
 
 
 def link(db, rel_type, start, end, **props):

@@ -17,19 +17,6 @@ PETER_BIRTHDATE, ANNA_BIRTHDATE, KARL_BIRTHDATE = "1980-06-01", "1977-03-14", "1
 ANNA_MOBILE = "+41 79 555 77 77"
 
 
-@pytest.fixture
-def private_app(db, tmp_path):
-    """An app whose people are private to their owner's team (GRAPHCRM_PEOPLE_SHARING=private)."""
-    from graphcrm.app import create_app
-
-    application = create_app({
-        "TESTING": True, "NEO4J_URI": db.uri, "SECRET_KEY": "test-secret", "PEOPLE_SHARING": "private",
-        "GRAPHCRM_HOME": str(tmp_path / "home"), "SESSION_COOKIE_SECURE": False,
-    })
-    yield application
-    application.extensions["graphcrm_db"].close()
-
-
 class Browser:
     """One user signed in through the sign-in form, on their own test client."""
 
