@@ -122,11 +122,12 @@ def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict, access: Ac
         raise NotFound(f"No record with id {center}", {"center": "no such record"})
     seen, shown, frontier = {row["eid"]}, [row["eid"]], [row["eid"]]
     total, lower_bound, distance = 1, False, {row["eid"]: 0}
+    visibility = {"see_all": True, "team": []} if access is None else access.cypher_params()
     for layer in range(1, depth + 1):
         if not frontier:
             break
         found = tx.one("network/expand", frontier=frontier, seen=list(seen), take=max(limit - len(shown), 0),
-                       want_frontier=layer < depth, **query)
+                       want_frontier=layer < depth, **query, **visibility)
         total += found["total"]
         for eid in found["shown"]:
             distance[eid] = layer

@@ -7,7 +7,10 @@ MATCH (f)-[r:EMPLOYS|BOARD_MEMBER|CONTACT_ROLE|WORKED_AT|OWNS|HAS_OPPORTUNITY|PA
 WHERE type(r) IN $types
   AND NOT elementId(n) IN $seen
   AND any(label IN labels(n) WHERE label IN $labels)
-  AND ($status IS NULL OR NOT n:Person OR coalesce(n.status, 'active') = $status)
+  // A person the viewer may not see passes the status filter either way, so it tells nothing.
+  AND ($status IS NULL OR NOT n:Person OR coalesce(n.status, 'active') = $status
+       OR NOT ($see_all OR NOT EXISTS { (:User)-[:OWNS]->(n) }
+               OR EXISTS { (o:User)-[:OWNS]->(n) WHERE o.id IN $team }))
   AND ($as_of IS NULL OR ((r.since IS NULL OR r.since <= $as_of) AND (r.until IS NULL OR r.until >= $as_of)))
 WITH DISTINCT n
 WITH collect(n) AS found

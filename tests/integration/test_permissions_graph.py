@@ -274,3 +274,16 @@ def test_a_viewer_reads_the_graph_under_the_same_policy(db, client, private_clie
     resp = vera.get(f"/paths?from={w['acme']['id']}&to={w['karl']['id']}")
     assert resp.status_code == 200 and resp.json["paths"]
     assert leaks(resp.get_data(as_text=True), w["anna"]) == []
+
+
+def test_the_status_filter_tells_nothing_about_a_hidden_person(db, client, private_client):
+    w = world(db, client)
+    db.run_raw("MATCH (p:Person {id: $id}) SET p.status = 'inactive'", id=w["anna"]["id"])
+    rita = as_client(w["rita"], private_client)
+    for status in ("active", "inactive"):
+        view = rita.get(f"/network?center={w['acme']['id']}&depth=1&status={status}").json
+        assert [n["label"] for n in view["nodes"] if n.get("hidden")] == ["someone at ACME Bergbahnen"]
+    # Her owner, who may see her, gets the filter as it is.
+    otto = as_client(w["otto"], private_client)
+    assert "Annabel Kellerhals" not in {n["label"] for n in otto.get(
+        f"/network?center={w['acme']['id']}&depth=1&status=active").json["nodes"]}
