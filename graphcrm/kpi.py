@@ -164,19 +164,21 @@ def _create_target(tx: Tx, label: Label, scope_id: str, target_id: str, props: d
 
 
 def list_targets(db: Database, *, scope_id: str | None = None, period: str | None = None,
-                 limit: int = 50, cursor: str | None = None) -> dict:
-    """Return one page `{"items", "next"}` of targets in id order."""
+                 limit: int = 50, cursor: str | None = None, access: Access | None = None) -> dict:
+    """Return one page `{"items", "next"}` of targets in id order (of records the viewer may see)."""
     if period is not None and period not in PERIOD_TYPES:
         raise Invalid("period must be month, quarter or year", {"period": "must be month, quarter or year"})
     _, after = decode_cursor(cursor)
-    rows = db.read("kpi/targets", id=None, scope_id=scope_id, period=period, after=after, limit=limit + 1)
+    rows = db.read("kpi/targets", id=None, scope_id=scope_id, period=period, after=after, limit=limit + 1,
+                   **record_access.visibility(access))
     items = [r["target"] for r in rows[:limit]]
     return {"items": items, "next": encode_cursor("", items[-1]["id"]) if len(rows) > limit else None}
 
 
-def get_target(db: Database, target_id: str) -> dict:
-    """Return one target, or raise NotFound."""
-    row = db.read_one("kpi/targets", id=target_id, scope_id=None, period=None, after=None, limit=1)
+def get_target(db: Database, target_id: str, *, access: Access | None = None) -> dict:
+    """Return one target, or raise NotFound (also for a target of a person the viewer may not see)."""
+    row = db.read_one("kpi/targets", id=target_id, scope_id=None, period=None, after=None, limit=1,
+                      **record_access.visibility(access))
     if row is None:
         raise NotFound(f"No target with id {target_id}")
     return row["target"]
@@ -184,7 +186,7 @@ def get_target(db: Database, target_id: str) -> dict:
 
 def delete_target(db: Database, target_id: str, *, access: Access | None = None) -> None:
     """Delete one target, or raise NotFound."""
-    target = get_target(db, target_id)
+    target = get_target(db, target_id, access=access)
     check_target_write(db, access, target["scope"], target["scope_id"])
     if db.write_one("kpi/delete_target", id=target_id)["deleted"] == 0:
         raise NotFound(f"No target with id {target_id}")

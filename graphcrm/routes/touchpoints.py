@@ -91,13 +91,13 @@ def create_target():
 def list_targets():
     """Targets, optionally of one record or period type."""
     return kpi.list_targets(get_db(), scope_id=request.args.get("scope_id") or None,
-                            period=request.args.get("period") or None, **page_args())
+                            period=request.args.get("period") or None, **page_args(), access=g.access)
 
 
 @bp.get("/api/v1/targets/<target_id>")
 def get_target(target_id: str):
     """One target."""
-    return kpi.get_target(get_db(), target_id)
+    return kpi.get_target(get_db(), target_id, access=g.access)
 
 
 @bp.delete("/api/v1/targets/<target_id>")

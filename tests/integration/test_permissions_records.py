@@ -417,3 +417,13 @@ def test_creating_a_person_with_an_unknown_account_leaves_nothing_behind(db, cli
     row = db.run_raw("MATCH (a:Account)-[e:EMPLOYS]->(p:Person {id: $id})<-[o:OWNS]-(u:User) "
                      "RETURN a.id AS a, e.primary AS primary, u.id AS u, o.address AS address", id=made["id"])
     assert row == [{"a": w["acme"]["id"], "primary": True, "u": w["rita"].user["id"], "address": "du"}]
+
+
+def test_targets_of_people_the_viewer_may_not_see_are_not_listed(db, client, private_app):
+    w = world(db, client)
+    target = w["otto"].post("/targets", {"scope": "person", "scope_id": w["anna"]["id"], "period": "month",
+                                         "min_touchpoints": 2}).json
+    rita = on(w["rita"], private_app)
+    assert rita.get("/targets").json["items"] == []
+    assert rita.get(f"/targets/{target['id']}").status_code == 404
+    assert [t["scope_name"] for t in on(w["otto"], private_app).get("/targets").json["items"]] == ["Annabel Kellerhals"]
