@@ -2,16 +2,15 @@
 
 Capability functions take `access` (None = no restriction, for the CLI, imports and internal use)
 and call these helpers, so the API, the pages and the exports obey one policy. Lists filter hidden
-people inside Cypher with VISIBLE (and the parameters of `visibility`), so paging stays correct.
+people inside Cypher, so paging stays correct: each list statement holds the condition
+`$see_all OR NOT EXISTS { (:User)-[:OWNS]->(p) } OR EXISTS { (o:User)-[:OWNS]->(p) WHERE o.id IN $team }`
+with the parameters of `visibility`.
 """
 from __future__ import annotations
 
 from .errors import Forbidden, NotFound
 from .permissions import SENSITIVE_PERSON_FIELDS, Access
 
-# The Cypher condition list queries use for "person p may be shown" (parameters from `visibility`).
-VISIBLE = ("($see_all OR NOT EXISTS { (:User)-[:OWNS]->(p) } "
-           "OR EXISTS { (o:User)-[:OWNS]->(p) WHERE o.id IN $team })")
 NOUNS = {"Person": "person", "Account": "account", "Opportunity": "opportunity", "User": "user",
          "Campaign": "campaign"}
 
