@@ -157,6 +157,9 @@ def records_view(tx: Tx | Database, eids: list[str], types: list[str], as_of=Non
         props = dict(zip(NODE_VALUES, row["values"]))
         if "Person" in row["labels"] and red.hides("person", row["owner"]):
             node = red.anonymous(props["id"], row["account"])
+            if props.get("placeholder"):
+                # An "Info Kontakt" stands for no one: saying so reveals nothing, and keeps it out of rankings.
+                node["placeholder"] = True
             tokens[props["id"]] = node["id"]
         else:
             node = present(row["labels"], props, row["account"], owner=row["owner"], redactor=red)

@@ -287,3 +287,16 @@ def test_the_status_filter_tells_nothing_about_a_hidden_person(db, client, priva
     otto = as_client(w["otto"], private_client)
     assert "Annabel Kellerhals" not in {n["label"] for n in otto.get(
         f"/network?center={w['acme']['id']}&depth=1&status=active").json["nodes"]}
+
+
+def test_a_hidden_info_kontakt_is_never_ranked_as_a_connector(db, client, private_client):
+    w = world(db, client)
+    info = person(db, "Info", "Kontakt", placeholder=True)
+    link(db, "EMPLOYS", w["acme"], info, primary=True)
+    link(db, "KNOWS", info, w["karl"])
+    link(db, "KNOWS", info, w["peter"])
+    ownership.set_owner(db, info["id"], {"user": w["otto"].user["id"]})
+    items = as_client(w["rita"], private_client).get(f"/accounts/{w['acme']['id']}/connectors").json["items"]
+    assert len([i for i in items if i.get("hidden")]) == 1  # Anna only
+    everyone = as_client(w["otto"], private_client).get(f"/accounts/{w['acme']['id']}/connectors").json["items"]
+    assert "Info Kontakt" not in {i["label"] for i in everyone}
