@@ -14,6 +14,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 PASSWORD = "correct horse battery"
+PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
@@ -76,16 +77,45 @@ def browser_page(chromium, live_server):
     assert watch.foreign == [], watch.foreign
 
 
+def sign_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the form and wait for the home page."""
+    page.goto(f"{base_url}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/")
+
+
 @pytest.fixture
 def signed_in(db, browser_page):
     """The page signed in as a rep; returns (page, user)."""
     from graphcrm.users import create_user
 
     user = create_user(db, email="rep@example.ch", name="Ursula Rep", role="rep", password=PASSWORD)
-    page = browser_page
-    page.goto(f"{page.base_url}/login")
-    page.fill("input[name=email]", "rep@example.ch")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{page.base_url}/")
-    return page, user
+    sign_in(browser_page, browser_page.base_url, user["email"])
+    return browser_page, user
+
+
+@pytest.fixture
+def phone_page(chromium, live_server):
+    """Opens phone-sized touch pages that fail the test on console errors, failed requests or other hosts."""
+    contexts, problems = [], []
+
+    def open_page(**context_options):
+        context = chromium.new_context(viewport=PHONE, has_touch=True, **context_options)
+        context.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.on("console", lambda m: problems.append(f"{m.text} {m.location}") if m.type == "error" else None)
+        page.on("pageerror", lambda exc: problems.append(str(exc)))
+        page.on("request", lambda r: problems.append(r.url) if urlsplit(r.url).scheme in ("http", "https")
+                and urlsplit(r.url).hostname != "127.0.0.1" else None)
+        page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.on("dialog", lambda dialog: dialog.accept())  # "are you sure?" confirmations
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert problems == []

@@ -1,36 +1,21 @@
 """The job-change workflow from a phone: bounce a contact, record the new employer, see the career."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
 from graphcrm import records, relationships
 from graphcrm.model import Label
 from graphcrm.users import create_user
 
+from .conftest import PASSWORD, PHONE, sign_in
+
 pytestmark = pytest.mark.e2e
-PASSWORD = "correct horse battery"
-PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def phone(chromium, live_server):
+def phone(phone_page):
     """A phone-sized page that fails the test on console errors, failed requests or other hosts."""
-    context = chromium.new_context(viewport=PHONE, has_touch=True)
-    context.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    page.on("request", lambda r: problems.append(r.url) if urlsplit(r.url).scheme in ("http", "https")
-            and urlsplit(r.url).hostname != "127.0.0.1" else None)
-    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.on("dialog", lambda dialog: dialog.accept())  # the "are you sure?" of the bounce button
-    yield page
-    context.close()
-    assert problems == []
+    return phone_page()
 
 
 def test_a_rep_bounces_a_contact_then_records_the_new_employer_from_a_phone(db, live_server, phone):
@@ -44,11 +29,7 @@ def test_a_rep_bounces_a_contact_then_records_the_new_employer_from_a_phone(db, 
                                        ("OWNS", user["id"], anna["id"], {"address": "sie"})):
         relationships.link(db, {"type": rel, "from": source, "to": target, "properties": props})
 
-    phone.goto(f"{live_server}/login")
-    phone.fill("input[name=email]", user["email"])
-    phone.fill("input[name=password]", PASSWORD)
-    phone.click("button[type=submit]")
-    phone.wait_for_url(f"{live_server}/")
+    sign_in(phone, live_server, user["email"])
 
     phone.goto(f"{live_server}/people/{anna['id']}")
     assert "Sehr geehrte Frau Keller" in phone.inner_text("#letter")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -10,36 +9,21 @@ from graphcrm import records
 from graphcrm.model import Label
 from graphcrm.users import create_user
 
+from .conftest import PASSWORD, PHONE, sign_in
+
 pytestmark = pytest.mark.e2e
-PASSWORD = "correct horse battery"
-PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def phone(chromium, live_server):
-    """A phone-sized page in New York time (not the server's Swiss default), watched for errors."""
-    context = chromium.new_context(viewport=PHONE, has_touch=True, timezone_id="America/New_York")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.text} {m.location}") if m.type == "error" else None)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    page.on("request", lambda r: problems.append(r.url) if urlsplit(r.url).scheme in ("http", "https")
-            and urlsplit(r.url).hostname != "127.0.0.1" else None)
-    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    yield page
-    context.close()
-    assert problems == []
+def phone(phone_page):
+    """A phone-sized page in New York time (not the server's Swiss default)."""
+    return phone_page(timezone_id="America/New_York")
 
 
 def test_a_rep_calls_a_contact_and_logs_the_call_from_a_phone(db, live_server, phone):
     user = create_user(db, email="rep@example.ch", name="Ursula Rep", role="rep", password=PASSWORD)
     anna = records.create(db, Label.PERSON, {"first_name": "Anna", "last_name": "Keller", "phone": "044 123 45 67"})
-    phone.goto(f"{live_server}/login")
-    phone.fill("input[name=email]", user["email"])
-    phone.fill("input[name=password]", PASSWORD)
-    phone.click("button[type=submit]")
-    phone.wait_for_url(f"{live_server}/")
+    sign_in(phone, live_server, user["email"])
 
     phone.goto(f"{live_server}/people/{anna['id']}/log")
     call = phone.locator("a.tp-tel")
