@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from .model import NODE_FIELDS, Label
 
-ROLES = ("admin", "manager", "rep", "viewer")
 WRITER_ROLES = frozenset({"admin", "manager", "rep"})
 SHARING_MODES = ("read", "private")
 SENSITIVE_PERSON_FIELDS = frozenset(k for k, f in NODE_FIELDS[Label.PERSON].items() if f.sensitive)
@@ -71,14 +70,11 @@ class Access:
             return record
         return {k: v for k, v in record.items() if k not in SENSITIVE_PERSON_FIELDS}
 
-    def user(self, record: dict) -> dict:
-        """Return a user record without the employee data this viewer may not see."""
-        if self.sees_employee_data(record.get("id")):
+    def user(self, record: dict, user_id: str | None = None) -> dict:
+        """Return a user record (of user_id, default its own id) without the employee data the viewer may not see."""
+        if self.sees_employee_data(record.get("id") if user_id is None else user_id):
             return dict(record)
         return {k: v for k, v in record.items() if k not in SENSITIVE_USER_FIELDS}
-
-
-ANONYMOUS = Access(user_id=None, role="viewer")
 
 
 def access_for(db, user: dict | None, sharing: str = "read") -> Access:
@@ -88,14 +84,3 @@ def access_for(db, user: dict | None, sharing: str = "read") -> Access:
     row = db.read_one("users/team", id=user["id"])
     team = frozenset([user["id"], *(row["team"] if row else [])])
     return Access(user_id=user["id"], role=user.get("role") or "viewer", team=team, sharing=sharing)
-
-
-def can_write(user: dict | None) -> bool:
-    """True when the user's role may change records."""
-    return bool(user) and user.get("role") in WRITER_ROLES
-
-
-def is_admin(user: dict | None) -> bool:
-    """True for admins."""
-    return bool(user) and user.get("role") == "admin"
-

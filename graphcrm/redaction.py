@@ -14,7 +14,7 @@ import hmac
 import secrets
 
 from .explain import MARK
-from .permissions import SENSITIVE_PERSON_FIELDS, SENSITIVE_USER_FIELDS, Access
+from .permissions import Access
 
 HIDDEN_PREFIX = "hidden:"
 _PROCESS_KEY = secrets.token_bytes(32)
@@ -73,10 +73,10 @@ class Redactor:
         """Return a hover card without the sensitive fields the viewer may not see."""
         if self.access is None:
             return card
-        if kind == "person" and not self.access.sees_sensitive(owner):
-            return {k: v for k, v in card.items() if k not in SENSITIVE_PERSON_FIELDS}
-        if kind == "user" and not self.access.sees_employee_data(record_id):
-            return {k: v for k, v in card.items() if k not in SENSITIVE_USER_FIELDS}
+        if kind == "person":
+            return self.access.person(card, owner)
+        if kind == "user":
+            return self.access.user(card, record_id)
         return card
 
 

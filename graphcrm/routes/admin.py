@@ -6,7 +6,6 @@ from flask import Blueprint, g, jsonify, render_template, request
 from .. import audit
 from ..app import get_db
 from ..errors import Forbidden
-from ..permissions import is_admin
 from ..validation import int_arg
 from .guard import login_required
 
@@ -14,7 +13,7 @@ bp = Blueprint("admin", __name__)
 
 
 def _admin_only() -> None:
-    if not is_admin(g.get("user")):
+    if not g.access.is_admin:
         raise Forbidden("Only admins see the audit log.")
 
 

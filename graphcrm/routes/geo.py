@@ -12,7 +12,6 @@ from ..geo.map_markers import DEFAULT_LIMIT as MARKER_LIMIT, MAX_LIMIT as MAX_MA
 from ..app import get_db
 from ..errors import Forbidden, Invalid, NotFound
 from ..model import ACCOUNT_TYPES, Label
-from ..permissions import is_admin
 from ..record_access import check_edit, check_person, check_visible
 from ..validation import int_arg
 from .api import json_body, query_args
@@ -129,7 +128,7 @@ def unplaced():
 @bp.post("/api/v1/geo/geocode")
 def geocode_all():
     """Admins: geocode every record without a location (with {"all": true}: every one not placed by hand)."""
-    if not is_admin(g.user):
+    if not g.access.is_admin:
         raise Forbidden("Only admins geocode all records.")
     body = json_body() if request.data else {}  # no body: geocode what is missing
     unknown = sorted(set(body) - {"all", "limit"})

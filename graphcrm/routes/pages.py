@@ -8,7 +8,6 @@ from ..accounts import owned_accounts
 from ..app import get_db
 from ..errors import Invalid
 from ..people import CAP, owned_people
-from ..permissions import is_admin
 from . import page_format
 from .guard import current_access, login_required
 from .page_forms import LABELS
@@ -37,7 +36,7 @@ def can_manage_now() -> bool:
 @bp.app_context_processor
 def page_context() -> dict:
     """Give every template the signed-in user's permissions."""
-    return {"can_write": can_write_now(), "can_manage": can_manage_now(), "is_admin": is_admin(g.get("user"))}
+    return {"can_write": can_write_now(), "can_manage": can_manage_now(), "is_admin": bool(g.get("user")) and current_access().is_admin}
 
 
 @bp.app_template_global()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, g, render_template, request
 
-from .. import permissions, records
+from .. import records
 from ..app import get_db
 from ..errors import Forbidden, Invalid
 from ..exporters import content_disposition, csv_response, person_vcard
@@ -26,7 +26,7 @@ PAGE = 500
 @login_required
 def salesforce_import():
     """An admin uploads a zip of Salesforce export CSVs and sees the import report."""
-    if not permissions.is_admin(g.user):
+    if not g.access.is_admin:
         raise Forbidden("Only admins may import data.")
     if request.method == "GET":
         return render_template("transfer_import.html", report=None, error=None)
