@@ -8,6 +8,9 @@ tenth of the size and at full size, imports each into an empty database in its o
 peak RSS is its own), and prints rows/s per object and overall, and both peak RSS figures: memory
 stays flat as the input grows. The baseline, in the same run, writes a sample of tasks and contacts
 with one transaction per row. Target: at least 20,000 rows/s overall.
+
+At the end (unless --no-floor, or with NEO4J_URI) it measures the floor under any import here:
+Neo4j's offline bulk importer on the same data, with no validation (bulk_floor.py).
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import bulk_floor  # bench/ is on the path when run as a script
 
 from graphcrm.config import graphcrm_home
 from graphcrm.db import Database, migrate, reset
@@ -175,12 +180,22 @@ def show(title: str, counts: dict[str, int], result: dict) -> float:
     return total / result["wall_s"]
 
 
+def show_floor(f: dict, ours: float) -> None:
+    """Print what Neo4j's offline bulk importer needs for the same data, beside our rate."""
+    spent = f["import_s"] + f["start_s"] + f["indexes_s"]
+    print(f"\nfloor, neo4j-admin database import full on the same data (no validation; mapped with our converters "
+          f"in {f['convert_s']:.0f} s, untimed): {f['rows']:,} nodes and {f['relationships']:,} relationships; "
+          f"import {f['import_s']:.1f} s, start {f['start_s']:.1f} s, schema and indexes {f['indexes_s']:.1f} s "
+          f"= {spent:.1f} s = {f['rows'] / spent:,.0f} rows/s (ours {ours:,.0f} rows/s)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--tasks", type=int, default=1_000_000)
     parser.add_argument("--baseline", type=int, default=1000, help="rows per object written one per transaction")
     parser.add_argument("--dir", type=Path, default=None, help="where to generate (default: a temp folder)")
+    parser.add_argument("--no-floor", action="store_true", help="skip the neo4j-admin bulk import floor")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--uri", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -210,6 +225,8 @@ def main() -> int:
           f"{rates['full'] / min(slow.values()):,.0f}x the slower baseline")
     print(f"peak RSS {rss['small']:.0f} MB at a tenth of the input, {rss['full']:.0f} MB at full size")
     db.close()
+    if not args.no_floor and not os.environ.get("NEO4J_URI"):
+        show_floor(bulk_floor.measure(graphcrm_home(), base / "full", base), rates["full"])
     return 0
 
 

@@ -10,9 +10,7 @@ CREATE RANGE INDEX account_sort IF NOT EXISTS FOR (n:Account) ON (n.sort_key, n.
 CREATE RANGE INDEX opportunity_sort IF NOT EXISTS FOR (n:Opportunity) ON (n.sort_key, n.id);
 CREATE RANGE INDEX campaign_sort IF NOT EXISTS FOR (n:Campaign) ON (n.sort_key, n.id);
 CREATE RANGE INDEX user_sort IF NOT EXISTS FOR (n:User) ON (n.sort_key, n.id);
-// Reports: stale contacts and KPI periods filter on these.
+// Lost contacts seek the status, the duplicate check the e-mail.
 CREATE RANGE INDEX person_status IF NOT EXISTS FOR (n:Person) ON (n.status);
 CREATE RANGE INDEX person_email IF NOT EXISTS FOR (n:Person) ON (n.email);
-CREATE RANGE INDEX activity_at IF NOT EXISTS FOR (n:Activity) ON (n.at);
-CREATE RANGE INDEX activity_kind_at IF NOT EXISTS FOR (n:Activity) ON (n.kind, n.at);
 CREATE RANGE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);

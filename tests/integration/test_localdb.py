@@ -62,6 +62,16 @@ def test_db_migrate_can_be_repeated(db):
     assert indexes["record_search"] == "FULLTEXT" and indexes["person_location"] == "POINT"
 
 
+def test_db_migrate_drops_the_activity_indexes_no_statement_uses(db):
+    db.run_raw("CREATE RANGE INDEX activity_at IF NOT EXISTS FOR (n:Activity) ON (n.at)")
+    db.run_raw("CREATE RANGE INDEX activity_kind_at IF NOT EXISTS FOR (n:Activity) ON (n.kind, n.at)")
+    result = CliRunner().invoke(cli.main, ["db", "migrate"], env={"NEO4J_URI": db.uri})
+    assert result.exit_code == 0, result.output
+    on_activity = {r["name"] for r in db.run_raw(
+        "SHOW INDEXES YIELD name, labelsOrTypes WHERE 'Activity' IN labelsOrTypes RETURN name")}
+    assert on_activity == {"activity_id", "activity_sf_id"}
+
+
 def test_db_reset_asks_for_confirmation_and_then_deletes_everything(db):
     db.run_raw("CREATE (:Person {id: 'p1', last_name: 'Muster'})")
     runner = CliRunner()
