@@ -78,16 +78,22 @@ def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None,
     return totals
 
 
-def refresh_touches(db: Database, sf_ids: set[str], batch: int = 5000) -> int:
-    """Recompute the last-touch fields of these people, as every writer of activities must."""
+def refresh_touches(db: Database, sf_ids: set[str], batch: int = 2000) -> int:
+    """Recompute the last-touch fields of these people, as every writer of activities must.
+
+    Batches hold different people and only read activities, so two run at once without conflict.
+    """
     from ..activities import refresh_touch_fields
 
     ordered = sorted(sf_ids)
-    done = 0
-    for start in range(0, len(ordered), batch):
-        ids = [r["id"] for r in db.read("import/person_ids", sf_ids=ordered[start:start + batch])]
-        done += refresh_touch_fields(db, ids)
-    return done
+    done: list[int] = []
+
+    def refresh(chunk: list[str]) -> None:
+        ids = [r["id"] for r in db.read("import/person_ids", sf_ids=chunk)]
+        done.append(refresh_touch_fields(db, ids, batch))  # list.append is atomic: no lock needed
+
+    write_all((ordered[start:start + batch] for start in range(0, len(ordered), batch)), refresh)
+    return sum(done)
 
 
 def save_contact_roles(db: Database, new_roles: list[str]) -> None:
