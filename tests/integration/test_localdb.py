@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from graphcrm import cli
 from graphcrm.config import graphcrm_home
+from graphcrm.db import Database
 from graphcrm.errors import LocalDbError
 from graphcrm.localdb import LocalNeo4j
 
@@ -19,6 +20,15 @@ def test_starting_a_running_instance_returns_the_same_one(neo4j_uri):
     assert first is not None and first.uri == neo4j_uri
     again = local.start()
     assert (again.pid, again.port) == (first.pid, first.port)
+
+
+def test_the_managed_instance_keeps_a_bounded_transaction_log(neo4j_uri):
+    # Embedded Neo4j keeps two days of logs by default: gigabytes after one large import.
+    db = Database(neo4j_uri, None)
+    setting = db.run_raw("SHOW SETTINGS YIELD name, value "
+                         "WHERE name = 'db.tx_log.rotation.retention_policy' RETURN value")
+    db.close()
+    assert setting == [{"value": "512M size"}]
 
 
 def test_a_taken_port_is_refused_with_a_clear_message():
