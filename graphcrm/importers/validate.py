@@ -174,7 +174,7 @@ class Validator:
     def _drop_duplicates(self, file: str, spool: Spool, hashes: array) -> Spool:
         """Reject repeated ids of objects nobody refers to, found by sorting 8-byte hashes."""
         values = np.frombuffer(hashes, dtype=np.int64) if len(hashes) else np.empty(0, np.int64)
-        values = np.sort(values)
+        values.sort()  # in place, in the array's own buffer: a copy would double the peak of a large file
         repeated = set(values[1:][values[1:] == values[:-1]].tolist())
         if not repeated:
             return spool
