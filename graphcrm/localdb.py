@@ -47,8 +47,11 @@ class LocalNeo4j:
         self.instance_dir = self.install_dir / "instances" / name
         self.state_file = self.instance_dir / "state.json"
         self.log_file = self.instance_dir / "neo4j.log"
-        self.heap_mb = heap_mb or int(os.environ.get("GRAPHCRM_NEO4J_HEAP_MB", "512"))
-        self.pagecache_mb = pagecache_mb or int(os.environ.get("GRAPHCRM_NEO4J_PAGECACHE_MB", "64"))
+        # A CRM of 100k people and a million activities is a store of about 1 GB: with a 64 MB page
+        # cache its import took 209 s, with these defaults 163 s (bench/README.md); docker-compose.yml
+        # gives the server the same.
+        self.heap_mb = heap_mb or int(os.environ.get("GRAPHCRM_NEO4J_HEAP_MB", "1024"))
+        self.pagecache_mb = pagecache_mb or int(os.environ.get("GRAPHCRM_NEO4J_PAGECACHE_MB", "512"))
 
     # -- installation ---------------------------------------------------------------------
     def _fingerprint(self) -> str:
