@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tqdm import tqdm
@@ -18,16 +19,19 @@ from .write import refresh_touches, save_contact_roles, write_spool
 SPECS = nodes.SPECS + links.SPECS
 FILE_NAMES = {spec.name: spec.files for spec in SPECS}
 REPORT_NAME = "import-report.txt"
+# Told (phase, file, done, total) as an import goes: "check" counts bytes read, "write" rows written,
+# "touch" the people whose last-touch fields are recomputed.
+Progress = Callable[[str, str, int, int], None]
 
 
 def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False, skip_invalid: bool = False,
                       by: str | None = None, progress: bool = False, report_dir: Path | None = None,
-                      source: str | None = None) -> Report:
+                      source: str | None = None, on_progress: Progress | None = None) -> Report:
     """Import a Salesforce export folder; return the report (also written as import-report.txt).
 
     Default: nothing is written when any row is rejected. `skip_invalid` writes the valid rows;
     `dry_run` only validates. The report goes next to the input unless `report_dir` says otherwise;
-    `source` names the input in the report (an uploaded file's name).
+    `source` names the input in the report (an uploaded file's name); `on_progress` follows each file.
     """
     folder = Path(folder)
     mode = "dry run" if dry_run else "skip invalid" if skip_invalid else "all or nothing"
@@ -36,7 +40,7 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
     try:
         try:
             ctx = Context()
-            spools = _validate(db, folder, report, ctx, progress)
+            spools = _validate(db, folder, report, ctx, progress, on_progress)
         except FileProblem as exc:
             report.fatal = str(exc)
             return report
@@ -47,7 +51,7 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
         if dry_run or (report.rejected and not skip_invalid):
             return report
         try:
-            _write(db, spools, report, ctx, by, progress)
+            _write(db, spools, report, ctx, by, progress, on_progress)
         except Exception as exc:
             # Batches already committed stay; an import re-run finishes the job and changes nothing twice.
             report.interrupted = str(exc) or type(exc).__name__
@@ -67,7 +71,7 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
 
 
 def _write(db: Database, spools: dict[str, Spool], report: Report, ctx: Context, by: str | None,
-           progress: bool) -> None:
+           progress: bool, on_progress: Progress | None) -> None:
     """Write every validated file in order, then what depends on all of them."""
     touched: set[str] = set()
     for spec in SPECS:
@@ -77,19 +81,40 @@ def _write(db: Database, spools: dict[str, Spool], report: Report, ctx: Context,
         started = time.perf_counter()
         with tqdm(total=spools[spec.name].count, unit=" rows", desc=f"write {stats.file}",
                   disable=None if progress else True, leave=False) as bar:
-            totals = write_spool(db, spec, spools[spec.name], by=by, touched=touched, on_rows=bar.update)
+            totals = write_spool(db, spec, spools[spec.name], by=by, touched=touched,
+                                 on_rows=_follow(bar, "write", stats.file, on_progress))
         stats.write_seconds = time.perf_counter() - started
         stats.created, stats.updated, stats.written = totals["created"], totals["updated"], totals["written"]
     if touched:
         started = time.perf_counter()
+        if on_progress:
+            on_progress("touch", "last-touch fields", 0, len(touched))
         refresh_touches(db, touched)
+        if on_progress:
+            on_progress("touch", "last-touch fields", len(touched), len(touched))
         report.refresh_seconds = time.perf_counter() - started
     if ctx.contact_roles:
         save_contact_roles(db, list(ctx.contact_roles))
     report.written = True
 
 
-def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress: bool) -> dict[str, Spool]:
+def _follow(bar: tqdm, phase: str, file: str, on_progress: Progress | None) -> Callable[[int], None]:
+    """A callback that moves the terminal's progress bar and tells `on_progress` the running total."""
+    if on_progress is None:
+        return bar.update
+    done = [0]
+
+    def step(n: int) -> None:
+        bar.update(n)
+        done[0] += n
+        on_progress(phase, file, done[0], int(bar.total or 0))
+
+    step(0)
+    return step
+
+
+def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress: bool,
+              on_progress: Progress | None = None) -> dict[str, Spool]:
     found, report.ignored = find_files(folder, FILE_NAMES)
     if not found:
         raise FileProblem(str(folder), None, "holds no Salesforce export CSV (expected any of "
@@ -111,7 +136,8 @@ def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress
                 continue
             with tqdm(total=csv.size(), unit="B", unit_scale=True, desc=f"check {csv.name}",
                       disable=None if progress else True, leave=False) as bar:
-                spools[spec.name] = validator.run(spec, csv, twice.get(spec.name, set()), bar.update)
+                spools[spec.name] = validator.run(spec, csv, twice.get(spec.name, set()),
+                                                  _follow(bar, "check", csv.name, on_progress))
     except BaseException:
         for spool in spools.values():
             spool.close()

@@ -1,7 +1,6 @@
 """A zip of export CSVs from the web: checked against zip bombs before anything is extracted."""
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -75,8 +74,3 @@ def _copy(zf: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path, budget: in
     except (zipfile.BadZipFile, EOFError, NotImplementedError) as exc:
         raise _refuse(f"{member.filename} cannot be extracted ({exc}).") from None
     return count
-
-
-def clear(folder: Path) -> None:
-    """Remove an extraction folder."""
-    shutil.rmtree(folder, ignore_errors=True)

@@ -1,17 +1,23 @@
 """Import and export pages: the admin's Salesforce upload, vCards, and CSV downloads of record lists."""
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from flask import Blueprint, Response, g, render_template, request
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 
 from .. import records
 from ..app import get_db
-from ..errors import Forbidden, Invalid
+from ..errors import Forbidden, Invalid, NotFound
 from ..exporters import content_disposition, csv_response, person_vcard
-from ..importers.salesforce import import_salesforce
-from ..importers.upload import clear, extract_csvs
+from ..importers import jobs
 from ..model import NODE_FIELDS, Label
 from .guard import login_required
 
@@ -25,31 +31,53 @@ PAGE = 500
 @bp.route("/admin/import", methods=["GET", "POST"])
 @login_required
 def salesforce_import():
-    """An admin uploads a zip of Salesforce export CSVs and sees the import report."""
-    if not g.access.is_admin:
-        raise Forbidden("Only admins may import data.")
+    """An admin uploads a zip of Salesforce export CSVs; the import runs in the background."""
+    _require_admin()
     if request.method == "GET":
-        return render_template("transfer_import.html", report=None, error=None)
+        return render_template("transfer_import.html", job=None, error=None)
     upload = request.files.get("archive")
     dry_run, skip_invalid = bool(request.form.get("dry_run")), bool(request.form.get("skip_invalid"))
-    work = Path(tempfile.mkdtemp(prefix="graphcrm-import-"))
     try:
         if upload is None or not upload.filename:
             raise Invalid("Choose a zip file of Salesforce export CSVs.", {"archive": "is required"})
-        upload.save(work / "upload.zip")
-        (work / "csv").mkdir()
-        extract_csvs(work / "upload.zip", work / "csv")
-        report = import_salesforce(get_db(), work / "csv", dry_run=dry_run, skip_invalid=skip_invalid,
-                                   by=g.user["id"], report_dir=work, source=upload.filename)
-        view = {"summary": report.summary().splitlines(), "problems": report.shown, "ok": report.ok,
-                "rejected": report.rejected, "warned": report.warned, "written": report.written,
-                "more": report.rejected + report.warned - len(report.shown)}
-        report.close()
+        job_id = jobs.start(get_db(), current_app.config["GRAPHCRM_HOME"], upload.stream,
+                            source=upload.filename, by=g.user["id"], dry_run=dry_run, skip_invalid=skip_invalid)
     except Invalid as exc:
-        return render_template("transfer_import.html", report=None, error=exc.message), 422
-    finally:
-        clear(work)
-    return render_template("transfer_import.html", report=view, error=None)
+        return render_template("transfer_import.html", job=None, error=exc.message), 422
+    except jobs.Busy as busy:
+        return render_template("transfer_import.html", job=None, busy=busy.job_id,
+                               error="Another import is running; start this one when it has finished."), 409
+    return redirect(url_for("transfer.import_job", job_id=job_id), code=303)
+
+
+@bp.get("/admin/import/<job_id>")
+@login_required
+def import_job(job_id: str):
+    """One import: its progress while it runs (the page refreshes itself), then its report."""
+    _require_admin()
+    home = current_app.config["GRAPHCRM_HOME"]
+    job = jobs.status(home, job_id)
+    if job is None:
+        raise NotFound("No such import.")
+    running = job["state"] == "running"
+    return render_template("transfer_import.html", job=job, running=running, error=job.get("error"),
+                           has_report=not running and jobs.report_file(home, job_id) is not None)
+
+
+@bp.get("/admin/import/<job_id>/report.txt")
+@login_required
+def import_report(job_id: str):
+    """The full report file of an import: every rejected row and warning."""
+    _require_admin()
+    path = jobs.report_file(current_app.config["GRAPHCRM_HOME"], job_id)
+    if path is None:
+        raise NotFound("This import has no report file.")
+    return send_file(path, mimetype="text/plain", as_attachment=True, download_name="import-report.txt")
+
+
+def _require_admin() -> None:
+    if not g.access.is_admin:
+        raise Forbidden("Only admins may import data.")
 
 
 @bp.get("/people/<person_id>.vcf")

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
+import json
 import re
+import time
 import zipfile
+from pathlib import Path
 
 import pytest
 from sfexport import FIXTURE
 
 from graphcrm import records
+from graphcrm.importers import jobs
 from graphcrm.model import Label
 from graphcrm.routes import transfer
 from graphcrm.users import create_user
@@ -46,6 +51,28 @@ def fixture_zip() -> bytes:
     return buffer.getvalue()
 
 
+def finished(session: Session, resp) -> str:
+    """Follow an upload's redirect to its job page until the import has ended; return that page."""
+    assert resp.status_code == 303, resp.get_data(as_text=True)
+    page = resp.headers["Location"]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        html = session.client.get(page).get_data(as_text=True)
+        if 'data-state="running"' not in html:
+            return html
+        assert 'http-equiv="refresh"' in html  # the running page follows itself
+        time.sleep(0.1)
+    raise AssertionError(f"the import at {page} did not end within 60 s")
+
+
+def zip_of(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in files.items():
+            zf.writestr(name, text)
+    return buffer.getvalue()
+
+
 def count(db, label: str) -> int:
     return db.run_raw(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]
 
@@ -53,8 +80,8 @@ def count(db, label: str) -> int:
 def test_an_admin_uploads_an_export_and_sees_the_report(db, client):
     admin = sign_in(db, client, "admin")
     resp = admin.post("/admin/import", {"archive": (io.BytesIO(fixture_zip()), "salesforce.zip")})
-    html = resp.get_data(as_text=True)
-    assert resp.status_code == 200, html
+    html = finished(admin, resp)
+    assert 'data-state="done"' in html and "salesforce.zip" in html
     assert "Every row was imported." in html and "Contact.csv (Contact, Windows-1252/ISO-8859-1)" in html
     assert "Opportunity.csv line 3: warning: StageName: &#39;Discovery&#39;" in html
     assert count(db, "Person") == 8 and count(db, "Activity") == 7
@@ -63,8 +90,82 @@ def test_an_admin_uploads_an_export_and_sees_the_report(db, client):
 def test_a_dry_run_from_the_web_writes_nothing(db, client):
     admin = sign_in(db, client, "admin")
     resp = admin.post("/admin/import", {"archive": (io.BytesIO(fixture_zip()), "x.zip"), "dry_run": "1"})
-    assert "Dry run: nothing was written. Every row is valid." in resp.get_data(as_text=True)
+    assert "Dry run: nothing was written. Every row is valid." in finished(admin, resp)
     assert count(db, "Person") == 0
+
+
+def test_the_full_report_of_a_web_import_can_be_downloaded(db, client):
+    admin = sign_in(db, client, "admin")
+    rows = "".join(f"001000000000{i:03d},\r\n" for i in range(250))  # no Name: every row rejected
+    upload = zip_of({"Account.csv": "Id,Name\r\n" + rows})
+    html = finished(admin, admin.post("/admin/import", {"archive": (io.BytesIO(upload), "bad.zip")}))
+    assert 'data-state="done"' in html and "250 rejected" in html and "… and 50 more in the full report." in html
+    link = re.search(r'href="(/admin/import/[0-9a-f]{32}/report\.txt)"', html).group(1)
+    report = client.get(link)
+    text = report.get_data(as_text=True)
+    report.close()  # a sent file stays open until the response is closed
+    assert report.status_code == 200 and report.mimetype == "text/plain"
+    assert "Account.csv line 2:" in text and "Account.csv line 251:" in text
+    assert count(db, "Account") == 0
+
+
+def hold_the_import_lock(app):
+    """Act as a running import: hold the lock a job's thread holds."""
+    root = jobs.jobs_dir(app.config["GRAPHCRM_HOME"])
+    root.mkdir(parents=True, exist_ok=True)
+    lock = open(root / jobs.LOCK, "a+")  # noqa: SIM115 - the caller closes it to release the lock
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return lock
+
+
+def fake_job(app, state: dict) -> str:
+    job_id = "ab" * 16
+    folder = Path(app.config["GRAPHCRM_HOME"]) / "imports" / job_id
+    folder.mkdir(parents=True)
+    (folder / jobs.STATUS).write_text(json.dumps({"id": job_id, "source": "big <export>.zip", "mode": "all or nothing",
+                                                  "started_at": "2026-11-28T10:00:00+00:00", "by": "u", **state}))
+    return job_id
+
+
+def test_a_second_import_waits_for_the_running_one(app, db, client):
+    admin = sign_in(db, client, "admin")
+    lock = hold_the_import_lock(app)
+    try:
+        resp = admin.post("/admin/import", {"archive": (io.BytesIO(fixture_zip()), "x.zip")})
+    finally:
+        lock.close()
+    assert resp.status_code == 409 and "Another import is running" in resp.get_data(as_text=True)
+    assert count(db, "Person") == 0
+    assert not any(p.is_dir() for p in jobs.jobs_dir(app.config["GRAPHCRM_HOME"]).iterdir())
+
+
+def test_a_running_import_shows_its_progress_escaped(app, db, client):
+    sign_in(db, client, "admin")
+    job_id = fake_job(app, {"state": "running", "files": {
+        "Task.csv": {"phase": "write", "done": 250, "total": 1000}}})
+    lock = hold_the_import_lock(app)
+    try:
+        html = client.get(f"/admin/import/{job_id}").get_data(as_text=True)
+    finally:
+        lock.close()
+    assert 'http-equiv="refresh"' in html and "big &lt;export&gt;.zip" in html
+    assert 'progress max="1000" value="250"' in html and "25 %" in html and "writing" in html
+    assert 'name="archive"' not in html  # no second upload while one runs
+
+
+def test_an_import_whose_process_died_is_shown_interrupted(app, db, client):
+    sign_in(db, client, "admin")
+    job_id = fake_job(app, {"state": "running", "files": {}})  # running, but nobody holds the lock
+    html = client.get(f"/admin/import/{job_id}").get_data(as_text=True)
+    assert 'data-state="interrupted"' in html and "importing the same export again finishes the job" in html
+    assert 'http-equiv="refresh"' not in html
+
+
+@pytest.mark.parametrize("path", ["/admin/import/" + "0" * 32, "/admin/import/../../etc",
+                                  "/admin/import/" + "0" * 32 + "/report.txt"])
+def test_an_unknown_import_is_a_404(db, client, path):
+    sign_in(db, client, "admin")
+    assert client.get(path).status_code == 404
 
 
 @pytest.mark.parametrize("role", ["rep", "manager", "viewer"])
@@ -73,6 +174,7 @@ def test_only_admins_may_import(db, client, role):
     assert client.get("/admin/import").status_code == 403
     resp = someone.post("/admin/import", {"archive": (io.BytesIO(fixture_zip()), "x.zip")})
     assert resp.status_code == 403 and count(db, "Person") == 0
+    assert client.get("/admin/import/" + "0" * 32).status_code == 403
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client):
