@@ -1,6 +1,8 @@
 """Import and export pages: the admin's Salesforce upload, vCards, and CSV downloads of record lists."""
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import (
     Blueprint,
     Response,
@@ -60,6 +62,7 @@ def import_job(job_id: str):
     if job is None:
         raise NotFound("No such import.")
     running = job["state"] == "running"
+    job["started"] = dt.datetime.fromisoformat(job["started_at"])  # shown in Swiss time
     return render_template("transfer_import.html", job=job, running=running, error=job.get("error"),
                            has_report=not running and jobs.report_file(home, job_id) is not None)
 
