@@ -160,8 +160,9 @@ def measure(home: Path, folder: Path, work: Path) -> dict:
     cmd = ["java", "-Xmx1g", "-cp", f"{local.install_dir / 'lib'}/*", "org.neo4j.cli.AdminTool",
            "database", "import", "full", *(f"--nodes={f.label}={f.path}" for f in node_files),
            *(f"--relationships={r.kind}={r.path}" for r in rel_files),
-           # The file lists take several values: an option ends them before the database's name.
-           "--overwrite-destination=true", "neo4j"]
+           # The file lists take several values: an option ends them before the database's name. The
+           # tool's report (bad entries) goes to the scratch folder, not the working directory.
+           f"--report-file={work / 'admin-import.report'}", "--overwrite-destination=true", "neo4j"]
     env = {**os.environ, "NEO4J_HOME": str(data), "NEO4J_CONF": str(data / "conf")}
     started = time.perf_counter()
     done = subprocess.run(cmd, check=False, env=env, capture_output=True, text=True)
