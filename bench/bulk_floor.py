@@ -43,20 +43,21 @@ class _Nodes:
                 if value is not None and keys.get(key, "string") == "string":
                     keys[key] = "datetime" if key == "at" else TYPES.get(type(value), "string")
                 keys.setdefault(key, "string")
-        self.keys = list(keys)
+        self.keys, self._known = list(keys), set(keys)
+        constant = {**STAMPED, **EXTRA.get(label, {})}
+        self._constant = [_text(v) for v in constant.values()]  # the same on every line
         self._fh = self.path.open("w", encoding="utf-8", newline="")
         self._out = csv.writer(self._fh)
         header = [f"sf_id:ID({label})", "id"] + [k if t == "string" else f"{k}:{t}" for k, t in keys.items()]
-        self._out.writerow(header + [f"{k}:{_type(v)}" for k, v in {**STAMPED, **EXTRA.get(label, {})}.items()])
+        self._out.writerow(header + [f"{k}:{_type(v)}" for k, v in constant.items()])
         self.count = 0
 
     def add(self, sf_id: str, props: dict) -> None:
-        unknown = set(props) - set(self.keys)
+        unknown = props.keys() - self._known
         if unknown:
             raise ValueError(f"{self.label}: properties {sorted(unknown)} missing from the first rows' header")
         values = [_text(props.get(k)) for k in self.keys]
-        extra = [_text(v) for v in {**STAMPED, **EXTRA.get(self.label, {})}.values()]
-        self._out.writerow([sf_id, str(uuid.uuid4())] + values + extra)
+        self._out.writerow([sf_id, str(uuid.uuid4()), *values, *self._constant])
         self.count += 1
 
     def close(self) -> None:

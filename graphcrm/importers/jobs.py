@@ -32,6 +32,7 @@ STATUS = "status.json"
 LOCK = "running.lock"
 _ID = re.compile(r"[0-9a-f]{32}")
 _SAVE_EVERY_S = 0.5
+RERUN = "Rows written before that stay; importing the same export again finishes the job."
 
 
 class Busy(Exception):
@@ -99,8 +100,7 @@ def status(home: Path | str, job_id: str) -> dict | None:
         # The thread may have finished between the two reads; only a second "running" means it died.
         state = _load(folder)
         if state and state["state"] == "running":
-            state.update(state="interrupted", error="The import stopped when its server process ended. "
-                         "Rows written before that stay; importing the same export again finishes the job.")
+            state.update(state="interrupted", error=f"The import stopped when its server process ended. {RERUN}")
     return state
 
 
@@ -129,7 +129,6 @@ def _run(db: Database, folder: Path, state: dict, lock: IO[str], dry_run: bool, 
             last[0] = time.monotonic()
             _save(folder, state)
 
-    report = None
     try:
         report = import_salesforce(db, folder / "csv", dry_run=dry_run, skip_invalid=skip_invalid,
                                    by=state["by"], report_dir=folder, source=state["source"],
@@ -137,11 +136,8 @@ def _run(db: Database, folder: Path, state: dict, lock: IO[str], dry_run: bool, 
         state.update(state="done", report=report_view(report))
     except Exception as exc:  # shown on the page; the report file says what was done before
         log.exception("web import %s failed", folder.name)
-        state.update(state="failed", error=f"The import stopped: {getattr(exc, 'message', None) or exc}. "
-                     "Rows written before that stay; importing the same export again finishes the job.")
+        state.update(state="failed", error=f"The import stopped: {getattr(exc, 'message', None) or exc}. {RERUN}")
     finally:
-        if report is not None:
-            report.close()
         state["finished_at"] = _now()
         _save(folder, state)
         shutil.rmtree(folder / "csv", ignore_errors=True)
