@@ -9,16 +9,19 @@ all activities (see cypher/schema/010_touchpoints.cypher). Anything else that wr
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from . import record_access
+from typing import Annotated, Any
+
+from pydantic import Field as PydanticField, ValidationInfo, field_validator
+
+from . import paging, record_access
 from .db import Database, Tx
 from .errors import Invalid, NotFound
 from .model import ACTIVITY_KINDS, Field, Label
 from .permissions import Access
-from .records import decode_cursor, encode_cursor, new_id
+from .records import new_id
 from .redaction import anonymous_label
-from .validation import clean
+from .schema import Body, RecordId, typed
 
 # A note records something about a person, not contact with them, so it is not a touchpoint.
 TOUCH_KINDS = ("meeting", "call", "email", "event")
@@ -29,8 +32,9 @@ FIELDS = {
     "notes": Field("text", max_len=5000),
     "duration": Field("int", minimum=0, maximum=24 * 60),  # minutes
 }
-REFERENCES = ("people", "account", "opportunity")
 MAX_PEOPLE = 100
+_Kind = typed(FIELDS["kind"], required=True)
+_At, _Subject, _Notes, _Duration = (typed(FIELDS[k]) for k in ("at", "subject", "notes", "duration"))
 FUTURE_SLACK = dt.timedelta(days=1)
 PEOPLE_CAP = 20  # participants listed per activity; `people_total` tells the rest
 
@@ -40,39 +44,37 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+class ActivityBody(Body):
+    """`{"kind", "at", "subject", "notes", "duration", "people", "account", "opportunity"}`: one touchpoint."""
+
+    kind: _Kind
+    at: _At = None
+    subject: _Subject = None
+    notes: _Notes = None
+    duration: _Duration = None
+    people: Annotated[list[RecordId], PydanticField(min_length=1, max_length=MAX_PEOPLE)]
+    account: RecordId | None = None
+    opportunity: RecordId | None = None
+
+    @field_validator("at")
+    @classmethod
+    def _not_ahead(cls, value, info: ValidationInfo):
+        now = (info.context or {}).get("now") or utcnow()
+        if value is not None and value > now + FUTURE_SLACK:
+            raise ValueError("must not be more than a day in the future")
+        return value
+
+
 def check_activity(data: Any, now: dt.datetime | None = None) -> dict:
     """Validate a new activity; return props and references or raise Invalid naming every bad field."""
-    if not isinstance(data, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object"})
     now = now or utcnow()
-    errors: dict[str, str] = {}
-    values = {k: v for k, v in data.items() if k not in REFERENCES}
-    try:
-        props = clean(FIELDS, values)
-    except Invalid as exc:
-        errors.update(exc.fields)
-        # The valid rest is still checked, so one answer names every bad field.
-        props = clean(FIELDS, {k: v for k, v in values.items() if k not in exc.fields}, partial=True)
-    if props.get("at") is None and "at" not in errors:
-        props["at"] = now
-    if props.get("at") and props["at"] > now + FUTURE_SLACK:
-        errors["at"] = "must not be more than a day in the future"
-    people = data.get("people")
-    if not isinstance(people, list) or not all(isinstance(p, str) and p.strip() for p in people):
-        errors["people"] = "must be a list of person ids"
-    elif not people:
-        errors["people"] = "must name at least one person"
-    elif len(people) > MAX_PEOPLE:
-        errors["people"] = f"must name at most {MAX_PEOPLE} people"
-    refs = {"people": list(dict.fromkeys(p.strip() for p in people)) if "people" not in errors else []}
-    for key in ("account", "opportunity"):
-        value = data.get(key)
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            errors[key] = f"must be an {key} id" if key == "account" else "must be an opportunity id"
-        refs[key] = value.strip() if isinstance(value, str) and value.strip() else None
-    if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return {"props": {k: v for k, v in props.items() if v is not None}, **refs}
+    checked = ActivityBody.check(data, context={"now": now})
+    at = checked.at or now
+    props = {"kind": checked.kind, "at": at, "subject": checked.subject, "notes": checked.notes,
+             "duration": checked.duration}
+    return {"props": {k: v for k, v in props.items() if v is not None},
+            "people": list(dict.fromkeys(checked.people)), "account": checked.account,
+            "opportunity": checked.opportunity}
 
 
 def log_activity(db: Database, data: Any, *, by: str, now: dt.datetime | None = None,
@@ -139,7 +141,7 @@ def person_activities(db: Database, person_id: str, *, limit: int = 50, cursor: 
     """Return one page `{"items", "next"}` of a person's activities, newest first (404 for a hidden person)."""
     if access is not None:
         record_access.check_person(db, access, person_id)
-    after_at, after_id = decode_cursor(cursor)
+    after_at, after_id = paging.decode(access, cursor, str, str) or (None, None)
     return db.read_tx(_person_activities, person_id, limit, after_at, after_id, access)
 
 
@@ -149,7 +151,7 @@ def _person_activities(tx: Tx, person_id: str, limit: int, after_at: str | None,
         raise NotFound(f"No person with id {person_id}")
     rows = tx.run("activities/for_person", id=person_id, limit=limit + 1, after_at=after_at, after_id=after_id)
     page = rows[:limit]
-    next_cursor = encode_cursor(page[-1]["at"], page[-1]["id"]) if len(rows) > limit else None
+    next_cursor = paging.encode(access, paging.instant(page[-1]["at"]), page[-1]["id"]) if len(rows) > limit else None
     return {"items": describe(tx, [r["id"] for r in page], access), "next": next_cursor}
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 import logging
 
 from .db import Database
-from .errors import CrmError
+from .errors import CrmError, Invalid
 from .records import new_id
+from .validation import parse_datetime
 
 log = logging.getLogger(__name__)
 WINDOW_MINUTES = 15
 MAX_FAILURES_PER_EMAIL = 5
 MAX_FAILURES_PER_ADDRESS = 30
+# What an entry records: a write, a sign-in, a failed one, and the session events.
+ACTIONS = ("write", "sign_in", "sign_in_failed", "sign_out", "sign_out_everywhere", "claim")
 
 
 class TooManyAttempts(CrmError):
@@ -29,10 +32,37 @@ def record(db: Database, *, action: str, user: dict | None, method: str, path: s
         log.exception("could not write the audit entry for %s %s", method, path)
 
 
+def note(db: Database, action: str, user_id: str | None, detail: str) -> None:
+    """Write an audit entry for an event inside a capability (a claim, a sign-out everywhere)."""
+    if action not in ACTIONS:
+        raise ValueError(f"not an audit action: {action}")
+    try:
+        db.write("audit/record", id=new_id(), user_id=user_id, user_email=None, action=action, method=None,
+                 path=detail[:500], status=None, ip=None, via="app")
+    except CrmError:
+        log.exception("could not write the audit entry for %s", action)
+
+
 def entries(db: Database, *, limit: int = 100, before: str | None = None, user: str | None = None,
             action: str | None = None) -> dict:
-    """Newest audit entries first; `next` is the timestamp to pass as `before`."""
-    rows = db.read("audit/list", limit=limit + 1, before=before, user=user, action=action)
+    """Newest audit entries first; `next` is the timestamp to pass as `before`.
+
+    Each filter is checked against its domain first (Invalid names it): a date-time, an action of
+    ACTIONS, a user id or e-mail of sensible length.
+    """
+    errors = {}
+    if before:
+        try:
+            before = parse_datetime(before)
+        except ValueError as exc:
+            errors["before"] = str(exc)
+    if action and action not in ACTIONS:
+        errors["action"] = "must be one of: " + ", ".join(ACTIONS)
+    if user and len(user) > 320:
+        errors["user"] = "must be a user id or e-mail"
+    if errors:
+        raise Invalid("Some filters are not valid: " + ", ".join(sorted(errors)), errors)
+    rows = db.read("audit/list", limit=limit + 1, before=before or None, user=user or None, action=action or None)
     items = [r["entry"] for r in rows[:limit]]
     return {"items": items, "next": items[-1]["at"].iso_format() if len(rows) > limit else None}
 

@@ -1,17 +1,39 @@
 """Campaign membership: add people by id or by a filtered list, track status and response, export."""
 from __future__ import annotations
 
-from . import record_access
+from typing import Annotated
+
+from pydantic import Field as PydanticField
+
+from . import paging, record_access
 from .db import Database
 from .errors import Invalid, NotFound
 from .model import MEMBER_STATUSES, REL_SPECS, Label, RelType
 from .permissions import Access
-from .records import decode_cursor, encode_cursor, get, list_records
+from .records import get, list_records
 from .salutation import letter_salutation
-from .validation import clean
+from .schema import Body, Line, RecordId, choice, clean
 
 MAX_ADD = 10_000
-FILTERS = ("q", "account", "owner", "status")
+FILTERS = ("q", "account", "owner", "status")  # what a member filter may say
+MemberStatus = choice(MEMBER_STATUSES)
+
+
+class MemberFilter(Body):
+    """A people-list filter: who to add."""
+
+    q: Line = None
+    account: RecordId | None = None
+    owner: RecordId | None = None
+    status: Line = None
+
+
+class AddMembersBody(Body):
+    """`{"people": [ids]}` or `{"filter": {...}}`, and the members' `status` (default planned)."""
+
+    people: Annotated[list[RecordId], PydanticField(min_length=1, max_length=MAX_ADD)] | None = None
+    filter: MemberFilter | None = None
+    status: MemberStatus = None
 
 
 def add_members(db: Database, campaign_id: str, body: dict, *, access: Access | None = None) -> dict:
@@ -20,23 +42,17 @@ def add_members(db: Database, campaign_id: str, body: dict, *, access: Access | 
     Any writer may; people the viewer may not see count as unknown and a filter never finds them.
     """
     record_access.require_writer(access)
+    checked = AddMembersBody.check(body)
     get(db, Label.CAMPAIGN, campaign_id)
-    if not isinstance(body, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object"})
-    status = body.get("status", "planned")
-    if status not in MEMBER_STATUSES:
-        raise Invalid("status is not a member status", {"status": "must be one of " + ", ".join(MEMBER_STATUSES)})
-    ids = _people(db, body, access)
-    members = db.write_one("campaigns/add_members", campaign=campaign_id, people=ids, status=status)["members"]
+    ids = _people(db, checked, access)
+    members = db.write_one("campaigns/add_members", campaign=campaign_id, people=ids,
+                           status=checked.status or "planned")["members"]
     return {"added": members}
 
 
-def _people(db: Database, body: dict, access: Access | None) -> list[str]:
-    if "people" in body:
-        ids = body["people"]
-        if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids) or len(ids) > MAX_ADD:
-            raise Invalid("people must be a non-empty list of person ids",
-                          {"people": f"must be a list of 1 to {MAX_ADD} person ids"})
+def _people(db: Database, body: AddMembersBody, access: Access | None) -> list[str]:
+    if body.people is not None:
+        ids = list(body.people)
         found = {r["id"] for r in db.read("campaigns/existing_people", ids=ids)}
         if access is not None:
             owners = record_access.owners_of(db, list(found))
@@ -45,8 +61,8 @@ def _people(db: Database, body: dict, access: Access | None) -> list[str]:
         if missing:
             raise Invalid(f"No person with id {', '.join(missing[:5])}", {"people": f"unknown ids: {missing[:5]}"})
         return list(dict.fromkeys(ids))
-    spec = body.get("filter")
-    if not isinstance(spec, dict) or not spec or any(k not in FILTERS for k in spec):
+    spec = body.filter.given() if body.filter is not None else {}
+    if not any(spec.values()):
         raise Invalid("Send people (ids) or filter (q, account, owner, status)",
                       {"filter": "must be an object with q, account, owner or status"})
     page = list_records(db, Label.PERSON, limit=MAX_ADD, access=access, **{k: v for k, v in spec.items() if v})
@@ -83,13 +99,13 @@ def members(db: Database, campaign_id: str, *, limit: int = 100, cursor: str | N
             access: Access | None = None) -> dict:
     """One page of the members the viewer may see, with letter salutation and sender, in name order."""
     get(db, Label.CAMPAIGN, campaign_id)
-    after_key, after_id = decode_cursor(cursor)
+    after_key, after_id = paging.decode(access, cursor, str, str) or (None, None)
     rows = db.read("campaigns/members", campaign=campaign_id, after_key=after_key, after_id=after_id,
                    limit=limit + 1, **record_access.visibility(access))
     items = [r["member"] for r in rows[:limit]]
     for item in items:
         item["letter_salutation"] = letter_salutation(item, item.get("address"))
-    next_cursor = encode_cursor(items[-1]["sort_key"], items[-1]["id"]) if len(rows) > limit else None
+    next_cursor = paging.encode(access, items[-1]["sort_key"], items[-1]["id"]) if len(rows) > limit else None
     for item in items:
         item.pop("sort_key", None)
     return {"items": items, "next": next_cursor}

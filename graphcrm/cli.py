@@ -32,12 +32,13 @@ def _ensure_database() -> str:
 
 def open_db(uri: str | None = None):
     """Open a Database on `uri`, else the configured Neo4j (starting the managed one when none is)."""
-    from .db import Database
+    from .db import BULK_TIMEOUT_S, Database
 
     uri = uri or _ensure_database()
     password = os.environ.get("NEO4J_PASSWORD")
     auth = (os.environ.get("NEO4J_USER", "neo4j"), password) if password else None
-    return Database(uri, auth, os.environ.get("NEO4J_DATABASE", "neo4j"))
+    # The command line runs bulk work (imports, the demo, exports): statements may take minutes.
+    return Database(uri, auth, os.environ.get("NEO4J_DATABASE", "neo4j"), BULK_TIMEOUT_S)
 
 
 class CrmGroup(click.Group):

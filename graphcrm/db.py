@@ -12,16 +12,25 @@ from typing import Any
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import (
+    ClientError,
     ConnectionPoolError,
     ConstraintError,
     ServiceUnavailable,
     SessionExpired,
+    TransientError,
 )
 
-from .errors import Conflict, Unavailable
+from .errors import Conflict, TooSlow, Unavailable
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 log = logging.getLogger(__name__)
+# A request's statement may hold the database this long; the server ends it after that. Bulk work
+# (imports, the demo, exports, migrations) asks for a patient handle instead.
+REQUEST_TIMEOUT_S = 5.0
+BULK_TIMEOUT_S = 600.0
+# Neo4j's codes for a transaction it ended because it ran past its timeout.
+_TIMED_OUT = ("Neo.ClientError.Transaction.TransactionTimedOut",
+              "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration")
 
 
 @functools.cache
@@ -57,8 +66,16 @@ def _translated(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         except ConstraintError as exc:
             raise Conflict("That record already exists (a unique value is taken).") from exc
-        except (ServiceUnavailable, SessionExpired, ConnectionPoolError) as exc:
-            # No connection (or none in time from the pool): an outage or overload, not a bug.
+        except ClientError as exc:
+            if exc.code in _TIMED_OUT:
+                log.warning("Neo4j ended a statement that ran past its timeout: %s", exc.message)
+                raise TooSlow("The request took too long and was stopped; narrow it down and try "
+                              "again.") from exc
+            raise
+        except (ServiceUnavailable, SessionExpired, ConnectionPoolError, TransientError) as exc:
+            # No connection, none in time from the pool, or a database that is starting or
+            # shutting down (DatabaseUnavailable): an outage or overload, not a bug. Lock timeouts
+            # and deadlocks the driver could not retry in time are transient too.
             log.warning("Neo4j unavailable: %s", exc)
             raise Unavailable("The database is not reachable right now; try again shortly.") from exc
 
@@ -87,12 +104,18 @@ class Tx:
 
 
 class Database:
-    """A driver for one Neo4j database; one per app, closed at teardown."""
+    """A driver for one Neo4j database; one per app, closed at teardown.
 
-    def __init__(self, uri: str, auth: tuple[str, str] | None, database: str = "neo4j"):
+    Every statement runs with a transaction timeout (`timeout`, seconds): the server ends it when
+    it runs longer, so no request can hold the database. `patient()` gives bulk work a longer one.
+    """
+
+    def __init__(self, uri: str, auth: tuple[str, str] | None, database: str = "neo4j",
+                 timeout: float = REQUEST_TIMEOUT_S, *, driver: neo4j.Driver | None = None):
         self.uri = uri
         self.database = database
-        self.driver = GraphDatabase.driver(
+        self.timeout = timeout
+        self.driver = driver or GraphDatabase.driver(
             uri,
             auth=auth,
             connection_timeout=5,
@@ -105,16 +128,25 @@ class Database:
             notifications_min_severity="WARNING",
             notifications_disabled_classifications=["UNRECOGNIZED", "HINT", "PERFORMANCE"],
         )
+        self._owner = driver is None
+
+    def patient(self, timeout: float = BULK_TIMEOUT_S) -> Database:
+        """Return a handle on the same driver whose statements may run up to `timeout` seconds."""
+        return Database(self.uri, None, self.database, timeout, driver=self.driver)
+
+    def _query(self, name: str, names: dict | None) -> neo4j.Query:
+        return neo4j.Query(cypher(name, **(names or {})), timeout=self.timeout)
 
     def close(self) -> None:
-        """Close the driver and its connections."""
-        self.driver.close()
+        """Close the driver and its connections (a patient handle leaves them to its parent)."""
+        if self._owner:
+            self.driver.close()
 
     @_translated
     def read(self, name: str, /, names: dict | None = None, **params: Any) -> list[dict]:
         """Run a named read statement (routed to a reader) and return rows as dicts."""
         return self.driver.execute_query(
-            cypher(name, **(names or {})), params, routing_=RoutingControl.READ,
+            self._query(name, names), params, routing_=RoutingControl.READ,
             database_=self.database, result_transformer_=neo4j.Result.data,
         )
 
@@ -127,7 +159,7 @@ class Database:
     def rows(self, name: str, /, names: dict | None = None, **params: Any) -> list:
         """Run a named read statement returning one row with `rows` (a list of lists); return that list."""
         record = self.driver.execute_query(
-            cypher(name, **(names or {})), params, routing_=RoutingControl.READ,
+            self._query(name, names), params, routing_=RoutingControl.READ,
             database_=self.database, result_transformer_=lambda result: result.single(strict=False),
         )
         return record["rows"] if record else []
@@ -141,7 +173,7 @@ class Database:
     def write(self, name: str, /, names: dict | None = None, **params: Any) -> list[dict]:
         """Run one named write statement in its own transaction and return rows as dicts."""
         return self.driver.execute_query(
-            cypher(name, **(names or {})), params, routing_=RoutingControl.WRITE,
+            self._query(name, names), params, routing_=RoutingControl.WRITE,
             database_=self.database, result_transformer_=neo4j.Result.data,
         )
 
@@ -154,24 +186,42 @@ class Database:
     def write_tx(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run `work(tx, ...)` in one managed write transaction; it must be idempotent (retries)."""
         with self.driver.session(database=self.database) as session:
-            return session.execute_write(lambda tx: work(Tx(tx), *args, **kwargs))
+            return session.execute_write(self._unit(lambda tx: work(Tx(tx), *args, **kwargs)))
 
     @_translated
     def read_tx(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run `work(tx, ...)` in one managed read transaction."""
         with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
-            return session.execute_read(lambda tx: work(Tx(tx), *args, **kwargs))
+            return session.execute_read(self._unit(lambda tx: work(Tx(tx), *args, **kwargs)))
+
+    @_translated
+    def stream(self, work: Callable[[Callable[[str], Any]], Any], fetch_size: int = 1000) -> Any:
+        """Run `work(run)` in one read transaction, where `run(name)` yields records as the driver fetches them.
+
+        One transaction gives a consistent snapshot; fetching in pages keeps memory flat. `work`
+        must start its output afresh, since the driver may retry it.
+        """
+        def unit(tx: neo4j.ManagedTransaction):
+            return work(lambda name: tx.run(cypher(name)))
+
+        with self.driver.session(database=self.database, fetch_size=fetch_size,
+                                 default_access_mode=neo4j.READ_ACCESS) as session:
+            return session.execute_read(self._unit(unit))
+
+    @_translated
+    def autocommit(self, name: str, /, **params: Any) -> None:
+        """Run a named statement in an auto-commit transaction (`CALL ... IN TRANSACTIONS` needs one)."""
+        with self.driver.session(database=self.database) as session:
+            session.run(self._query(name, None), params).consume()
+
+    def _unit(self, work: Callable) -> Callable:
+        return neo4j.unit_of_work(timeout=self.timeout)(work)
 
     @_translated
     def run_raw(self, query: str, **params: Any) -> list[dict]:
         """Run a statement given as text; for the schema loader and tests only."""
-        return self.driver.execute_query(query, params, database_=self.database,
-                                         result_transformer_=neo4j.Result.data)
-
-    @_translated
-    def ping(self) -> None:
-        """Raise Unavailable unless the database answers."""
-        self.driver.verify_connectivity()
+        return self.driver.execute_query(neo4j.Query(query, timeout=self.timeout), params,
+                                         database_=self.database, result_transformer_=neo4j.Result.data)
 
 
 def table(runner: Tx | Database, name: str, columns: tuple[str, ...], /, names: dict | None = None,
@@ -187,6 +237,7 @@ def table(runner: Tx | Database, name: str, columns: tuple[str, ...], /, names: 
 
 def migrate(db: Database) -> list[str]:
     """Apply every constraint and index in cypher/schema; safe to repeat."""
+    db = db.patient()  # building an index on a large store takes minutes
     applied = []
     for path in sorted((CYPHER_DIR / "schema").glob("*.cypher")):
         for statement in _statements(path.read_text(encoding="utf-8")):
@@ -203,11 +254,9 @@ def _statements(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-@_translated
 def reset(db: Database) -> None:
     """Delete all data in the configured database, in batches so large graphs fit in memory."""
     # CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run. Relationships go
     # first: a batch of hub nodes detached at once could exceed the transaction memory.
-    with db.driver.session(database=db.database) as session:
-        session.run(cypher("admin/delete_relationships")).consume()
-        session.run(cypher("admin/delete_nodes")).consume()
+    for name in ("admin/delete_relationships", "admin/delete_nodes"):
+        db.patient().autocommit(name)

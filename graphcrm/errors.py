@@ -55,9 +55,16 @@ class Invalid(CrmError):
 
 
 class Unavailable(CrmError):
-    """The database cannot be reached right now."""
+    """The database cannot be reached right now; the client may try again after `retry_after` seconds."""
 
     status, code = 503, "unavailable"
+    retry_after = 5
+
+
+class TooSlow(Unavailable):
+    """A statement ran past its timeout and the database stopped it."""
+
+    code = "timeout"
 
 
 class LocalDbError(Exception):

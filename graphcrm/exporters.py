@@ -12,11 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import neo4j
 from neo4j import time as nt
 from neo4j.spatial import Point
 
-from .db import Database, cypher
+from .db import Database
 from .errors import Invalid
 from .importers.backup import FORMAT, VERSION, encode_tagged
 
@@ -27,17 +26,8 @@ HIDDEN_LABELS = frozenset({"ApiToken"})
 
 
 def _stream(db: Database, work: Callable[[Callable[[str], Any]], Any]) -> Any:
-    """Run `work(run)` in one read transaction, where `run(name)` yields records as the driver fetches them.
-
-    One transaction gives a consistent snapshot; fetching in pages keeps memory flat. `work` must
-    start its output afresh, since the driver may retry it.
-    """
-    def unit(tx: neo4j.ManagedTransaction):
-        return work(lambda name: tx.run(cypher(name)))
-
-    with db.driver.session(database=db.database, fetch_size=FETCH,
-                           default_access_mode=neo4j.READ_ACCESS) as session:
-        return session.execute_read(unit)
+    """Run `work(run)` over one consistent snapshot, fetched in pages (Database.stream)."""
+    return db.stream(work, FETCH)
 
 
 def export_json(db: Database, path: Path | str) -> dict[str, int]:

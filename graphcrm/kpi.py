@@ -13,18 +13,17 @@ Periods are calendar months, quarters and years in UTC: [start, end), e.g. 2026-
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 
-from . import record_access
+from . import paging, record_access
 from .activities import TOUCH_KINDS, utcnow
 from .db import Database, Tx
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .model import ACTIVITY_KINDS, Field, Label
 from .permissions import Access
-from .records import decode_cursor, encode_cursor, new_id
-from .validation import clean
+from .records import new_id
+from .schema import Body, RecordId, typed
 
 PERIOD_TYPES = ("month", "quarter", "year")
 STATUSES = ("met", "on_track", "at_risk", "missed")
@@ -34,10 +33,29 @@ TARGET_FIELDS = {
     "min_touchpoints": Field("int", required=True, minimum=1, maximum=10_000),
     "kinds": Field("strlist", max_len=20),
 }
+_Scope = typed(Field("enum", choices=tuple(SCOPES)), required=True)
+_Period = typed(TARGET_FIELDS["period"], required=True)
+_Minimum = typed(TARGET_FIELDS["min_touchpoints"], required=True)
+_Kinds = typed(TARGET_FIELDS["kinds"])
+
+
+class TargetBody(Body):
+    """`{"scope", "scope_id", "period", "min_touchpoints", "kinds"}`: a KPI target."""
+
+    scope: _Scope
+    scope_id: RecordId
+    period: _Period
+    min_touchpoints: _Minimum
+    kinds: _Kinds = None
+
+
 # Mean period lengths in days, for how often a target asks for a touch (overdue ratios).
 PERIOD_DAYS = {"month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
 OVERDUE_CAP = 10.0
-_PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2})))?$")
+_PERIOD_RE = re.compile(r"^([0-9]{4})(?:-(?:Q([1-4])|([0-9]{2})))?$")
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2999  # the years a KPI period may fall in
 
 
 @dataclass(frozen=True)
@@ -65,9 +83,13 @@ def parse_period(text: str | None, now: dt.datetime | None = None) -> Period:
         now = now or utcnow()
         return period_of("quarter", now)
     match = _PERIOD_RE.match(text.strip()) if isinstance(text, str) else None
-    if not match or (match.group(3) and not 1 <= int(match.group(3)) <= 12) or int(match.group(1)) < 1900:
+    if not match or (match.group(3) and not 1 <= int(match.group(3)) <= 12):
         raise Invalid("period must look like 2026, 2026-Q4 or 2026-11",
                       {"period": "must be YYYY, YYYY-Qn or YYYY-MM"})
+    if not MIN_YEAR <= int(match.group(1)) <= MAX_YEAR:
+        # Year 9999's end would be year 10000, which no datetime holds.
+        raise Invalid(f"period must be a year from {MIN_YEAR} to {MAX_YEAR}",
+                      {"period": f"year must be between {MIN_YEAR} and {MAX_YEAR}"})
     year = int(match.group(1))
     if match.group(2):
         return _period("quarter", year, 3 * int(match.group(2)) - 2, 3)
@@ -126,28 +148,15 @@ def check_target_write(db: Database, access: Access | None, scope: str | None, s
 
 def create_target(db: Database, data, *, access: Access | None = None) -> dict:
     """Validate and create a target for a person, account or user; one per record and period type."""
-    if not isinstance(data, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object"})
-    data = dict(data)
-    scope, scope_id = data.pop("scope", None), data.pop("scope_id", None)
-    check_target_write(db, access, scope, scope_id)
-    errors = {}
-    if scope not in SCOPES:
-        errors["scope"] = "must be one of " + ", ".join(SCOPES)
-    if not isinstance(scope_id, str) or not scope_id:
-        errors["scope_id"] = "must be the id of the person, account or user"
-    try:
-        props = clean(TARGET_FIELDS, data)
-    except Invalid as exc:
-        errors.update(exc.fields)
-        props = {}
-    kinds = props.get("kinds") or list(TOUCH_KINDS)
+    record_access.require_writer(access)
+    checked = TargetBody.check(data)
+    kinds = checked.kinds or list(TOUCH_KINDS)
     unknown = [k for k in kinds if k not in ACTIVITY_KINDS]
     if unknown:
-        errors["kinds"] = "unknown kinds: " + ", ".join(unknown)
-    if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    props["kinds"] = sorted(set(kinds))
+        raise Invalid("Some fields are not valid: kinds", {"kinds": "unknown kinds: " + ", ".join(unknown)})
+    scope, scope_id = checked.scope, checked.scope_id
+    check_target_write(db, access, scope, scope_id)
+    props = {"period": checked.period, "min_touchpoints": checked.min_touchpoints, "kinds": sorted(set(kinds))}
     target_id = new_id()
     db.write_tx(_create_target, SCOPES[scope], scope_id, target_id, props)
     return get_target(db, target_id)
@@ -168,11 +177,11 @@ def list_targets(db: Database, *, scope_id: str | None = None, period: str | Non
     """Return one page `{"items", "next"}` of targets in id order (of records the viewer may see)."""
     if period is not None and period not in PERIOD_TYPES:
         raise Invalid("period must be month, quarter or year", {"period": "must be month, quarter or year"})
-    _, after = decode_cursor(cursor)
+    (after,) = paging.decode(access, cursor, str) or (None,)
     rows = db.read("kpi/targets", id=None, scope_id=scope_id, period=period, after=after, limit=limit + 1,
                    **record_access.visibility(access))
     items = [r["target"] for r in rows[:limit]]
-    return {"items": items, "next": encode_cursor("", items[-1]["id"]) if len(rows) > limit else None}
+    return {"items": items, "next": paging.encode(access, items[-1]["id"]) if len(rows) > limit else None}
 
 
 def get_target(db: Database, target_id: str, *, access: Access | None = None) -> dict:
@@ -207,20 +216,22 @@ def kpi_report(db: Database, period: str | None = None, *, owner: str | None = N
         choices = ", ".join(STATUSES)
         raise Invalid(f"status must be one of {choices}", {"status": f"must be one of {choices}"})
     owners = record_access.report_scope(access, owner or None)
-    after_key, after_id = _decode_key(cursor)
+    after_key, after_id = paging.decode(access, cursor, list, str) or (None, None)
     bounds = {"type": p.type, "start": p.start, "end": p.end, "span": p.span, "elapsed": p.elapsed(now),
               "owners": owners, **record_access.report_visibility(access)}
-    return db.read_tx(_report, p, bounds, owner or None, account or None, status, limit, after_key, after_id, now)
+    return db.read_tx(_report, p, bounds, owner or None, account or None, status, limit, after_key, after_id, now,
+                      access)
 
 
-def _report(tx: Tx, p: Period, bounds: dict, owner, account, status, limit, after_key, after_id, now) -> dict:
+def _report(tx: Tx, p: Period, bounds: dict, owner, account, status, limit, after_key, after_id, now,
+            access: Access | None) -> dict:
     row = tx.one("kpi/people", **bounds, owner=owner, account=account, status=status, limit=limit + 1,
                  after_key=after_key, after_id=after_id)
     people = row["people"]
     next_cursor = None
     if len(people) > limit:
         people = people[:limit]
-        next_cursor = encode_cursor(json.dumps(people[-1]["key"]), people[-1]["person"])
+        next_cursor = paging.encode(access, people[-1]["key"], people[-1]["person"])
     for person in people:
         del person["key"]
     owners = sorted(({"owner": o["owner"], "target": o["target"], **_counts(o["counts"])} for o in row["owners"]),
@@ -243,19 +254,6 @@ def _counts(pairs: list) -> dict:
     counts = dict.fromkeys(STATUSES, 0)
     counts.update({status: n for status, n in pairs})
     return counts
-
-
-def _decode_key(cursor: str | None) -> tuple[list | None, str | None]:
-    key, after_id = decode_cursor(cursor)
-    if key is None:
-        return None, None
-    try:
-        parsed = json.loads(key)
-    except ValueError:
-        parsed = None
-    if not (isinstance(parsed, list) and len(parsed) == 2 and all(isinstance(v, int) for v in parsed)):
-        raise Invalid("cursor is not one this API gave out", {"cursor": "is not valid"})
-    return parsed, after_id
 
 
 # -- per person: the person page and the network view ------------------------------------------

@@ -3,13 +3,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import record_access
+from . import paging, record_access
 from .db import Database, Tx
-from .errors import Conflict, Invalid, NotFound
+from .errors import Conflict, NotFound
 from .model import Label
 from .permissions import Access
-from .records import decode_cursor, encode_cursor, new_id, public
-from .validation import EMAIL_RE, parse_date
+from .records import new_id, public
+from .schema import Body, Day, EmailAddress, Line, RecordId
+
+
+class LeaveBody(Body):
+    """`{"date"}`: when the person left (default today)."""
+
+    date: Day = None
+
+
+class MoveBody(Body):
+    """`{"account", "title", "department", "since", "email"}`: the new job."""
+
+    account: RecordId
+    title: Line = None
+    department: Line = None
+    since: Day = None
+    email: EmailAddress = None
 
 
 def _today() -> dt.date:
@@ -38,8 +54,8 @@ def _save(tx: Tx, person_id: str, before: dict, props: dict, by: str | None, ext
 
 def _edited(db: Database, access: Access | None, person_id: str, work, *args) -> dict:
     """Run a lifecycle change the viewer may make (else Forbidden) and return the person as they may see it."""
-    _, owner = record_access.check_edit(db, access, person_id)
-    return record_access.person(access, db.write_tx(work, person_id, *args), owner)
+    record_access.check_edit(db, access, person_id)
+    return record_access.shown(db, access, db.write_tx(work, person_id, *args))
 
 
 def mark_bounced(db: Database, person_id: str, *, by: str | None = None, access: Access | None = None) -> dict:
@@ -58,13 +74,8 @@ def _bounce(tx: Tx, person_id: str, by: str | None) -> dict:
 def mark_left(db: Database, person_id: str, body: dict | None = None, *, by: str | None = None,
               access: Access | None = None) -> dict:
     """The person left their company: the primary job becomes WORKED_AT and they become inactive."""
-    body = body or {}
-    if not isinstance(body, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object"})
-    try:
-        left_on = parse_date(body["date"]) if body.get("date") else _today()
-    except ValueError as exc:
-        raise Invalid(f"date {exc}", {"date": str(exc)}) from None
+    record_access.require_writer(access)
+    left_on = LeaveBody.check({} if body is None else body).date or _today()
     return _edited(db, access, person_id, _leave, left_on, by)
 
 
@@ -81,25 +92,9 @@ def move(db: Database, person_id: str, body: dict, *, by: str | None = None, acc
 
     Activities, campaign memberships and contact roles stay with the person.
     """
-    if not isinstance(body, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object"})
-    errors = {}
-    if not isinstance(body.get("account"), str) or not body["account"]:
-        errors["account"] = "is required"
-    since = _today()
-    if body.get("since"):
-        try:
-            since = parse_date(body["since"])
-        except ValueError as exc:
-            errors["since"] = str(exc)
-    for key in ("title", "department"):
-        if body.get(key) is not None and (not isinstance(body[key], str) or len(body[key]) > 200):
-            errors[key] = "must be a string of at most 200 characters"
-    if body.get("email") is not None and (not isinstance(body["email"], str) or not EMAIL_RE.match(body["email"])):
-        errors["email"] = "is not a valid e-mail address"
-    if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return _edited(db, access, person_id, _move, body, since, by)
+    record_access.require_writer(access)
+    checked = MoveBody.check(body)
+    return _edited(db, access, person_id, _move, checked.given(), checked.since or _today(), by)
 
 
 def _move(tx: Tx, person_id: str, body: dict, since: dt.date, by: str | None) -> dict:
@@ -135,14 +130,14 @@ def history(db: Database, label: Label, record_id: str, *, limit: int = 50, curs
         record_access.check_person(db, access, record_id)
     if db.read_one("records/get", {"label": label}, id=record_id) is None:
         raise NotFound(f"No {label.value.lower()} with id {record_id}")
-    after_at, after_id = decode_cursor(cursor)
+    after_at, after_id = paging.decode(access, cursor, str, str) or (None, None)
     rows = db.read("contacts/history", {"label": label}, id=record_id, after_at=after_at, after_id=after_id,
                    limit=limit + 1)
     items = [r["change"] for r in rows[:limit]]
     next_cursor = None
     if len(rows) > limit:
         last = items[-1]
-        next_cursor = encode_cursor(last["at"].iso_format(), last["id"])
+        next_cursor = paging.encode(access, paging.instant(last["at"]), last["id"])
     return {"items": items, "next": next_cursor}
 
 

@@ -8,6 +8,7 @@ from .model import Label, RelType
 from .permissions import Access
 from .records import new_id, public
 from .relationships import REPEATABLE
+from .schema import Body, RecordId
 
 # Properties that identify or describe the record itself and are never copied from a duplicate.
 _NOT_COPIED = frozenset({"id", "sf_id", "created_at", "updated_at", "version", "sort_key", "placeholder",
@@ -16,6 +17,12 @@ _NOT_COPIED = frozenset({"id", "sf_id", "created_at", "updated_at", "version", "
 _PERSON_TYPES = (RelType.EMPLOYS, RelType.BOARD_MEMBER, RelType.CONTACT_ROLE, RelType.WORKED_AT, RelType.OWNS,
                  RelType.KNOWS, RelType.REPORTS_TO, RelType.MEMBER_OF, RelType.WITH, RelType.CHANGED,
                  RelType.HAS_TARGET)
+
+
+class MergeBody(Body):
+    """`{"into"}`: the person who stays."""
+
+    into: RecordId
 
 
 def create_placeholder(db: Database, account_id: str, *, access: Access | None = None) -> dict:
@@ -50,13 +57,12 @@ def merge(db: Database, duplicate_id: str, body: dict, *, by: str | None = None,
 
     The viewer must be allowed to edit both people (else Forbidden).
     """
-    if not isinstance(body, dict) or not isinstance(body.get("into"), str) or not body["into"]:
-        raise Invalid("into must be the id of the person to keep", {"into": "is required"})
-    if body["into"] == duplicate_id:
+    record_access.require_writer(access)
+    into = MergeBody.check(body).into
+    if into == duplicate_id:
         raise Invalid("A person cannot be merged into itself", {"into": "must differ from the merged person"})
-    record_access.check_edit(db, access, duplicate_id)
-    _, owner = record_access.check_edit(db, access, body["into"])
-    return record_access.person(access, db.write_tx(_merge, duplicate_id, body["into"], by), owner)
+    record_access.check_change(db, access, changed=[duplicate_id, into])
+    return record_access.shown(db, access, db.write_tx(_merge, duplicate_id, into, by))
 
 
 def _context(tx: Tx, person_id: str, key: str) -> dict:

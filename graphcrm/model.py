@@ -117,10 +117,17 @@ NODE_FIELDS: dict[Label, dict[str, Field]] = {
 
 @dataclass(frozen=True)
 class RelSpec:
-    """Which labels a relationship type joins and which properties it carries."""
+    """Which labels a relationship type joins, which properties it carries, and whose meaning it changes.
+
+    `changes` names the ends ("from", "to") that a link or unlink of this type changes the meaning
+    of: the writer needs edit rights on each of them, and sight of the other end. A job changes the
+    person, not the account (as Salesforce's Contact.AccountId needs edit on the contact and read on
+    the account); a deal's account decides who owns the deal, so it changes both.
+    """
 
     ends: tuple[tuple[Label, Label], ...]
     fields: dict[str, Field]
+    changes: tuple[str, ...] = ("from", "to")
 
 
 _DATES = {"since": Field("date"), "until": Field("date")}
@@ -128,23 +135,24 @@ _DATES = {"since": Field("date"), "until": Field("date")}
 REL_SPECS: dict[RelType, RelSpec] = {
     RelType.EMPLOYS: RelSpec(((Label.ACCOUNT, Label.PERSON),), {
         "title": Field(), "department": Field(max_len=100), "primary": Field("bool"),
-        "roles": Field("strlist"), **_DATES}),
+        "roles": Field("strlist"), **_DATES}, changes=("to",)),
     RelType.BOARD_MEMBER: RelSpec(((Label.PERSON, Label.ACCOUNT),), {
-        "role": Field("enum", choices=BOARD_ROLES), **_DATES}),
+        "role": Field("enum", choices=BOARD_ROLES), **_DATES}, changes=("from",)),
     RelType.CONTACT_ROLE: RelSpec(((Label.PERSON, Label.OPPORTUNITY),), {
-        "role": Field(required=True, max_len=80), "primary": Field("bool")}),
+        "role": Field(required=True, max_len=80), "primary": Field("bool")}, changes=("to",)),
     RelType.WORKED_AT: RelSpec(((Label.PERSON, Label.ACCOUNT),), {
-        "title": Field(), "department": Field(max_len=100), **_DATES}),
+        "title": Field(), "department": Field(max_len=100), **_DATES}, changes=("from",)),
     RelType.OWNS: RelSpec(((Label.USER, Label.PERSON), (Label.USER, Label.ACCOUNT)), {
-        "address": Field("enum", choices=ADDRESS_FORMS)}),
+        "address": Field("enum", choices=ADDRESS_FORMS)}, changes=("to",)),
     RelType.HAS_OPPORTUNITY: RelSpec(((Label.ACCOUNT, Label.OPPORTUNITY),), {}),
     RelType.PARTNER_OF: RelSpec(((Label.ACCOUNT, Label.ACCOUNT),), {
         "role": Field("enum", choices=PARTNER_ROLES), **_DATES}),
     RelType.KNOWS: RelSpec(((Label.PERSON, Label.PERSON),), {
-        "since": Field("date"), "source": Field(max_len=100), "note": Field("text", max_len=2000)}),
-    RelType.REPORTS_TO: RelSpec(((Label.PERSON, Label.PERSON), (Label.USER, Label.USER)), {}),
+        "since": Field("date"), "source": Field(max_len=100), "note": Field("text", max_len=2000)},
+        changes=("from",)),
+    RelType.REPORTS_TO: RelSpec(((Label.PERSON, Label.PERSON), (Label.USER, Label.USER)), {}, changes=("from",)),
     RelType.MEMBER_OF: RelSpec(((Label.PERSON, Label.CAMPAIGN),), {
-        "status": Field("enum", choices=MEMBER_STATUSES), "responded": Field("bool")}),
+        "status": Field("enum", choices=MEMBER_STATUSES), "responded": Field("bool")}, changes=("to",)),
 }
 
 # Relationship types the generic relationships API may write; activity, history and

@@ -26,7 +26,7 @@ VIEW_REL_TYPES = (*NETWORK_REL_TYPES, RelType.MEMBER_OF)
 VIEW_KINDS = ("person", "account", "opportunity", "user", "campaign")
 STATUSES = ("active", "inactive")
 # The order of the lists cypher/network/nodes.cypher and edges.cypher return.
-NODE_COLUMNS = ("eid", "labels", "values", "account", "owner")
+NODE_COLUMNS = ("eid", "labels", "values", "account", "owner", "keeper")
 EDGE_COLUMNS = ("source", "target", "type", "rid", "values")
 NODE_VALUES = ("id", "sf_id", "first_name", "last_name", "name", "status", "placeholder", "active", "title",
                "department", "email", "phone", "city", "country", "inactive_reason", "type", "industry",
@@ -162,7 +162,7 @@ def records_view(tx: Tx | Database, eids: list[str], types: list[str], as_of=Non
                 node["placeholder"] = True
             tokens[props["id"]] = node["id"]
         else:
-            node = present(row["labels"], props, row["account"], owner=row["owner"], redactor=red)
+            node = present(row["labels"], props, row["account"], owner=row["keeper"], redactor=red)
         node["_eid"] = e
         nodes.append(node)
     edges = [redaction.edge(edge(r), tokens)

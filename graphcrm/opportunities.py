@@ -50,14 +50,20 @@ def group_by_role(contacts: list[dict], roles: list[str]) -> list[dict]:
 
 def create_opportunity(db: Database, data: dict, *, account_id: str | None = None,
                        by: str | None = None, access: Access | None = None) -> dict:
-    """Create a deal at `account_id` (any writer may); deleted again if the account cannot be linked."""
+    """Create a deal at `account_id`, which the viewer must be allowed to edit (the deal is theirs then).
+
+    One transaction: an account that cannot be linked leaves nothing behind.
+    """
     record_access.require_writer(access)
-    deal = records.create(db, Label.OPPORTUNITY, data, by=by)
+    props = records.prepare(Label.OPPORTUNITY, data)
     if account_id:
-        try:
-            relationships.link(db, {"type": RelType.HAS_OPPORTUNITY.value, "from": account_id,
-                                    "to": deal["id"]}, by=by)
-        except Exception:
-            records.delete(db, Label.OPPORTUNITY, deal["id"])
-            raise
-    return deal
+        record_access.check_edit(db, access, account_id)
+    return public(db.write_tx(_create_opportunity, props, account_id, by))
+
+
+def _create_opportunity(tx: Tx, props: dict, account_id: str | None, by: str | None) -> dict:
+    node = records.create_in(tx, Label.OPPORTUNITY, props)
+    if account_id:
+        relationships.link_in(tx, {"type": RelType.HAS_OPPORTUNITY.value, "from": account_id, "to": node["id"]},
+                              by=by)
+    return node

@@ -1,13 +1,42 @@
 """Owners: every person and account has exactly one, who addresses the contact with du or Sie."""
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field as PydanticField
+
 from . import record_access, relationships
 from .db import Database, Tx
 from .errors import Forbidden, Invalid, NotFound
-from .model import ADDRESS_FORMS, Label, RelType
+from .model import Label, RelType
 from .permissions import Access
+from .schema import Body, RecordId
 
 KINDS = ("person", "account")
+
+
+def _kinds(value) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or any(k not in KINDS for k in value):
+        raise ValueError("must be a list of person, account")
+    return tuple(dict.fromkeys(value))
+
+
+Kinds = Annotated[tuple[str, ...], BeforeValidator(_kinds)]
+
+
+class OwnerBody(Body):
+    """`{"user", "address"}`: the new owner and how they address the contact (default Sie)."""
+
+    user: RecordId
+    address: Literal["du", "sie"] | None = None
+
+
+class ReassignBody(Body):
+    """`{"from", "to", "kinds"}`: move every record of one owner to another."""
+
+    from_: RecordId = PydanticField(alias="from")
+    to: RecordId
+    kinds: Kinds = KINDS
 
 
 def set_owner(db: Database, record_id: str, body: dict, *, by: str | None = None,
@@ -16,21 +45,13 @@ def set_owner(db: Database, record_id: str, body: dict, *, by: str | None = None
 
     Only a viewer who may edit the record may give it away (else Forbidden).
     """
+    record_access.require_writer(access)
+    checked = OwnerBody.check(body)
     record_access.check_edit(db, access, record_id)
-    if not isinstance(body, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object"})
-    errors = {}
-    if not isinstance(body.get("user"), str) or not body["user"]:
-        errors["user"] = "is required"
-    address = body.get("address", "sie")
-    if address not in ADDRESS_FORMS:
-        errors["address"] = "must be du or sie"
-    if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    if relationships.label_by_id(db, body["user"]) is not Label.USER:
+    if relationships.label_by_id(db, checked.user) is not Label.USER:
         raise Invalid("The owner must be a CRM user", {"user": "is not a user"})
-    return relationships.link(db, {"type": RelType.OWNS.value, "from": body["user"], "to": record_id,
-                                   "properties": {"address": address}}, by=by)
+    return relationships.link(db, {"type": RelType.OWNS.value, "from": checked.user, "to": record_id,
+                                   "properties": {"address": checked.address or "sie"}}, by=by)
 
 
 def reassign_all(db: Database, body: dict, *, by: str | None = None, access: Access | None = None) -> dict:
@@ -40,20 +61,10 @@ def reassign_all(db: Database, body: dict, *, by: str | None = None, access: Acc
     """
     if access is not None and not (access.is_admin or (access.role == "manager" and access.can_write)):
         raise Forbidden("Only admins and managers reassign owners in bulk.")
-    if not isinstance(body, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object"})
-    kinds = body.get("kinds", list(KINDS))
-    errors = {}
-    for key in ("from", "to"):
-        if not isinstance(body.get(key), str) or not body[key]:
-            errors[key] = "must be a user id"
-    if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
-        errors["kinds"] = "must be a list of person, account"
-    if not errors and body["from"] == body["to"]:
-        errors["to"] = "must differ from from"
-    if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return db.write_tx(_reassign, body["from"], body["to"], kinds, by, access)
+    checked = ReassignBody.check(body)
+    if checked.from_ == checked.to:
+        raise Invalid("Some fields are not valid: to", {"to": "must differ from from"})
+    return db.write_tx(_reassign, checked.from_, checked.to, list(checked.kinds), by, access)
 
 
 def _reassign(tx: Tx, source: str, target: str, kinds: list[str], by: str | None, access: Access | None) -> dict:

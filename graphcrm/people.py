@@ -45,7 +45,8 @@ def _person_detail(tx: Tx, person_id: str, cap: int, access: Access | None) -> d
                        **seen)
 
     return {
-        "person": record_access.person(access, public(row["person"]), owner_id),
+        "person": record_access.person(access, public(row["person"]),
+                                       record_access.keeper(owner_id, (row["owner"] or {}).get("claimed", False))),
         "can_edit": access is None or access.may_edit(owner_id),
         "owner": row["owner"],
         "primary_account": row["primary_account"],

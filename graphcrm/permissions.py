@@ -9,6 +9,7 @@ show "someone at <account>".
 """
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 
 from .model import NODE_FIELDS, Label
@@ -17,6 +18,8 @@ WRITER_ROLES = frozenset({"admin", "manager", "rep"})
 SHARING_MODES = ("read", "private")
 SENSITIVE_PERSON_FIELDS = frozenset(k for k, f in NODE_FIELDS[Label.PERSON].items() if f.sensitive)
 SENSITIVE_USER_FIELDS = frozenset(k for k, f in NODE_FIELDS[Label.USER].items() if f.sensitive)
+# Signs what one process hands out when no app secret is given (the CLI, imports, benchmarks).
+_PROCESS_KEY = secrets.token_bytes(32)
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,13 @@ class Access:
     role: str
     team: frozenset[str] = field(default_factory=frozenset)  # own id plus every user reporting to them
     sharing: str = "read"
+    # Signs cursors and the opaque ids of hidden people: the app's secret, so every worker agrees.
+    key: bytes = field(default=_PROCESS_KEY, repr=False, compare=False)
+
+    @classmethod
+    def system(cls) -> Access:
+        """The access of graphcrm itself (the CLI, imports, benchmarks): everything, no person hidden."""
+        return _SYSTEM
 
     @property
     def is_admin(self) -> bool:
@@ -77,10 +87,13 @@ class Access:
         return {k: v for k, v in record.items() if k not in SENSITIVE_USER_FIELDS}
 
 
-def access_for(db, user: dict | None, sharing: str = "read") -> Access:
+_SYSTEM = Access(user_id=None, role="admin")
+
+
+def access_for(db, user: dict | None, sharing: str = "read", key: bytes = _PROCESS_KEY) -> Access:
     """Build the Access of a user: their role and their team from the REPORTS_TO chain of users."""
     if not user:
-        return Access(user_id=None, role="viewer", sharing=sharing)
+        return Access(user_id=None, role="viewer", sharing=sharing, key=key)
     row = db.read_one("users/team", id=user["id"])
     team = frozenset([user["id"], *(row["team"] if row else [])])
-    return Access(user_id=user["id"], role=user.get("role") or "viewer", team=team, sharing=sharing)
+    return Access(user_id=user["id"], role=user.get("role") or "viewer", team=team, sharing=sharing, key=key)

@@ -20,18 +20,38 @@ def visibility(access: Access | None) -> dict:
     return {"see_all": True, "team": []} if access is None else access.cypher_params()
 
 
+def ownership(db, record_id: str) -> tuple[str | None, str | None, bool]:
+    """Return (label name, owner user id, claimed) of a record; (None, None, False) when there is none."""
+    if not isinstance(record_id, str) or not record_id:
+        return None, None, False
+    row = db.one("access/owner_of", id=record_id)
+    return (row["label"], row["owner"], row["claimed"]) if row else (None, None, False)
+
+
 def owner_of(db, record_id: str) -> tuple[str | None, str | None]:
     """Return (label name, owner user id) of a record; (None, None) when there is no such record."""
-    if not isinstance(record_id, str) or not record_id:
-        return None, None
-    row = db.one("access/owner_of", id=record_id)
-    return (row["label"], row["owner"]) if row else (None, None)
+    label, owner, _ = ownership(db, record_id)
+    return label, owner
+
+
+def keeper(owner: str | None, claimed: bool) -> str | None:
+    """The owner whose team may see a record's sensitive fields: none for a claimed record (admins only)."""
+    return None if claimed else owner
 
 
 def owners_of(db, person_ids: list[str]) -> dict[str, str | None]:
     """Return person id -> owner user id (None when unowned) for many people in one query."""
+    return {i: owner for i, (owner, _) in _owners(db, person_ids).items()}
+
+
+def keepers_of(db, person_ids: list[str]) -> dict[str, str | None]:
+    """Return person id -> the owner whose team may see their sensitive fields (see `keeper`)."""
+    return {i: keeper(owner, claimed) for i, (owner, claimed) in _owners(db, person_ids).items()}
+
+
+def _owners(db, person_ids: list[str]) -> dict[str, tuple[str | None, bool]]:
     ids = list(dict.fromkeys(i for i in person_ids if isinstance(i, str)))
-    return {r["id"]: r["owner"] for r in db.run("access/owners", ids=ids)} if ids else {}
+    return {r["id"]: (r["owner"], r["claimed"]) for r in db.run("access/owners", ids=ids)} if ids else {}
 
 
 def require_writer(access: Access | None) -> None:
@@ -41,11 +61,11 @@ def require_writer(access: Access | None) -> None:
 
 
 def check_person(db, access: Access | None, person_id: str) -> str | None:
-    """Return the person's owner id; raise NotFound when there is no such person or the viewer may not see it."""
-    label, owner = owner_of(db, person_id)
+    """Return the person's keeper (see `keeper`); raise NotFound when there is no such person or the viewer may not see it."""
+    label, owner, claimed = ownership(db, person_id)
     if label != "Person" or (access is not None and not access.sees_person(owner)):
         raise NotFound(f"No person with id {person_id}")
-    return owner
+    return keeper(owner, claimed)
 
 
 def check_visible(db, access: Access | None, record_id: str) -> tuple[str | None, str | None]:
@@ -73,23 +93,50 @@ def check_edit(db, access: Access | None, record_id: str) -> tuple[str | None, s
     return label, owner
 
 
-def check_edit_any(db, access: Access | None, *record_ids: str) -> None:
-    """For links: both ends must be visible and at least one of them editable by the viewer."""
+def check_change(db, access: Access | None, *, changed: list[str], seen: list[str] = ()) -> None:
+    """One rule for every write that touches several records (a link, an unlink, a merge, a move).
+
+    The viewer needs edit rights on every record whose meaning the write changes (`changed`) and
+    sight of every other one it names (`seen`); a hidden person is a 404 either way.
+    """
     if access is None:
         return
     require_writer(access)
-    found = [check_visible(db, access, rid) for rid in record_ids]
-    owners = [owner for label, owner in found if label is not None]
-    if owners and not any(access.may_edit(owner) for owner in owners):
-        raise Forbidden("You may not change these records: they belong to other users, and your role "
-                        f"({access.role}) changes only records you may edit.")
+    for record_id in changed:
+        check_edit(db, access, record_id)
+    for record_id in seen:
+        check_visible(db, access, record_id)
 
 
-def person(access: Access | None, record: dict | None, owner_id: str | None) -> dict | None:
-    """The person record without the fields the viewer may not see."""
+def check_owner_change(db, access: Access | None, record_id: str) -> dict:
+    """Refuse an owner change the viewer may not make; return what the new OWNS link records.
+
+    Only those who may edit a record give it a new owner. A rep who takes an unowned record claims
+    it: that is allowed, audited, and marked (`claimed`), and its sensitive fields stay visible to
+    admins only until an admin or a manager assigns it; a rep gains no sight of what was hidden
+    from them by claiming.
+    """
+    if access is None:
+        return {"claimed": None}
+    check_edit(db, access, record_id)
+    label, owner, claimed = ownership(db, record_id)
+    # A rep passing on a claimed record passes the claim on too: nobody's sight grows that way.
+    claim = label is not None and access.role == "rep" and (owner is None or claimed)
+    return {"claimed": True if claim else None}
+
+
+def person(access: Access | None, record: dict | None, keeper_id: str | None) -> dict | None:
+    """The person record without the fields the viewer may not see (`keeper_id`: see `keeper`)."""
     if record is None or access is None:
         return record
-    return access.person(record, owner_id)
+    return access.person(record, keeper_id)
+
+
+def shown(db, access: Access | None, record: dict | None) -> dict | None:
+    """A person record as the viewer may see it, its keeper read now (after a write changed it, say)."""
+    if record is None or access is None or access.is_admin:
+        return record
+    return access.person(record, keepers_of(db, [record["id"]]).get(record["id"]))
 
 
 def redact(db, access: Access | None, people: list[dict], key: str = "id") -> list[dict]:
@@ -99,7 +146,7 @@ def redact(db, access: Access | None, people: list[dict], key: str = "id") -> li
     holding = [p for p in people if p and SENSITIVE_PERSON_FIELDS & p.keys()]
     if not holding:
         return people
-    owners = owners_of(db, [p.get(key) for p in holding])
+    owners = keepers_of(db, [p.get(key) for p in holding])
     return [access.person(p, owners.get(p.get(key))) if p and SENSITIVE_PERSON_FIELDS & p.keys() else p
             for p in people]
 

@@ -1,17 +1,15 @@
 """Create, read, update, delete and list the model's records: people, accounts, deals, campaigns."""
 from __future__ import annotations
 
-import base64
-import json
 import uuid
 from typing import Any
 
-from . import record_access
+from . import paging, record_access
 from .db import Database, Tx
-from .errors import Conflict, Invalid, NotFound
+from .errors import BadRequest, Conflict, Invalid, NotFound
 from .model import KIND_LABELS, NODE_FIELDS, Label
 from .permissions import Access
-from .validation import clean
+from .schema import clean
 
 # Fields whose every change is kept as a Change node (the field history of design.md).
 TRACKED = {
@@ -32,7 +30,6 @@ LIST_FILTERS = {
 ANCHOR_FILTERS = ("sf_id", "account", "owner")
 ENUM_FILTERS = ("status", "type", "stage", "role")
 MAX_Q = 200
-MAX_CURSOR = 1000
 NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity",
          Label.USER: "user", Label.CAMPAIGN: "campaign"}
 
@@ -87,13 +84,11 @@ def create_in(tx: Tx, label: Label, props: dict) -> dict:
     return tx.one("records/create", {"label": label}, id=new_id(), props=props)["node"]
 
 
-def _shown(db: Database, label: Label, record: dict, access: Access | None, owner: str | None = None) -> dict:
+def _shown(db: Database, label: Label, record: dict, access: Access | None) -> dict:
     """A person without the fields the viewer may not see; other records as they are."""
-    if label is not Label.PERSON or access is None:
+    if label is not Label.PERSON:
         return record
-    if owner is None:
-        owner = record_access.owners_of(db, [record["id"]]).get(record["id"])
-    return access.person(record, owner)
+    return record_access.shown(db, access, record)
 
 
 def placed(db: Database, label: Label, node: dict, changed: dict) -> dict:
@@ -122,9 +117,9 @@ def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | 
 
     With `access`, only a viewer who may edit the record may change it (else Forbidden).
     """
-    record_access.check_edit(db, access, record_id)
     if not isinstance(data, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object"})
+        raise BadRequest("The body must be a JSON object.", {"body": "must be an object"})
+    record_access.check_edit(db, access, record_id)
     data = dict(data)
     version = data.pop("version", None)
     errors = {}
@@ -174,10 +169,14 @@ def _delete(tx: Tx, label: Label, record_id: str) -> None:
     if tx.one("records/lock", {"label": label}, id=record_id) is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
     if label is Label.ACCOUNT:
-        people = tx.one("records/count_people", id=record_id)["people"]
-        if people:
-            raise Conflict(f"This account still has {people} people; move or delete them first.",
+        held = tx.one("records/count_people", id=record_id)
+        if held["people"]:
+            raise Conflict(f"This account still has {held['people']} people; move or delete them first.",
                            {"id": "account still has people"})
+        if held["opportunities"]:
+            # Its deals would lose their owner and be open to every writer.
+            raise Conflict(f"This account still has {held['opportunities']} opportunities; delete them or "
+                           "move them to another account first.", {"id": "account still has opportunities"})
     tx.run("records/delete", {"label": label}, id=record_id)
 
 
@@ -192,11 +191,11 @@ def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | N
     params = filter_params(label, filters)
     # Only people are hidden by sharing; every other kind is listed whole.
     params.update(record_access.visibility(access if label is Label.PERSON else None))
-    after_key, after_id = decode_cursor(cursor)
+    after_key, after_id = paging.decode(access, cursor, str, str) or ("", "")
     # With an anchor the matches are few: start from it. Without, walk the name index in order.
     statement = "records/list_linked" if any(params[k] for k in ANCHOR_FILTERS) else "records/list"
-    rows = db.read(statement, {"label": label}, limit=limit + 1, after_key=after_key or "",
-                   after_id=after_id or "", **params)
+    rows = db.read(statement, {"label": label}, limit=limit + 1, after_key=after_key,
+                   after_id=after_id, **params)
     items = [public(r["node"]) for r in rows[:limit]]
     if label is Label.PERSON:
         items = record_access.redact(db, access, items)
@@ -205,7 +204,7 @@ def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | N
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]["node"]
-        next_cursor = encode_cursor(last["sort_key"], last["id"])
+        next_cursor = paging.encode(access, last["sort_key"], last["id"])
     return {"items": items, "next": next_cursor}
 
 
@@ -226,23 +225,3 @@ def filter_params(label: Label, filters: dict) -> dict:
         raise Invalid("Some filters are not valid: " + ", ".join(sorted(errors)), errors)
     params["words"] = q.lower().split()
     return params
-
-
-def encode_cursor(key: str, record_id: str) -> str:
-    """Return an opaque cursor for the position after (key, id)."""
-    return base64.urlsafe_b64encode(json.dumps([key, record_id]).encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
-    """Decode a cursor, or raise Invalid naming the `cursor` parameter."""
-    if not cursor:
-        return None, None
-    try:
-        if len(cursor) <= MAX_CURSOR:
-            padded = cursor + "=" * (-len(cursor) % 4)
-            value = json.loads(base64.urlsafe_b64decode(padded.encode()))
-            if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
-                return value[0], value[1]
-    except (ValueError, RecursionError):  # binascii.Error and JSONDecodeError are ValueErrors
-        pass
-    raise Invalid("cursor is not one this API gave out", {"cursor": "is not valid"})

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 
 from .explain import MARK
 from .permissions import Access
 
 HIDDEN_PREFIX = "hidden:"
-_PROCESS_KEY = secrets.token_bytes(32)
 
 
 def anonymous_label(account: str | None) -> str:
@@ -30,25 +28,12 @@ def is_token(record_id) -> bool:
     return isinstance(record_id, str) and record_id.startswith(HIDDEN_PREFIX)
 
 
-def _key() -> bytes:
-    # The app's secret makes tokens agree across workers; outside a request a per-process key does.
-    try:
-        from flask import current_app, has_app_context
-
-        if has_app_context() and current_app.secret_key:
-            secret = current_app.secret_key
-            return secret.encode() if isinstance(secret, str) else bytes(secret)
-    except ImportError:  # pragma: no cover - flask is a dependency
-        pass
-    return _PROCESS_KEY
-
-
 class Redactor:
     """The redaction of one response for one viewer."""
 
     def __init__(self, access: Access | None):
         self.access = access
-        self.key = _key()
+        self.key = (access or Access.system()).key
 
     @property
     def may_hide(self) -> bool:

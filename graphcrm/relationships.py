@@ -1,20 +1,23 @@
 """Typed relationships of the model: link and unlink records, with the model's rules."""
 from __future__ import annotations
 
-from . import record_access
+from typing import Any
+
+from pydantic import Field as PydanticField
+
+from . import audit, record_access
 from .db import Database, Tx
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .model import API_REL_TYPES, DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelType
 from .permissions import Access
 from .records import new_id
-from .validation import clean
+from .schema import Body, RecordId, clean
 
 # Types of which two records may have several, one per period (since, until).
 REPEATABLE = {RelType.WORKED_AT, RelType.BOARD_MEMBER}
 # Links a record holds one of, kept in its field history: field name and the statement listing holders.
 HELD = {RelType.OWNS: ("owner", "relationships/owners"),
         RelType.EMPLOYS: ("primary_account", "relationships/primary_employers")}
-BODY_KEYS = ("type", "from", "to", "properties")
 
 
 def parse_type(value) -> RelType:
@@ -44,23 +47,39 @@ def contact_roles(db: Database | Tx) -> list[str]:
     return [*DEFAULT_CONTACT_ROLES, *extra]
 
 
-def _check_body(body, keys: tuple[str, ...]) -> tuple[RelType, str, str]:
-    """Check the shape of a relationships body; every bad key is named at once."""
-    if not isinstance(body, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object"})
-    errors = {key: "unknown field" for key in body if key not in keys}
+class LinkBody(Body):
+    """`{"type", "from", "to", "properties"}`: a relationship of the model between two records."""
+
+    type: Any = None
+    from_: RecordId = PydanticField(alias="from")
+    to: RecordId
+    properties: dict[str, Any] | None = None
+
+
+class UnlinkBody(Body):
+    """`{"type", "from", "to"}`: the relationships of one type between two records."""
+
+    type: Any = None
+    from_: RecordId = PydanticField(alias="from")
+    to: RecordId
+
+
+def _check_body(body, model: type[Body]) -> tuple[Body, RelType]:
+    """Check the shape of a relationships body and its type; every bad key is named at once."""
+    errors = {}
     try:
-        rel = parse_type(body.get("type"))
+        checked = model.check(body)
     except Invalid as exc:
-        rel, errors = None, {**errors, **exc.fields}
-    for key in ("from", "to"):
-        if not isinstance(body.get(key), str) or not body[key]:
-            errors[key] = "must be a record id"
-    if not errors and body["from"] == body["to"]:
+        checked, errors = None, dict(exc.fields)
+    try:
+        rel = parse_type(body.get("type") if isinstance(body, dict) else None)
+    except Invalid as exc:
+        rel, errors = None, {**exc.fields, **errors}
+    if not errors and checked.from_ == checked.to:
         errors["to"] = "must differ from from: a record cannot be related to itself"
     if errors:
         raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return rel, body["from"], body["to"]
+    return checked, rel
 
 
 def _ends(tx: Tx, rel: RelType, source: str, target: str) -> tuple[Label, Label]:
@@ -78,31 +97,40 @@ def _ends(tx: Tx, rel: RelType, source: str, target: str) -> tuple[Label, Label]
     return pair
 
 
-def check_change(db: Database, access: Access | None, rel: RelType, source: str, target: str) -> None:
-    """Refuse a link or unlink the viewer may not make.
+def check_change(db: Database, access: Access | None, rel: RelType, source: str, target: str) -> dict:
+    """Refuse a link or unlink the viewer may not make; return the properties the change adds.
 
-    Ownership is a change of the owned record; reporting lines between users shape teams, so only
-    admins change them; any other link needs both ends visible and one of them editable.
+    A link changes the meaning of the ends its type names (RelSpec.changes): the viewer must be
+    allowed to edit each of them and to see the other. Ownership is a change of the owned record
+    (record_access.check_owner_change: a rep's claim is marked); reporting lines between users
+    shape teams, so only admins change them.
     """
     if access is None:
-        return
+        return {"claimed": None} if rel is RelType.OWNS else {}
     record_access.require_writer(access)
     if rel is RelType.OWNS:
-        record_access.check_edit(db, access, target)
-        return
+        record_access.check_visible(db, access, source)
+        return record_access.check_owner_change(db, access, target)
     if rel is RelType.REPORTS_TO and "User" in (record_access.owner_of(db, source)[0],
                                               record_access.owner_of(db, target)[0]):
         if not access.is_admin:
             raise Forbidden("Only admins change who reports to whom among users.")
-        return
-    record_access.check_edit_any(db, access, source, target)
+        return {}
+    ends = {"from": source, "to": target}
+    changed = REL_SPECS[rel].changes
+    record_access.check_change(db, access, changed=[ends[e] for e in changed],
+                               seen=[ends[e] for e in ends if e not in changed])
+    return {}
 
 
 def link(db: Database, body, *, by: str | None = None, access: Access | None = None) -> dict:
     """Create (or update) a relationship from an API body in its own transaction; return it."""
+    record_access.require_writer(access)
     rel, source, target, props = _check_link(body)
-    check_change(db, access, rel, source, target)
+    props.update(check_change(db, access, rel, source, target))
     row = db.write_tx(_link, rel, source, target, props, by)
+    if props.get("claimed"):
+        audit.note(db, "claim", by, f"{source} claimed {target}")
     if rel is RelType.EMPLOYS and props.get("primary"):
         # A person without an address of their own is placed where their primary account is.
         from .geo import geocode_record
@@ -117,10 +145,9 @@ def link_in(tx: Tx, body, *, by: str | None = None) -> dict:
 
 
 def _check_link(body) -> tuple[RelType, str, str, dict]:
-    rel, source, target = _check_body(body, BODY_KEYS)
-    raw = body.get("properties")
-    props = clean(REL_SPECS[rel].fields, {} if raw is None else raw, where="properties")
-    return rel, source, target, {k: v for k, v in props.items() if v is not None}
+    checked, rel = _check_body(body, LinkBody)
+    props = clean(REL_SPECS[rel].fields, checked.properties or {}, where="properties")
+    return rel, checked.from_, checked.to, {k: v for k, v in props.items() if v is not None}
 
 
 def _link(tx: Tx, rel: RelType, source: str, target: str, props: dict, by: str | None) -> dict:
@@ -130,6 +157,8 @@ def _link(tx: Tx, rel: RelType, source: str, target: str, props: dict, by: str |
     tx.run("records/lock", {"label": labels[1]}, id=target)
     if rel is RelType.CONTACT_ROLE:
         _check_contact_role(tx, source, target, props)
+    if rel is RelType.HAS_OPPORTUNITY:
+        _check_one_account(tx, source, target)
     before = _holders(tx, rel, target, labels[1])
     row = _write_link(tx, rel, labels, source, target, props)
     _record_holder_change(tx, rel, target, labels[1], before, by)
@@ -160,6 +189,14 @@ def _check_contact_role(tx: Tx, source: str, target: str, props: dict) -> None:
                        {"properties.primary": "another contact is primary"})
 
 
+def _check_one_account(tx: Tx, account: str, opportunity: str) -> None:
+    """A deal has exactly one account, whose owner owns the deal: a second one is refused."""
+    row = tx.one("relationships/deal_account", id=opportunity)
+    if row is not None and row["account"]["id"] != account:
+        raise Conflict(f"This opportunity belongs to {row['account']['name']} already; a deal has one account. "
+                       "Unlink it there first.", {"from": "the opportunity has another account"})
+
+
 def _holders(tx: Tx, rel: RelType, target: str, to_label: Label) -> list[dict] | None:
     """The target's owners or primary accounts (id, name), for the types kept in field history."""
     if rel not in HELD:
@@ -185,7 +222,9 @@ def _names(holders: list[dict]) -> str | None:
 
 def unlink(db: Database, body, *, by: str | None = None, access: Access | None = None) -> int:
     """Delete the relationships of one type between two records; return how many."""
-    rel, source, target = _check_body(body, BODY_KEYS[:3])
+    record_access.require_writer(access)
+    checked, rel = _check_body(body, UnlinkBody)
+    source, target = checked.from_, checked.to
     check_change(db, access, rel, source, target)
     return db.write_tx(_unlink, rel, source, target, by)
 

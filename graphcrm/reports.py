@@ -12,12 +12,11 @@ import io
 import re
 from typing import Iterator
 
-from . import record_access
+from . import paging, record_access
 from .activities import TOUCH_KINDS, utcnow
 from .db import Database, Tx
-from .errors import Invalid
+from .errors import BadRequest, Invalid
 from .permissions import Access
-from .records import decode_cursor, encode_cursor
 
 MAX_DAYS = 36_500
 EARLIEST = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
@@ -57,7 +56,8 @@ def stale_contacts(db: Database, *, days: int = 90, kind: str | None = None, own
         raise Invalid(f"days must be between 0 and {MAX_DAYS}", {"days": f"must be between 0 and {MAX_DAYS}"})
     field = last_touch_field(kind)
     owners = record_access.report_scope(access, owner or None)
-    after_last, after_id = _decode(cursor)
+    # Nulls sort first; "" marks them in the cursor.
+    after_last, after_id = paging.decode(access, cursor, str, str) or ("", None)
     now = now or utcnow()
     cutoff = now - dt.timedelta(days=days)
     query = {"since": field, "cutoff": cutoff, "team": team or None, "owners": owners,
@@ -68,13 +68,14 @@ def stale_contacts(db: Database, *, days: int = 90, kind: str | None = None, own
     next_cursor = None
     if len(rows) > limit:
         last = items[-1]
-        next_cursor = _encode(last["last_touch"], last["person"])
+        next_cursor = paging.encode(access, "" if last["last_touch"] is None else paging.instant(last["last_touch"]),
+                                    last["person"])
     return {"items": items, "next": next_cursor, "as_of": now, "cutoff": cutoff}
 
 
 def _stale(tx: Tx, q: dict, limit: int, now: dt.datetime) -> list[dict]:
     slots = {"since": q["since"]}
-    after_last = None if q["after_last"] is None else _datetime(q["after_last"])
+    after_last = _datetime(q["after_last"]) if q["after_last"] else None
     common = {"cutoff": q["cutoff"], "team": q["team"], "limit": limit, **q["seen"]}
     if q["owners"] is not None or q["account"] or q["team"]:
         # A scope narrows to a few thousand people at most: start from it, not from every person.
@@ -101,17 +102,7 @@ def _datetime(text: str):
         value = DateTime.from_iso_format(text)
         return value.replace(tzinfo=dt.timezone(value.utcoffset()))
     except (ValueError, TypeError):
-        raise Invalid("cursor is not one this API gave out", {"cursor": "is not valid"}) from None
-
-
-def _encode(last, person_id: str) -> str:
-    # Nulls sort first; "" marks them in the cursor since the cursor holds strings only.
-    return encode_cursor("" if last is None else last.iso_format(), person_id)
-
-
-def _decode(cursor: str | None) -> tuple[str | None, str | None]:
-    key, person_id = decode_cursor(cursor)
-    return (key or None), person_id
+        raise BadRequest("cursor is not one this API gave out", {"cursor": "is not valid"}) from None
 
 
 def stale_rows(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[dict]:

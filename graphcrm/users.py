@@ -11,7 +11,7 @@ from .db import Database
 from .errors import Conflict, Invalid
 from .model import NODE_FIELDS, Label
 from .records import new_id, public, sort_key
-from .validation import clean
+from .schema import clean
 
 _hasher = PasswordHasher()
 # Checked against when the e-mail is unknown, so a failed sign-in takes the same time either way.

@@ -27,43 +27,7 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # what Neo4j stores as an integer
 MAX_LIST = 50
 
 
-def clean(spec: dict[str, Field], data: Any, *, partial: bool = False, where: str = "") -> dict:
-    """Return `data` checked and converted per `spec`; raise Invalid naming every bad field.
-
-    With `partial` (PATCH) missing required fields are fine; `None` clears a field.
-    """
-    if not isinstance(data, dict):
-        raise Invalid(f"{where or 'body'} must be a JSON object", {where or "body": "must be an object"})
-    errors: dict[str, str] = {}
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        field = spec.get(key)
-        if field is None:
-            errors[_name(where, key)] = "unknown field"
-            continue
-        try:
-            value = None if _blank(value) else convert(field, value)
-        except ValueError as exc:
-            errors[_name(where, key)] = str(exc)
-            continue
-        if value is None and field.required:
-            errors[_name(where, key)] = "is required"
-        else:
-            out[key] = value
-    if not partial:
-        for key, field in spec.items():
-            if field.required and key not in data:
-                errors[_name(where, key)] = "is required"
-    if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return out
-
-
-def _name(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-def _blank(value: Any) -> bool:
+def blank(value: Any) -> bool:
     """True for the values that clear a field: null, an empty string, an empty list."""
     return value is None or (isinstance(value, (str, list)) and not value)
 

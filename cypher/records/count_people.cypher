@@ -1,3 +1,4 @@
-// An account that still has people (now or formerly) cannot be deleted.
+// An account that still has people (now or formerly) or deals cannot be deleted.
 MATCH (a:Account {id: $id})
-RETURN COUNT { (a)-[:EMPLOYS]->(:Person) } + COUNT { (a)<-[:WORKED_AT|BOARD_MEMBER]-(:Person) } AS people
+RETURN COUNT { (a)-[:EMPLOYS]->(:Person) } + COUNT { (a)<-[:WORKED_AT|BOARD_MEMBER]-(:Person) } AS people,
+       COUNT { (a)-[:HAS_OPPORTUNITY]->(:Opportunity) } AS opportunities

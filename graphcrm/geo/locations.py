@@ -8,18 +8,18 @@ the account they work at (the primary one first) and follows it when it moves. A
 
 from __future__ import annotations
 
-import math
 import os
 
 from flask import current_app, has_app_context
 from neo4j.spatial import WGS84Point
 
+from .. import paging
 from ..db import Database
 from ..errors import Invalid, NotFound
-from ..model import LABEL_KINDS, Label
+from ..model import LABEL_KINDS, Field, Label
 from ..permissions import Access
 from ..record_access import visibility
-from .. import records  # the module, not its names: records.py calls back into this one
+from ..schema import Body, Flag, typed
 from .address import ADDRESS_FIELDS, SOURCE_ACCOUNT, SOURCE_MANUAL, has_address, locate
 
 PLACED_LABELS = (Label.PERSON, Label.ACCOUNT)
@@ -27,9 +27,21 @@ BATCH = 1000
 NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account"}
 
 
+_Latitude = typed(Field("float", minimum=-90, maximum=90), required=True)
+_Longitude = typed(Field("float", minimum=-180, maximum=180), required=True)
+_Limit = typed(Field("int", minimum=1, maximum=1_000_000))
+
+
 def point(lat: float, lon: float) -> WGS84Point:
-    """Return the Neo4j WGS-84 point for a latitude and longitude."""
-    return WGS84Point((lon, lat))
+    """Return the Neo4j WGS-84 point for a latitude and longitude; refuse values outside the globe.
+
+    Every point a query receives is built here. Neo4j does not refuse a latitude of 1e300: its
+    point index spins decoding it and the whole database stalls, so the check is not optional.
+    """
+    if not (isinstance(lat, (int, float)) and isinstance(lon, (int, float))
+            and -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+        raise ValueError(f"not a point on the globe: latitude {lat!r}, longitude {lon!r}")
+    return WGS84Point((float(lon), float(lat)))
 
 
 def online_url() -> str | None:
@@ -102,24 +114,24 @@ def place_on_write(db: Database, label: Label, node: dict, changed: dict) -> dic
     return placed
 
 
+class PinBody(Body):
+    """`{"lat", "lon}`: where a record is, in degrees (a dragged marker)."""
+
+    lat: _Latitude
+    lon: _Longitude
+
+
+class GeocodeBody(Body):
+    """`{"all", "limit"}`: geocode what is missing (or everything not placed by hand), at most `limit`."""
+
+    all: Flag = None
+    limit: _Limit = None
+
+
 def check_coordinates(data) -> tuple[float, float]:
     """Read {"lat", "lon"} from a request body, or raise Invalid naming the bad field."""
-    if not isinstance(data, dict):
-        raise Invalid("body must be a JSON object", {"body": "must be an object with lat and lon"})
-    errors, values = {}, {}
-    for name, limit in (("lat", 90), ("lon", 180)):
-        value = data.get(name)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            errors[name] = "is required and must be a number"
-        elif not -limit <= value <= limit:
-            errors[name] = f"must be between -{limit} and {limit}"
-        else:
-            values[name] = float(value)
-    unknown = sorted(set(data) - {"lat", "lon"})
-    errors.update({name: "unknown field; send lat and lon" for name in unknown})
-    if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return values["lat"], values["lon"]
+    pin = PinBody.check(data)
+    return pin.lat, pin.lon
 
 
 def set_manual_location(db: Database, label: Label, record_id: str, data) -> dict:
@@ -210,12 +222,12 @@ def unplaced(db: Database, label: Label, *, limit: int = 50, cursor: str | None 
              access: Access | None = None) -> dict:
     """Return a page `{"items", "next"}` of records without a point (people the viewer may see), in name order."""
     _check_label(label)
-    after_key, after_id = records.decode_cursor(cursor)
+    after_key, after_id = paging.decode(access, cursor, str, str) or ("", "")
     rows = db.read(
         "geo/unplaced",
         {"label": label},
-        after_key=after_key or "",
-        after_id=after_id or "",
+        after_key=after_key,
+        after_id=after_id,
         limit=limit + 1,
         **visibility(access),
     )
@@ -223,7 +235,7 @@ def unplaced(db: Database, label: Label, *, limit: int = 50, cursor: str | None 
     last = rows[limit - 1]["node"] if len(rows) > limit else None
     return {
         "items": items,
-        "next": records.encode_cursor(last["sort_key"], last["id"]) if last else None,
+        "next": paging.encode(access, last["sort_key"], last["id"]) if last else None,
     }
 
 

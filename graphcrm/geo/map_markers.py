@@ -20,8 +20,17 @@ DEFAULT_INTERVAL_DAYS = 90
 LEVELS = ("ok", "due", "overdue", "never")
 
 
+# A map zoomed far out shows the world more than once, so its edges may lie beyond ±180; three
+# world widths either way is more than any screen holds. Latitudes never leave ±90.
+MAX_MAP_LON = 540.0
+
+
 def parse_bbox(text: str | None) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Read "west,south,east,north" (degrees) into ((south, west), (north, east)); raise Invalid naming bbox."""
+    """Read "west,south,east,north" (degrees) into ((south, west), (north, east)); raise Invalid naming bbox.
+
+    Longitudes are wrapped into -180..180: a box that crosses the date line comes back with west > east,
+    which the point index reads as crossing it.
+    """
     parts = (text or "").split(",")
     try:
         west, south, east, north = (float(p) for p in parts)
@@ -32,16 +41,24 @@ def parse_bbox(text: str | None) -> tuple[tuple[float, float], tuple[float, floa
         ) from None
     if not all(math.isfinite(v) for v in (west, south, east, north)):
         raise Invalid("bbox must be finite numbers", {"bbox": "must be finite numbers"})
+    if not (-90 <= south <= 90 and -90 <= north <= 90):
+        raise Invalid("bbox latitudes must be between -90 and 90", {"bbox": "latitude outside -90..90"})
+    if not (-MAX_MAP_LON <= west <= MAX_MAP_LON and -MAX_MAP_LON <= east <= MAX_MAP_LON):
+        raise Invalid(f"bbox longitudes must be between -{MAX_MAP_LON:g} and {MAX_MAP_LON:g}",
+                      {"bbox": f"longitude outside -{MAX_MAP_LON:g}..{MAX_MAP_LON:g}"})
     if south > north or west > east:
         raise Invalid(
             "bbox must have south <= north and west <= east",
             {"bbox": "south > north or west > east"},
         )
-    # A map zoomed out past the date line reports longitudes beyond ±180: show the whole width.
     if east - west >= 360:
-        west, east = -180.0, 180.0
-    west, east = max(-180.0, west), min(180.0, east)
-    return (max(-90.0, south), west), (min(90.0, north), east)
+        return (south, -180.0), (north, 180.0)
+    return (south, _wrap(west)), (north, _wrap(east))
+
+
+def _wrap(lon: float) -> float:
+    """The same meridian within -180..180 (180 stays 180, so a box may end on the date line)."""
+    return lon if -180 <= lon <= 180 else ((lon + 180) % 360) - 180
 
 
 def level_of(ratio: float | None) -> str:

@@ -9,12 +9,11 @@ so a dense city costs the same as a sparse one. "Near and connected" starts from
 
 from __future__ import annotations
 
-import base64
 import enum
-import json
 import math
 from dataclasses import dataclass, field
 
+from .. import paging
 from ..db import Database
 from ..permissions import Access
 from ..record_access import visibility
@@ -86,10 +85,6 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[tuple[float,
     return (south, west), (north, east)
 
 
-def _encode_cursor(distance_m: float, record_id: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps([distance_m, record_id]).encode()).decode().rstrip("=")
-
-
 def nearby(db: Database, query: NearbyQuery, user: dict | None = None, *, access: Access | None = None) -> dict:
     """Return `{"items", "next", "truncated", "center", "radius_km"}` (and `connected`): nearest first.
 
@@ -107,7 +102,7 @@ def nearby(db: Database, query: NearbyQuery, user: dict | None = None, *, access
     last = rows[query.limit - 1] if more else None
     out = {
         "items": [present(r) for r in rows[: query.limit]],
-        "next": _encode_cursor(last["distance"], last["node"]["id"]) if last else None,
+        "next": paging.encode(access, last["distance"], last["node"]["id"]) if last else None,
         "truncated": more,
         "center": query.center,
         "radius_km": query.radius_km,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import base64
-import json
 import math
 
+from .. import paging
 from ..db import Database
+from ..permissions import Access
 from ..errors import Invalid
 from ..model import ACCOUNT_TYPES
 from .address import locate, parse_address
@@ -46,7 +46,7 @@ def _number(args: dict, name: str, lo: float, hi: float, errors: dict, *, lo_ope
     return value
 
 
-def parse_query(db: Database, args: dict, user: dict) -> NearbyQuery:
+def parse_query(db: Database, args: dict, user: dict, access: Access | None = None) -> NearbyQuery:
     """Check the query parameters of GET /nearby and resolve the center; raise Invalid naming each bad one."""
     errors: dict[str, str] = {}
     for name in sorted(set(args) - set(ARGS)):
@@ -86,7 +86,8 @@ def parse_query(db: Database, args: dict, user: dict) -> NearbyQuery:
     elif args.get("hops") and not args.get("connected_to"):
         errors["hops"] = "applies only with connected_to"
     limit = _integer(args.get("limit"), "limit", 50, 1, MAX_LIMIT, errors)
-    after = _decode_cursor(args.get("cursor"), errors)
+    position = paging.decode(access, args.get("cursor"), float, str)
+    after = (float(position[0]), position[1]) if position else (-1.0, "")
     owner = (args.get("owner") or "").strip() or None
     query = NearbyQuery(
         0.0,
@@ -153,24 +154,3 @@ def _resolve_center(db: Database, query: NearbyQuery, lat, lon, near: str, addre
         query.center = {"source": "coordinates"}
     query.lat, query.lon = lat, lon
     query.center.update({"lat": lat, "lon": lon})
-
-
-def _decode_cursor(cursor, errors: dict) -> tuple[float, str]:
-    if not cursor:
-        return -1.0, ""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        value = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if (
-            isinstance(value, list)
-            and len(value) == 2
-            and isinstance(value[0], (int, float))
-            and not isinstance(value[0], bool)
-            and isinstance(value[1], str)
-            and len(cursor) < 300
-        ):
-            return float(value[0]), value[1]
-    except (ValueError, RecursionError):
-        pass
-    errors["cursor"] = "is not one this API gave out"
-    return -1.0, ""

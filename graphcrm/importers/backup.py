@@ -247,7 +247,7 @@ def import_json(db: Database, path: Path | str) -> dict[str, int]:
     for _ in read_backup(path):
         pass
     db.write("import/restore_index")
-    db.run_raw("CALL db.awaitIndexes(300)")
+    db.write("admin/await_indexes")
     counts = {"nodes": 0, "relationships": 0}
     batch: list[dict] = []
     kind = "node"
@@ -257,11 +257,8 @@ def import_json(db: Database, path: Path | str) -> dict[str, int]:
             kind = what
         batch.append(row)
     _flush(db, kind, batch, counts)
-    with db.driver.session(database=db.database) as session:
-        # Removing the restore keys in batches needs an auto-commit transaction.
-        session.run("MATCH (n:GraphcrmRestore) CALL (n) { REMOVE n:GraphcrmRestore, n._restore_key } "
-                    "IN TRANSACTIONS OF 10000 ROWS").consume()
-    db.run_raw("DROP INDEX graphcrm_restore IF EXISTS")
+    db.autocommit("import/restore_unmark")  # in batches, which needs an auto-commit transaction
+    db.write("import/restore_drop_index")
     return counts
 
 

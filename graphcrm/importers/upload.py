@@ -1,7 +1,9 @@
 """A zip of export CSVs from the web: checked against zip bombs before anything is extracted."""
 from __future__ import annotations
 
+import lzma
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import IO
 
@@ -71,6 +73,8 @@ def _copy(zf: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path, budget: in
                 if count > limit:
                     raise _refuse(f"{member.filename} is larger than the zip says: refused as a zip bomb.")
                 out.write(chunk)
-    except (zipfile.BadZipFile, EOFError, NotImplementedError) as exc:
-        raise _refuse(f"{member.filename} cannot be extracted ({exc}).") from None
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, OSError,
+            ValueError) as exc:
+        # A damaged member fails in its decompressor (zlib, bz2's OSError, lzma) or its CRC check.
+        raise _refuse(f"{member.filename} cannot be extracted: the zip is damaged ({exc}).") from None
     return count

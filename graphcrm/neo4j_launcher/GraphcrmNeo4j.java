@@ -1,4 +1,5 @@
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -28,6 +29,9 @@ public final class GraphcrmNeo4j {
                 // not have; a million-row import and a reset left 23 GB of them. Recovery needs only
                 // the logs since the last checkpoint, which are never pruned.
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "512M size")
+                // graphcrm sends a timeout with every transaction (seconds for a request, minutes
+                // for bulk work); this caps anything that comes without one.
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "graphcrm-neo4j-shutdown"));
         System.out.println("graphcrm-neo4j started: bolt://127.0.0.1:" + port);

@@ -5,9 +5,10 @@ from flask import Blueprint, g, jsonify, request
 
 from .. import records, relationships, search
 from ..app import get_db
-from ..errors import BadRequest, Forbidden, Invalid
+from ..errors import Forbidden, Invalid
 from ..model import Label
 from ..validation import int_arg
+from .body import read_json
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -17,14 +18,9 @@ COLLECTIONS = {"people": Label.PERSON, "accounts": Label.ACCOUNT, "opportunities
 PAGING = ("limit", "cursor")
 
 
-def json_body() -> dict:
-    """Return the request's JSON object, or raise 400 for anything else."""
-    body = request.get_json(silent=True)
-    if body is None:
-        raise BadRequest("The body must be JSON (Content-Type: application/json).")
-    if not isinstance(body, dict):
-        raise BadRequest("The body must be a JSON object.")
-    return body
+def json_body(*, optional: bool = False):
+    """Return the request's JSON value, checked for size and depth (the capability's schema checks its shape)."""
+    return read_json(optional=optional)
 
 
 def query_args(*allowed: str) -> dict:

@@ -39,7 +39,7 @@ def bounce_person(person_id):
 @bp.post("/people/<person_id>/leave")
 def person_left(person_id):
     """The person left the company: inactive, and the job becomes WORKED_AT."""
-    body = request.get_json(silent=True) if request.data else {}
+    body = json_body(optional=True)
     return jsonify(lifecycle.mark_left(get_db(), person_id, body, by=_writer(), access=g.access))
 
 

@@ -19,13 +19,17 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
+RETRY_AFTER_S = 5  # what a 503 tells clients to wait before they try again
+
+
 def _render(status: int, code: str, message: str, fields: dict | None = None):
+    headers = {"Retry-After": str(RETRY_AFTER_S)} if status == 503 else {}
     if wants_json():
         body = {"error": code, "message": message}
         if fields:
             body["fields"] = fields
-        return jsonify(body), status
-    return render_template("error.html", status=status, message=message, fields=fields or {}), status
+        return jsonify(body), status, headers
+    return render_template("error.html", status=status, message=message, fields=fields or {}), status, headers
 
 
 def register(app: Flask) -> None:

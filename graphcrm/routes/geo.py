@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, g, make_response, render_template, request
 
 from .. import geo
+from ..geo.locations import GeocodeBody
 from ..geo.map_markers import DEFAULT_LIMIT as MARKER_LIMIT, MAX_LIMIT as MAX_MARKERS
 from ..app import get_db
 from ..errors import Forbidden, Invalid, NotFound
@@ -73,7 +74,7 @@ def nearby():
         except NotFound:
             raise Invalid("Some parameters are not valid: near",
                           {"near": "is not the id of a person or account"}) from None
-    query = geo.parse_query(get_db(), request.args.to_dict(), g.user)
+    query = geo.parse_query(get_db(), request.args.to_dict(), g.user, g.access)
     return geo.nearby(get_db(), query, g.user, access=g.access)
 
 
@@ -130,18 +131,8 @@ def geocode_all():
     """Admins: geocode every record without a location (with {"all": true}: every one not placed by hand)."""
     if not g.access.is_admin:
         raise Forbidden("Only admins geocode all records.")
-    body = json_body() if request.data else {}  # no body: geocode what is missing
-    unknown = sorted(set(body) - {"all", "limit"})
-    errors = {name: "unknown field; send all and limit" for name in unknown}
-    everything = body.get("all", False)
-    if not isinstance(everything, bool):
-        errors["all"] = "must be true or false"
-    limit = body.get("limit")
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1_000_000):
-        errors["limit"] = "must be a whole number between 1 and 1000000"
-    if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
-    return geo.geocode_missing(get_db(), everything=everything, limit=limit)
+    body = GeocodeBody.check(json_body(optional=True) or {})  # no body: geocode what is missing
+    return geo.geocode_missing(get_db(), everything=bool(body.all), limit=body.limit)
 
 
 @bp.get("/api/v1/geo/markers")

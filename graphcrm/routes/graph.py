@@ -2,19 +2,33 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated, Literal
 
 from flask import Blueprint, Response, g, render_template, request
+from pydantic import Field as PydanticField
 
 from .. import graph_export, influence, network, paths
 from ..app import get_db
-from ..errors import BadRequest, Invalid, NotFound
+from ..errors import Invalid, NotFound
 from ..model import Label
 from ..records import get as get_record
+from ..schema import Body, Line, RecordId
 from ..validation import int_arg
+from .body import read_json
 from .guard import login_required
 
 bp = Blueprint("graph", __name__)
 MAX_EXPORT_NODES = network.MAX_LIMIT
+
+
+class ExportBody(Body):
+    """`{"format", "nodes", "types", "as_of", "title"}`: the view the browser shows, to download."""
+
+    format: Literal["graphml", "html"]
+    nodes: Annotated[list[RecordId], PydanticField(min_length=1, max_length=MAX_EXPORT_NODES)]
+    types: Annotated[str, PydanticField(max_length=500)] | None = None
+    as_of: Annotated[str, PydanticField(max_length=40)] | None = None
+    title: Line = None
 
 
 def _network_args() -> dict:
@@ -81,20 +95,11 @@ def export_network():
 @bp.post("/api/v1/network/export")
 def export_view():
     """The view the browser shows (its record ids) as GraphML or standalone HTML."""
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise BadRequest("The body must be a JSON object.")
-    fmt = _format(body.get("format"))
-    ids = body.get("nodes")
-    if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
-        raise Invalid("nodes must be a list of record ids", {"nodes": "must be a non-empty list of record ids"})
-    if len(ids) > MAX_EXPORT_NODES:
-        raise Invalid(f"at most {MAX_EXPORT_NODES} nodes", {"nodes": f"at most {MAX_EXPORT_NODES} record ids"})
-    types = network.parse_types(body.get("types"))
-    as_of = network.parse_as_of(body.get("as_of"))
-    view = get_db().read_tx(_view_of_ids, ids, types, as_of, g.access)
-    title = body.get("title") if isinstance(body.get("title"), str) else ""
-    return _download(view, fmt, title[:200] or "graphcrm view")
+    body = ExportBody.check(read_json())
+    types = network.parse_types(body.types)
+    as_of = network.parse_as_of(body.as_of)
+    view = get_db().read_tx(_view_of_ids, list(dict.fromkeys(body.nodes)), types, as_of, g.access)
+    return _download(view, body.format, body.title or "graphcrm view")
 
 
 def _view_of_ids(tx, ids, types, as_of, access) -> dict:

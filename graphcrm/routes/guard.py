@@ -87,9 +87,15 @@ def require_user() -> dict:
     return g.user
 
 
+def signing_key() -> bytes:
+    """The app's secret as bytes: what cursors and hidden ids are signed with."""
+    secret = current_app.secret_key
+    return secret.encode() if isinstance(secret, str) else bytes(secret)
+
+
 def current_access() -> permissions.Access:
     """The signed-in user's Access (role, team, sharing), built once per request."""
     if "access" not in g or g.access is None or g.access.user_id != (g.user or {}).get("id"):
         sharing = current_app.config.get("PEOPLE_SHARING", "read")
-        g.access = permissions.access_for(get_db(), g.get("user"), sharing)
+        g.access = permissions.access_for(get_db(), g.get("user"), sharing, signing_key())
     return g.access

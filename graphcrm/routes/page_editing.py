@@ -9,7 +9,7 @@ from .. import record_access, records
 from ..app import get_db
 from ..errors import BadRequest, Conflict, Forbidden, Invalid
 from ..model import ADDRESS_FORMS, NODE_FIELDS, Label
-from ..validation import clean
+from ..schema import clean
 from .page_format import full_name
 from .page_forms import (
     changed_names,

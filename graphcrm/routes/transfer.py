@@ -42,7 +42,7 @@ def salesforce_import():
     try:
         if upload is None or not upload.filename:
             raise Invalid("Choose a zip file of Salesforce export CSVs.", {"archive": "is required"})
-        job_id = jobs.start(get_db(), current_app.config["GRAPHCRM_HOME"], upload.stream,
+        job_id = jobs.start(get_db().patient(), current_app.config["GRAPHCRM_HOME"], upload.stream,
                             source=upload.filename, by=g.user["id"], dry_run=dry_run, skip_invalid=skip_invalid)
     except Invalid as exc:
         return render_template("transfer_import.html", job=None, error=exc.message), 422

@@ -381,7 +381,6 @@ def test_only_writers_move_records_and_only_admins_geocode_everything(db, client
         ("lat=47.5&lon=7.6&account_type=friend", "account_type"),
         ("lat=47.5&lon=7.6&connected_to=me&hops=4", "hops"),
         ("lat=47.5&lon=7.6&connected_to=no-such-deal", "connected_to"),
-        ("lat=47.5&lon=7.6&cursor=bogus", "cursor"),
         ("lat=47.5&lon=7.6&limit=0", "limit"),
         ("lat=47.5&lon=7.6&radius=5", "radius"),  # a misspelt parameter
     ],

@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphcrm.errors import Invalid
+from graphcrm.errors import BadRequest, Invalid
 from graphcrm.model import NODE_FIELDS, REL_SPECS, Field, Label
-from graphcrm.validation import clean, convert, int_arg, normalize_phone, parse_date, parse_datetime
+from graphcrm.schema import clean
+from graphcrm.validation import convert, int_arg, normalize_phone, parse_date, parse_datetime
 
 TEXT = Field(max_len=10)
 
@@ -276,7 +277,7 @@ def test_clean_prefixes_field_names_with_where():
 
 @pytest.mark.parametrize("data", [[], "x", 1, None])
 def test_clean_refuses_what_is_not_an_object(data):
-    with pytest.raises(Invalid):
+    with pytest.raises(BadRequest):
         clean({}, data)
 
 

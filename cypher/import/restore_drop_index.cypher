@@ -1,0 +1,2 @@
+// The restore keys' index is needed only while a backup is imported.
+DROP INDEX graphcrm_restore IF EXISTS
