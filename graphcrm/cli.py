@@ -157,6 +157,49 @@ def user_create(email, name, role, password):
         click.echo(f"Password: {password}")
 
 
+@user.command("update")
+@click.option("--email", required=True)
+@click.option("--name", default=None)
+@click.option("--role", default=None, type=click.Choice(["admin", "manager", "rep", "viewer"]))
+@click.option("--active/--inactive", default=None, help="An inactive user cannot sign in")
+def user_update(email, name, role, active):
+    """Change a user's name, role or active flag (a new role or a deactivation signs them out)."""
+    from .permissions import Access
+    from .users import update_user, user_by_email
+
+    body = {k: v for k, v in (("name", name), ("role", role), ("active", active)) if v is not None}
+    if not body:
+        raise click.UsageError("Give --name, --role, --active or --inactive.")
+    handle = open_db()
+    try:
+        found = user_by_email(handle, email)
+        if found is None:
+            raise click.ClickException(f"No user with e-mail {email}")
+        changed = update_user(handle, Access.system(), found["id"], body)
+    finally:
+        handle.close()
+    click.echo(f"{changed['name']} <{changed['email']}>: {changed['role']}, "
+               f"{'active' if changed.get('active', True) else 'inactive'}")
+
+
+@user.command("sign-out")
+@click.option("--email", required=True)
+def user_sign_out(email):
+    """End every browser session of a user, on every app server."""
+    from .permissions import Access
+    from .users import sign_out_everywhere, user_by_email
+
+    handle = open_db()
+    try:
+        found = user_by_email(handle, email)
+        if found is None:
+            raise click.ClickException(f"No user with e-mail {email}")
+        ended = sign_out_everywhere(handle, Access.system(), found["id"])["sessions_ended"]
+    finally:
+        handle.close()
+    click.echo(f"Ended {ended} session(s) of {email}")
+
+
 @main.group(cls=CrmGroup)
 def token():
     """API tokens."""

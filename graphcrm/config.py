@@ -44,4 +44,27 @@ def from_environment(overrides: dict | None = None) -> dict:
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
         # "read": everyone signed in sees every person (sensitive fields aside); "private": only their team's.
         "PEOPLE_SHARING": os.environ.get("GRAPHCRM_PEOPLE_SHARING", "read"),
+        # A sign-in ends after this long unused, and after this long at most (server-side sessions).
+        "SESSION_IDLE_MINUTES": _positive_int("GRAPHCRM_SESSION_IDLE_MINUTES", 120),
+        "SESSION_MAX_HOURS": _positive_int("GRAPHCRM_SESSION_MAX_HOURS", 12),
     }
+
+
+def _positive_int(name: str, default: int) -> int:
+    """An environment variable that must be a positive whole number; a clear error otherwise."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise ValueError(f"{name} must be a positive whole number, not {raw!r}")
+    return int(raw)
+
+
+def session_lifetime(cfg) -> "Lifetime":
+    """How long a sign-in lasts: idle minutes and absolute hours from the config."""
+    import datetime as dt
+
+    from .sessions import Lifetime
+
+    return Lifetime(idle=dt.timedelta(minutes=int(cfg.get("SESSION_IDLE_MINUTES", 120))),
+                    max_age=dt.timedelta(hours=int(cfg.get("SESSION_MAX_HOURS", 12))))

@@ -136,3 +136,15 @@ def api(db, client):
 def repo_root() -> Path:
     """The repository's top folder."""
     return Path(__file__).resolve().parent.parent
+
+
+def open_session(db, client, user: dict, csrf: str | None = None) -> None:
+    """Sign `user` in on `client` through a real server-side session (as /login does), without the form."""
+    from graphcrm import sessions
+
+    token = sessions.start(db, user["id"], sessions.Lifetime())
+    with client.session_transaction() as session:
+        session.clear()
+        session["sid"] = token
+        if csrf:
+            session["csrf"] = csrf

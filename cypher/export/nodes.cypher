@@ -1,7 +1,8 @@
 // Every node with its labels and properties as [key, tag, value]. Datetimes come as Cypher's own text
 // (2026-03-01T09:30:00+01:00[Europe/Zurich]): it keeps the zone exactly (the driver cannot tell Z from
 // UTC) and is far cheaper to move than driver datetimes; datetime(text) gives the same value back.
-MATCH (n)
+// Sign-in sessions are not kept: a restored backup must not revive them.
+MATCH (n) WHERE NOT n:Session
 RETURN elementId(n) AS key, labels(n) AS labels,
        [k IN keys(n) | CASE
           WHEN valueType(n[k]) STARTS WITH 'ZONED DATETIME' THEN [k, 'datetime', toString(n[k])]

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, request
 
-from .. import records, relationships, search
+from .. import records, relationships, search, users
 from ..app import get_db
 from ..errors import Forbidden, Invalid
 from ..model import Label
 from ..validation import int_arg
 from .body import read_json
+from .guard import session_token
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -95,10 +96,28 @@ def get_user(id: str):  # named like the OpenAPI path parameter {id}
     return jsonify(g.access.user(records.get(get_db(), Label.USER, id)))
 
 
+@bp.patch("/users/<id>")
+def patch_user(id: str):
+    """Admins: change a user's name, role or active flag (a new role or a deactivation signs them out)."""
+    return jsonify(users.update_user(get_db(), g.access, id, json_body()))
+
+
+@bp.post("/users/<id>/sign-out")
+def sign_out_user(id: str):
+    """End every session of a user (admins for anyone, a user for themselves but this session)."""
+    return jsonify(users.sign_out_everywhere(get_db(), g.access, id, keep=session_token()))
+
+
 @bp.get("/me")
 def me():
     """The signed-in user."""
     return jsonify(g.access.user(g.user))
+
+
+@bp.post("/me/password")
+def change_password():
+    """Change the own password; every other session ends."""
+    return jsonify(users.change_password(get_db(), g.access, json_body(), keep=session_token()))
 
 
 @bp.post("/relationships")

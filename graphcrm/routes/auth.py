@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 
-from .. import audit, users
+from .. import audit, sessions, users
+from ..config import session_lifetime
+from ..errors import Invalid
 from ..app import get_db
+from .guard import end_session, login_required, session_token, start_session
 
 bp = Blueprint("auth", __name__)
 
@@ -34,8 +37,7 @@ def login():
                      via="session")
         if user:
             audit.clear_failures(db, email)
-            session.clear()
-            session["user_id"] = user["id"]
+            start_session(user)
             return redirect(_safe_next(request.args.get("next")))
         audit.note_failure(db, email, request.remote_addr)
         # One message for an unknown e-mail and a wrong password: no user enumeration.
@@ -47,6 +49,45 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """End the session."""
-    session.clear()
+    """End the session on the server, not only in this browser."""
+    if g.get("user"):
+        audit.record(get_db(), action="sign_out", user=g.user, method="POST", path=request.path, status=302,
+                     ip=request.remote_addr, via="session")
+    end_session()
     return redirect(url_for("auth.login"))
+
+
+def _profile(error: str | None = None, status: int = 200):
+    live = sessions.count(get_db(), g.user["id"], session_lifetime(current_app.config))
+    return render_template("profile.html", live=live, error=error, min_password=users.MIN_PASSWORD), status
+
+
+@bp.get("/me")
+@login_required
+def profile():
+    """The signed-in user's account: password and sessions."""
+    return _profile()
+
+
+@bp.post("/me/password")
+@login_required
+def password():
+    """Change the own password from the profile page; other browsers are signed out."""
+    try:
+        result = users.change_password(get_db(), g.access, {"current": request.form.get("current", ""),
+                                                             "new": request.form.get("new", "")}, keep=session_token())
+    except Invalid as exc:
+        return _profile(" ".join(f"{'Current password' if k == 'current' else 'New password'} {v}."
+                                 for k, v in exc.fields.items()) or exc.message, 422)
+    ended = result["sessions_ended"]
+    flash(f"Password changed. {ended} other session{'' if ended == 1 else 's'} ended.", "ok")
+    return redirect(url_for("auth.profile"))
+
+
+@bp.post("/me/sign-out")
+@login_required
+def sign_out_elsewhere():
+    """End every other session of the signed-in user."""
+    ended = users.sign_out_everywhere(get_db(), g.access, g.user["id"], keep=session_token())["sessions_ended"]
+    flash(f"Signed out in {ended} other session{'' if ended == 1 else 's'}.", "ok")
+    return redirect(url_for("auth.profile"))

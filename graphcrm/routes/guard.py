@@ -7,10 +7,10 @@ import secrets
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
 
-from .. import permissions, users
+from .. import permissions, sessions, users
+from ..config import session_lifetime
 from ..app import get_db
 from ..errors import Forbidden, Unauthorized
-from ..model import Label
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -39,12 +39,13 @@ def _load_user() -> None:
         if g.user is None:
             raise Unauthorized("The API token is not valid or was revoked.")
         return
-    user_id = session.get("user_id")
-    if user_id:
-        row = get_db().read_one("records/get", {"label": Label.USER}, id=user_id)
-        user = users.public(row["node"]) if row else None
+    token = session.get("sid")
+    if token:
+        # The cookie only names a session; whether it still lives is the database's to say, so a
+        # sign-out, a password or role change and the timeouts end it on every app server.
+        user = sessions.user_of(get_db(), token, session_lifetime(current_app.config))
         if user and user.get("active", True):
-            g.user = user
+            g.user = users.public(user)
         else:
             session.clear()
 
@@ -66,6 +67,23 @@ def register(app: Flask) -> None:
     @app.context_processor
     def inject():
         return {"csrf_token": csrf_token, "current_user": g.get("user")}
+
+
+def start_session(user: dict) -> None:
+    """Sign the user in: a fresh server-side session and a fresh cookie (no id survives from before)."""
+    session.clear()
+    session["sid"] = sessions.start(get_db(), user["id"], session_lifetime(current_app.config))
+
+
+def end_session() -> None:
+    """Sign out: the server forgets the session, so a replayed cookie opens nothing."""
+    sessions.end(get_db(), session.get("sid"))
+    session.clear()
+
+
+def session_token() -> str | None:
+    """The current browser session's token (None for API tokens), kept when a user ends their other sessions."""
+    return None if g.get("via_token") else session.get("sid")
 
 
 def login_required(view):

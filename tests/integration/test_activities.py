@@ -9,6 +9,7 @@ import pytest
 from graphcrm import activities
 
 from conftest import make_api
+from tests.conftest import open_session
 
 UTC = dt.timezone.utc
 
@@ -154,9 +155,7 @@ def test_the_openapi_document_lists_the_touchpoint_routes(client):
 
 def sign_in(client, user: dict) -> str:
     """Start a browser session for `user`; return its CSRF token."""
-    with client.session_transaction() as session:
-        session["user_id"] = user["id"]
-        session["csrf"] = "test-csrf-token"
+    open_session(client.application.extensions["graphcrm_db"], client, user, csrf="test-csrf-token")
     return "test-csrf-token"
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 from graphdata import build, node
 from test_paths import meet
+from tests.conftest import open_session
 
 
 def deal_world(db, me_user):
@@ -89,8 +90,7 @@ def test_a_viewer_may_read_paths(db, client):
 
 
 def signed_in(client, user):
-    with client.session_transaction() as session:
-        session["user_id"] = user["id"]
+    open_session(client.application.extensions["graphcrm_db"], client, user)
 
 
 def test_the_graph_pages_render_for_a_signed_in_user(db, api, client, app):

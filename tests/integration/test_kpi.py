@@ -8,6 +8,7 @@ import pytest
 from conftest import make_api
 from graphcrm import kpi
 from touch_world import UTC, log, log_random, make_world
+from tests.conftest import open_session
 
 YEAR_START, YEAR_END = dt.datetime(2025, 1, 1, tzinfo=UTC), dt.datetime(2026, 1, 1, tzinfo=UTC)
 PERIODS = {  # key: (type, start, end), boundaries in UTC
@@ -256,8 +257,7 @@ def test_the_kpi_dashboard_draws_its_charts_as_svg_without_scripts(api, client, 
     post_target(api, "person", person, "month", 1, ["call"])
     api.post("/activities", {"kind": "call", "at": "2025-03-10T10:00:00Z", "people": [person]})
     api.post("/relationships", {"type": "OWNS", "from": api.user["id"], "to": person})
-    with client.session_transaction() as session:
-        session["user_id"] = api.user["id"]
+    open_session(db, client, api.user)
     html = client.get("/reports/kpi?period=2025-03").get_data(as_text=True)
     assert "<svg" in html and 'fill="#137a4b"' in html and "Anna Keller" in html  # met: green
     assert "<script" not in html and "http://" not in html.replace("http://www.w3.org", "")

@@ -9,6 +9,7 @@ import pytest
 
 from graphcrm.activities import TOUCH_KINDS
 from touch_world import UTC, log, log_random, make_world
+from tests.conftest import open_session
 
 START, END = dt.datetime(2025, 1, 1, tzinfo=UTC), dt.datetime.now(UTC) - dt.timedelta(hours=1)
 
@@ -105,8 +106,7 @@ def test_bad_report_parameters_are_422_naming_them(api, query, field):
 
 
 def sign_in(client, user):
-    with client.session_transaction() as session:
-        session["user_id"] = user["id"]
+    open_session(client.application.extensions["graphcrm_db"], client, user)
 
 
 def test_the_stale_page_lists_my_contacts_and_the_csv_has_every_row(api, client, db, world):
