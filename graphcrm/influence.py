@@ -111,7 +111,7 @@ def _introductions(tx: Tx, person_id: str, viewer: str, k: int, max_hops: int, n
     row = found[0] if found else None
     if row is None or "Person" not in row["labels"] or (access is not None and not access.sees_person(row["owner"])):
         raise NotFound(f"No person with id {person_id}")
-    person = present(row["labels"], dict(zip(NODE_VALUES, row["values"])), row["account"], owner=row["owner"],
+    person = present(row["labels"], dict(zip(NODE_VALUES, row["values"])), row["account"], owner=row["keeper"],
                      redactor=redaction.Redactor(access))
     result = {"person": person, "paths_from_me": [], "paths_from_team": [], "introducers": [], "records": {}}
     if person["placeholder"]:

@@ -126,14 +126,17 @@ def _move(tx: Tx, person_id: str, body: dict, since: dt.date, by: str | None) ->
 def history(db: Database, label: Label, record_id: str, *, limit: int = 50, cursor: str | None = None,
             access: Access | None = None) -> dict:
     """Field history of a person or account, newest first, paged; a person the viewer may not see is a 404."""
+    after_at, after_id = paging.decode(access, cursor, str, str) or (None, None)
+    keeper = None
     if label is Label.PERSON and access is not None:
-        record_access.check_person(db, access, record_id)
+        keeper = record_access.check_person(db, access, record_id)
     if db.read_one("records/get", {"label": label}, id=record_id) is None:
         raise NotFound(f"No {label.value.lower()} with id {record_id}")
-    after_at, after_id = paging.decode(access, cursor, str, str) or (None, None)
     rows = db.read("contacts/history", {"label": label}, id=record_id, after_at=after_at, after_id=after_id,
                    limit=limit + 1)
     items = [r["change"] for r in rows[:limit]]
+    if label is Label.PERSON:
+        items = record_access.redact_changes(access, keeper, items)
     next_cursor = None
     if len(rows) > limit:
         last = items[-1]

@@ -50,8 +50,9 @@ def set_owner(db: Database, record_id: str, body: dict, *, by: str | None = None
     record_access.check_edit(db, access, record_id)
     if relationships.label_by_id(db, checked.user) is not Label.USER:
         raise Invalid("The owner must be a CRM user", {"user": "is not a user"})
+    # With the viewer's access, so that a rep's claim of an unowned record is marked and audited.
     return relationships.link(db, {"type": RelType.OWNS.value, "from": checked.user, "to": record_id,
-                                   "properties": {"address": checked.address or "sie"}}, by=by)
+                                   "properties": {"address": checked.address or "sie"}}, by=by, access=access)
 
 
 def reassign_all(db: Database, body: dict, *, by: str | None = None, access: Access | None = None) -> dict:

@@ -139,6 +139,15 @@ def shown(db, access: Access | None, record: dict | None) -> dict | None:
     return access.person(record, keepers_of(db, [record["id"]]).get(record["id"]))
 
 
+def redact_changes(access: Access | None, keeper_id: str | None, changes: list[dict]) -> list[dict]:
+    """A person's field history as the viewer may see it: a change to a sensitive field keeps its
+    field and time but not its values (`hidden`), so the history says something changed without leaking it."""
+    if access is None or access.sees_sensitive(keeper_id):
+        return changes
+    return [{**c, "old": None, "new": None, "hidden": True} if c.get("field") in SENSITIVE_PERSON_FIELDS else c
+            for c in changes]
+
+
 def redact(db, access: Access | None, people: list[dict], key: str = "id") -> list[dict]:
     """Strip hidden sensitive fields from person maps (owners looked up in one query)."""
     if access is None or access.is_admin:

@@ -55,7 +55,8 @@ def person_history(person_id):
 def account_history(account_id):
     """Field history of an account, newest first."""
     return jsonify(lifecycle.history(get_db(), Label.ACCOUNT, account_id,
-                                     limit=int_arg(request.args, "limit", 50, 1, 500), cursor=request.args.get("cursor")))
+                                     limit=int_arg(request.args, "limit", 50, 1, 500),
+                                     cursor=request.args.get("cursor"), access=g.access))
 
 
 @bp.get("/people/<person_id>/salutation")

@@ -39,7 +39,7 @@ def render_account(record_id: str, fs: FormState = NO_FORM, status: int = 200):
     editable = can_write_now() and detail["can_edit"]
     return render_template(
         "account.html", d=detail, fields=FIELDS, fs=fs, partner_roles=PARTNER_ROLES,
-        history=lifecycle.history(db, Label.ACCOUNT, record_id, limit=HISTORY_SHOWN),
+        history=lifecycle.history(db, Label.ACCOUNT, record_id, limit=HISTORY_SHOWN, access=g.access),
         owners=owner_choices(db) if editable else [], can_write=editable), status
 
 
@@ -120,6 +120,7 @@ def remove_partner(record_id: str):
 def history(record_id: str):
     """The account's whole field history, newest first, a page at a time."""
     account = get(get_db(), Label.ACCOUNT, record_id, access=g.access)
-    page = lifecycle.history(get_db(), Label.ACCOUNT, record_id, limit=50, cursor=request.args.get("cursor"))
+    page = lifecycle.history(get_db(), Label.ACCOUNT, record_id, limit=50, cursor=request.args.get("cursor"),
+                             access=g.access)
     return render_template("history.html", record=account, title=account["name"], page=page,
                            back=url_for("account_pages.show", record_id=record_id), kind="account")

@@ -53,7 +53,7 @@ def render_person(record_id: str, fs: FormState = NO_FORM, status: int = 200):
     return render_template(
         "person.html", d=detail, p=person, fields=FIELDS, groups=GROUPS, more=more, fs=fs,
         career=career(detail), letter=letter_salutation(person, owner["address"] if owner else None),
-        history=lifecycle.history(db, Label.PERSON, record_id, limit=HISTORY_SHOWN),
+        history=lifecycle.history(db, Label.PERSON, record_id, limit=HISTORY_SHOWN, access=g.access),
         owners=owner_choices(db) if editable else [], board_roles=BOARD_ROLES, can_write=editable,
         can_log=can_write_now()), status  # any writer logs touchpoints with people they may see
 

@@ -219,6 +219,7 @@ def merge_into(record_id: str):
 def history(record_id: str):
     """The person's whole field history, newest first, a page at a time."""
     person = get(get_db(), Label.PERSON, record_id, access=g.access)
-    page = lifecycle.history(get_db(), Label.PERSON, record_id, limit=50, cursor=request.args.get("cursor"))
+    page = lifecycle.history(get_db(), Label.PERSON, record_id, limit=50, cursor=request.args.get("cursor"),
+                             access=g.access)
     return render_template("history.html", record=person, title=full_name(person), page=page,
                            back=url_for("people_pages.show", record_id=record_id), kind="person")

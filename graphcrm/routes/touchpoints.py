@@ -115,7 +115,7 @@ def log_page(record_id: str):
     """The phone-friendly quick log: call the person, then log the call with the time prefilled."""
     db = get_db()
     activities.person_activities(db, record_id, limit=1, access=g.access)  # a hidden person is a 404
-    context = view.log_context(db, record_id)
+    context = view.log_context(db, record_id, g.access)
     form, errors, status = view.log_defaults(context), {}, 200
     if request.method == "POST":
         _check_write()
@@ -125,7 +125,7 @@ def log_page(record_id: str):
             return redirect(url_for("touchpoints.log_page", record_id=record_id, logged=logged["id"]))
         except Invalid as exc:
             errors, status = exc.fields, 422
-    recent = activities.person_activities(db, record_id, limit=5)
+    recent = activities.person_activities(db, record_id, limit=5, access=g.access)
     return render_template("touchpoints_log.html", c=context, form=form, errors=errors, kinds=ACTIVITY_KINDS,
                            recent=recent["items"], logged=request.args.get("logged")), status
 

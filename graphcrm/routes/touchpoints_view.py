@@ -5,9 +5,10 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from .. import activities, kpi
+from .. import activities, kpi, record_access
 from ..db import Database
 from ..errors import NotFound
+from ..permissions import Access
 
 # Form times without an offset from the browser are read as Swiss time, as the pages show times.
 LOCAL_ZONE = ZoneInfo("Europe/Zurich")
@@ -18,12 +19,12 @@ LABELS = {"met": "met", "on_track": "on track", "at_risk": "at risk", "missed": 
 CHART_ROWS = 25
 
 
-def log_context(db: Database, person_id: str) -> dict:
-    """Return the person, employers and open deals for the quick-log form, or raise NotFound."""
+def log_context(db: Database, person_id: str, access: Access) -> dict:
+    """Return the person (as the viewer may see them), employers and open deals for the quick-log form."""
     row = db.read_one("activities/log_context", id=person_id, cap=20)
     if row is None:
         raise NotFound(f"No person with id {person_id}")
-    person = row["person"]
+    person = row["person"] = record_access.shown(db, access, row["person"])
     name = " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p) or "—"
     return {**row, "name": name}
 
