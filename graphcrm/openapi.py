@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 document of /api/v1, built from the model so it cannot drift from validation."""
 from __future__ import annotations
 
-from .model import API_REL_TYPES, NODE_FIELDS, Field, Label
+from .model import API_REL_TYPES, NODE_FIELDS, USER_ROLES, Field, Label
 from .records import LIST_FILTERS
 
 _TYPES = {
@@ -34,8 +34,10 @@ def _field_schema(field: Field) -> dict:
 def _input_schema(label: Label) -> dict:
     """What a create may send: the model's fields and nothing else."""
     fields = NODE_FIELDS[label]
-    return {"type": "object", "additionalProperties": False,
-            "properties": {k: _field_schema(f) for k, f in fields.items()},
+    props = {k: _field_schema(f) for k, f in fields.items()}
+    if label is Label.OPPORTUNITY:
+        props["account"] = {"type": "string", "description": "the id of the deal's account (its owner owns the deal)"}
+    return {"type": "object", "additionalProperties": False, "properties": props,
             "required": [k for k, f in fields.items() if f.required]}
 
 
@@ -154,9 +156,26 @@ def _user_paths() -> dict:
                            "responses": {"200": {"description": "a page", **_json(_page(_ref("User")))},
                                          **_errors(401, 422)}}},
         "/users/{id}": {"parameters": [ID], "get": {"summary": "One CRM user", "responses": {
-            "200": {"description": "the user", **_json(_ref("User"))}, **_errors(401, 404)}}},
+            "200": {"description": "the user", **_json(_ref("User"))}, **_errors(401, 404)}},
+            "patch": {"summary": "Admins: change a user's name, role or active flag; a new role or a "
+                                 "deactivation ends the user's sessions",
+                      "requestBody": _json({"type": "object", "additionalProperties": False, "properties": {
+                          "name": {"type": "string", "maxLength": 200},
+                          "role": {"type": "string", "enum": list(USER_ROLES)}, "active": {"type": "boolean"}}}),
+                      "responses": {"200": {"description": "the user", **_json(_ref("User"))},
+                                    **_errors(400, 401, 403, 404, 409, 422)}}},
+        "/users/{id}/sign-out": {"parameters": [ID], "post": {
+            "summary": "End every session of a user (admins for anyone; users for themselves, but the "
+                       "session that asks)",
+            "responses": {"200": {"description": "`{\"sessions_ended\": n}`"}, **_errors(401, 403, 404)}}},
         "/me": {"get": {"summary": "The signed-in user", "responses": {
             "200": {"description": "the user", **_json(_ref("User"))}, **_errors(401)}}},
+        "/me/password": {"post": {
+            "summary": "Change the own password; every other session ends",
+            "requestBody": _json({"type": "object", "additionalProperties": False, "required": ["current", "new"],
+                                  "properties": {"current": {"type": "string"},
+                                                 "new": {"type": "string", "minLength": 10}}}),
+            "responses": {"200": {"description": "`{\"sessions_ended\": n}`"}, **_errors(400, 401, 422)}}},
     }
 
 

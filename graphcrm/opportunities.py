@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import record_access, records, relationships
 from .db import Database, Tx
-from .errors import NotFound
+from .errors import Invalid, NotFound
 from .model import Label, RelType
 from .people import CAP, section
 from .permissions import Access
@@ -55,8 +55,17 @@ def create_opportunity(db: Database, data: dict, *, account_id: str | None = Non
     One transaction: an account that cannot be linked leaves nothing behind.
     """
     record_access.require_writer(access)
+    if isinstance(data, dict) and "account" in data:
+        # The API names the account in the body, as Salesforce's Opportunity.AccountId.
+        data = dict(data)
+        given = data.pop("account")
+        if given is not None and (not isinstance(given, str) or not given.strip() or len(given) > 100):
+            raise Invalid("Some fields are not valid: account", {"account": "must be an account id"})
+        account_id = account_id or (given or "").strip() or None
     props = records.prepare(Label.OPPORTUNITY, data)
     if account_id:
+        if relationships.label_by_id(db, account_id) is not Label.ACCOUNT:
+            raise Invalid("Some fields are not valid: account", {"account": "is not an account"})
         record_access.check_edit(db, access, account_id)
     return public(db.write_tx(_create_opportunity, props, account_id, by))
 

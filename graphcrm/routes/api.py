@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, request
 
-from .. import records, relationships, search, users
+from .. import opportunities, records, relationships, search, users
 from ..app import get_db
 from ..errors import Forbidden, Invalid
 from ..model import Label
@@ -55,6 +55,8 @@ def _list(label: Label):
 
 def _create(label: Label):
     _check_write()
+    if label is Label.OPPORTUNITY:  # a deal may name its account
+        return jsonify(opportunities.create_opportunity(get_db(), json_body(), by=g.user["id"], access=g.access)), 201
     return jsonify(records.create(get_db(), label, json_body(), by=g.user["id"], access=g.access)), 201
 
 
