@@ -28,7 +28,8 @@ def create_app(config: dict | None = None) -> Flask:
                          f"not {app.config['PEOPLE_SHARING']!r}")
     logging.basicConfig(level=logging.INFO)
 
-    db = Database(_resolve_uri(app.config), _auth(app.config), app.config["NEO4J_DATABASE"])
+    db = Database(_resolve_uri(app.config), _auth(app.config), app.config["NEO4J_DATABASE"],
+                  float(app.config["QUERY_TIMEOUT_S"]))
     app.extensions["graphcrm_db"] = db
     atexit.register(db.close)
 

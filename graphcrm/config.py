@@ -47,7 +47,23 @@ def from_environment(overrides: dict | None = None) -> dict:
         # A sign-in ends after this long unused, and after this long at most (server-side sessions).
         "SESSION_IDLE_MINUTES": _positive_int("GRAPHCRM_SESSION_IDLE_MINUTES", 120),
         "SESSION_MAX_HOURS": _positive_int("GRAPHCRM_SESSION_MAX_HOURS", 12),
+        # The longest a request's statement may hold the database; Neo4j ends it after that.
+        "QUERY_TIMEOUT_S": _positive_float("GRAPHCRM_QUERY_TIMEOUT_S", 5.0),
     }
+
+
+def _positive_float(name: str, default: float) -> float:
+    """An environment variable that must be a positive number of seconds; a clear error otherwise."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 3600:
+        raise ValueError(f"{name} must be a number of seconds between 0 and 3600, not {raw!r}")
+    return value
 
 
 def _positive_int(name: str, default: int) -> int:

@@ -32,6 +32,9 @@ public final class GraphcrmNeo4j {
                 // graphcrm sends a timeout with every transaction (seconds for a request, minutes
                 // for bulk work); this caps anything that comes without one.
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                // Timeouts are enforced when the monitor looks (every 2 s by default): a request's
+                // few seconds would stretch by up to two more.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "graphcrm-neo4j-shutdown"));
         System.out.println("graphcrm-neo4j started: bolt://127.0.0.1:" + port);

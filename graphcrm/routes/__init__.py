@@ -5,7 +5,7 @@ import pkgutil
 from flask import Flask
 
 # Modules that are not blueprints: the request guard, error mapping and response headers.
-_INFRASTRUCTURE = frozenset({"errors", "guard", "security"})
+_INFRASTRUCTURE = frozenset({"body", "errors", "guard", "security"})
 
 
 def blueprint_modules():
@@ -21,10 +21,11 @@ def blueprint_modules():
 
 def register(app: Flask) -> None:
     """Attach every blueprint, the error handlers, the request guard and the security headers."""
-    from . import errors, guard, security
+    from . import body, errors, guard, security
 
     errors.register(app)
     guard.register(app)
+    body.register(app)  # after the guard: who is asking comes first, then the body's size and depth
     security.register(app)
     for module in blueprint_modules():
         app.register_blueprint(module.bp)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from flask import request
+from flask import Flask, g, request
 
 from ..errors import BadRequest, CrmError
 
@@ -26,8 +26,31 @@ class TooLarge(CrmError):
     status, code = 413, "too_large"
 
 
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_UNREAD = object()
+
+
+def register(app: Flask) -> None:
+    """Check every API write's body for size and nesting once, before any route or permission check runs."""
+
+    @app.before_request
+    def check_body():
+        g.json_body = _UNREAD
+        if request.path.startswith("/api/") and request.method in WRITE_METHODS and g.get("user") is not None:
+            g.json_body = _parse(optional=True)
+
+
 def read_json(*, optional: bool = False):
     """Return the request's JSON value (any type: the schema judges its shape); None when optional and empty."""
+    value = g.get("json_body", _UNREAD)
+    if value is _UNREAD:
+        value = _parse(optional=optional)
+    if value is None and not optional:
+        raise BadRequest("The body must be JSON (Content-Type: application/json).", {"body": "is missing"})
+    return value
+
+
+def _parse(*, optional: bool):
     if request.content_length is not None and request.content_length > MAX_JSON_BYTES:
         raise TooLarge(f"The body is larger than {MAX_JSON_BYTES // 1024} KiB.", {"body": "is too large"})
     raw = request.get_data(cache=True)

@@ -65,8 +65,9 @@ def test_me_answers_the_signed_in_user(api):
     assert api.get("/me").json["email"] == "admin@example.ch"
 
 
-# POST routes that only read (a body carries the query); a viewer may use them.
-READ_ONLY_POSTS = {"/api/v1/network/export"}
+# POST routes that only read (a body carries the query), or change only the viewer's own sign-in; a
+# viewer may use them.
+READ_ONLY_POSTS = {"/api/v1/network/export", "/api/v1/me/password"}
 # The records and relationships routes must refuse a viewer before they look anything up.
 OWN_ROUTES = {"/api/v1/relationships", *(f"/api/v1/{c}{suffix}" for c in ("people", "accounts", "opportunities",
                                                                           "campaigns") for suffix in ("", "/some-id"))}

@@ -37,6 +37,7 @@ def test_requests_get_503_while_neo4j_is_down_and_recover_when_it_is_back(own_ne
     down = api.get("/people")
     assert down.status_code == 503
     assert down.json["error"] == "unavailable" and "not reachable" in down.json["message"]
+    assert int(down.headers["Retry-After"]) > 0  # clients and load balancers know when to try again
     page = app.test_client().get("/login")
     assert page.status_code in (200, 503)  # the sign-in page needs no database until it is posted
 
