@@ -4,11 +4,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 GRAPHCRM_HOME=/data/graphcrm
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY graphcrm ./graphcrm
-COPY cypher ./cypher
-COPY web ./web
-# Editable install: the package finds cypher/ and web/ beside it in /app.
-RUN pip install --no-cache-dir -e . && useradd --create-home graphcrm && mkdir -p /data/graphcrm \
+# A regular install: statements, templates and static files are package data.
+RUN pip install --no-cache-dir . && useradd --create-home graphcrm && mkdir -p /data/graphcrm \
     && chown graphcrm /data/graphcrm
 USER graphcrm
 EXPOSE 5000
-CMD ["sh", "-c", "graphcrm db migrate && exec gunicorn --bind 0.0.0.0:5000 --worker-class gthread --workers 2 --threads 8 --access-logfile - 'graphcrm.app:create_app()'"]
+CMD ["sh", "-c", "graphcrm db migrate && exec gunicorn --bind 0.0.0.0:5000 --worker-class gthread --workers 2 --threads 8 --access-logfile - 'graphcrm.http.app:create_app()'"]

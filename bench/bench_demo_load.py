@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graphcrm.config import graphcrm_home  # noqa: E402
-from graphcrm.db import Database, Tx, migrate  # noqa: E402
+from graphcrm.store.db import Database, Tx, migrate  # noqa: E402
 from graphcrm.demo import summarize, wipe  # noqa: E402
 from graphcrm.demo.activities import activity_counts, activity_rows  # noqa: E402
 from graphcrm.demo.loader import Batch, link_batches, load_world, node_batches  # noqa: E402
@@ -42,7 +42,7 @@ def main() -> int:
         password = os.environ.get("NEO4J_PASSWORD")
         auth = (os.environ.get("NEO4J_USER", "neo4j"), password) if password else None
     else:
-        from graphcrm.localdb import LocalNeo4j
+        from graphcrm.store.localdb import LocalNeo4j
 
         local = LocalNeo4j(graphcrm_home(), name="bench", heap_mb=2048, pagecache_mb=1024)
         if local.status() is None:

@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 import networkx as nx
 
-from graphcrm import network, paths, ties
-from graphcrm.db import Database, migrate
+from graphcrm.graph import network, paths, ties
+from graphcrm.store.db import Database, migrate
 from graphcrm.model import NETWORK_REL_TYPES
 
 TYPES = [t.value for t in NETWORK_REL_TYPES]
@@ -62,7 +62,7 @@ def connect(args) -> Database:
     if args.uri:
         return Database(args.uri, None)
     from graphcrm.config import graphcrm_home
-    from graphcrm.localdb import LocalNeo4j
+    from graphcrm.store.localdb import LocalNeo4j
 
     running = LocalNeo4j(graphcrm_home(), args.instance, heap_mb=3072, pagecache_mb=2048).start()
     return Database(running.uri, None)

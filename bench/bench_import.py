@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 import bulk_floor  # bench/ is on the path when run as a script
 
 from graphcrm.config import graphcrm_home
-from graphcrm.db import Database, migrate, reset
-from graphcrm.importers.sfids import to18
+from graphcrm.store.db import Database, migrate, reset
+from graphcrm.transfer.salesforce.sfids import to18
 
 CITIES = ("Zürich", "Basel", "Bern", "Genève", "Lausanne", "Luzern", "St. Gallen", "Lugano", "Winterthur")
 FIRST = ("Anna", "Thomas", "Françoise", "Jürg", "Sabine", "Marco", "Renée", "Peter", "Lea", "Luca", "Nina")
@@ -47,7 +47,7 @@ def connect() -> Database:
         auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ["NEO4J_PASSWORD"]) \
             if os.environ.get("NEO4J_PASSWORD") else None
         return Database(os.environ["NEO4J_URI"], auth, os.environ.get("NEO4J_DATABASE", "neo4j"))
-    from graphcrm.localdb import LocalNeo4j
+    from graphcrm.store.localdb import LocalNeo4j
 
     local = LocalNeo4j(graphcrm_home(), name="bench-import", heap_mb=2048, pagecache_mb=1024)
     return Database(local.start().uri, None)
@@ -108,7 +108,7 @@ def generate(folder: Path, contacts: int, tasks: int, seed: int = 7) -> dict[str
 
 def child(folder: str, uri: str) -> None:
     """Import one folder (in a process of its own) and print its figures as JSON."""
-    from graphcrm.importers.salesforce import import_salesforce
+    from graphcrm.transfer.salesforce.importer import import_salesforce
 
     db = Database(uri, None)
     started = time.perf_counter()
@@ -134,10 +134,10 @@ def run_import(db: Database, folder: Path) -> dict:
 
 def baseline(db: Database, folder: Path, sample: int) -> dict[str, float]:
     """Rows/s writing `sample` new contacts and tasks with one transaction per row (same statements)."""
-    from graphcrm.importers import links, nodes
-    from graphcrm.importers.csvfiles import CsvFile
-    from graphcrm.importers.spec import Context
-    from graphcrm.importers.write import _batch
+    from graphcrm.transfer.salesforce import links, nodes
+    from graphcrm.transfer.salesforce.csvfiles import CsvFile
+    from graphcrm.transfer.salesforce.spec import Context
+    from graphcrm.transfer.salesforce.write import _batch
 
     rates = {}
     for spec in (nodes.SPECS[2], links.SPECS[4]):  # Contact, Task

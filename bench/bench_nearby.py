@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graphcrm import geo  # noqa: E402
 from graphcrm.config import graphcrm_home  # noqa: E402
-from graphcrm.db import Database, cypher, migrate, reset  # noqa: E402
+from graphcrm.store.db import Database, cypher, migrate, reset  # noqa: E402
 from graphcrm.geo.nearby import NearbyQuery  # noqa: E402
 
 TARGET_P95_MS = 100.0
@@ -44,7 +44,7 @@ def connect(stop: bool):
             else None
         )
         return Database(os.environ["NEO4J_URI"], auth, os.environ.get("NEO4J_DATABASE", "neo4j")), None
-    from graphcrm.localdb import LocalNeo4j
+    from graphcrm.store.localdb import LocalNeo4j
 
     local = LocalNeo4j(graphcrm_home(), name="bench-geo", heap_mb=2048, pagecache_mb=1024)
     return Database(local.start().uri, None), (local if stop else None)

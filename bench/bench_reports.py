@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graphcrm import activities, kpi, reports  # noqa: E402
+from graphcrm.touchpoints import activities, targets as kpi, reports  # noqa: E402
 from graphcrm.config import graphcrm_home  # noqa: E402
-from graphcrm.db import Database, migrate  # noqa: E402
+from graphcrm.store.db import Database, migrate  # noqa: E402
 
 KINDS = ("meeting", "call", "email", "event", "note")
 KIND_WEIGHTS = (15, 35, 35, 5, 10)
@@ -39,7 +39,7 @@ def connect() -> Database:
         auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ["NEO4J_PASSWORD"]) \
             if os.environ.get("NEO4J_PASSWORD") else None
         return Database(os.environ["NEO4J_URI"], auth, os.environ.get("NEO4J_DATABASE", "neo4j"))
-    from graphcrm.localdb import LocalNeo4j
+    from graphcrm.store.localdb import LocalNeo4j
 
     local = LocalNeo4j(graphcrm_home(), name="bench-reports", heap_mb=2048, pagecache_mb=1024)
     return Database(local.start().uri, None)
@@ -117,7 +117,7 @@ def load(db: Database, n_people: int, n_activities: int, reload: bool) -> str:
     have = db.run_raw("MATCH (p:Person) RETURN count(p) AS n")[0]["n"]
     if have >= n_people * 0.9 and not reload:
         return f"existing data ({have:,} people)"
-    from graphcrm.db import reset
+    from graphcrm.store.db import reset
 
     reset(db)
     migrate(db)

@@ -25,8 +25,8 @@ import urllib.request
 from collections import defaultdict
 
 from graphcrm.config import graphcrm_home
-from graphcrm.db import Database, migrate
-from graphcrm.localdb import LocalNeo4j
+from graphcrm.store.db import Database, migrate
+from graphcrm.store.localdb import LocalNeo4j
 
 PASSWORD = "load test password 1"
 
@@ -40,7 +40,7 @@ def free_port() -> int:
 def prepare(size: str) -> tuple[str, list[str], list[str], list[str]]:
     """Start Neo4j, load the demo when empty, create the load-test user; return uri and sample ids."""
     from graphcrm.demo import is_empty, load_demo
-    from graphcrm.users import create_user, user_by_email
+    from graphcrm.access.users import create_user, user_by_email
 
     uri = os.environ.get("NEO4J_URI") or LocalNeo4j(graphcrm_home(), "bench-load", heap_mb=1024,
                                                     pagecache_mb=512).start().uri

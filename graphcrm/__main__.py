@@ -1,4 +1,4 @@
 """`python -m graphcrm` runs the graphcrm command."""
-from .cli import main
+from graphcrm.cli import main
 
 main()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import config as settings
-from .errors import CrmError, LocalDbError
+from graphcrm import config as settings
+from graphcrm.errors import CrmError, LocalDbError
 
 
 def _home() -> Path:
@@ -17,7 +17,7 @@ def _home() -> Path:
 
 
 def _local():
-    from .localdb import LocalNeo4j
+    from graphcrm.store.localdb import LocalNeo4j
 
     return LocalNeo4j(_home())
 
@@ -32,7 +32,7 @@ def _ensure_database() -> str:
 
 def open_db(uri: str | None = None):
     """Open a Database on `uri`, else the configured Neo4j (starting the managed one when none is)."""
-    from .db import BULK_TIMEOUT_S, Database
+    from graphcrm.store.db import BULK_TIMEOUT_S, Database
 
     uri = uri or _ensure_database()
     password = os.environ.get("NEO4J_PASSWORD")
@@ -103,7 +103,7 @@ def db_status():
 @db.command("migrate")
 def db_migrate():
     """Apply constraints and indexes; safe to repeat."""
-    from .db import migrate
+    from graphcrm.store.db import migrate
 
     with_db = open_db()
     try:
@@ -117,7 +117,7 @@ def db_migrate():
 @click.option("--yes", is_flag=True, help="Really delete everything")
 def db_reset(yes):
     """Delete all data in the configured database."""
-    from .db import reset
+    from graphcrm.store.db import reset
 
     if not yes:
         raise click.UsageError("This deletes every record; add --yes to confirm.")
@@ -141,8 +141,8 @@ def user():
 @click.option("--password", default=None, help="Default: a generated one, printed once")
 def user_create(email, name, role, password):
     """Create a CRM user."""
-    from .db import migrate
-    from .users import create_user
+    from graphcrm.store.db import migrate
+    from graphcrm.access.users import create_user
 
     generated = password is None
     password = password or secrets.token_urlsafe(12)
@@ -164,8 +164,8 @@ def user_create(email, name, role, password):
 @click.option("--active/--inactive", default=None, help="An inactive user cannot sign in")
 def user_update(email, name, role, active):
     """Change a user's name, role or active flag (a new role or a deactivation signs them out)."""
-    from .permissions import Access
-    from .users import update_user, user_by_email
+    from graphcrm.access.policy import Access
+    from graphcrm.access.users import update_user, user_by_email
 
     body = {k: v for k, v in (("name", name), ("role", role), ("active", active)) if v is not None}
     if not body:
@@ -186,8 +186,8 @@ def user_update(email, name, role, active):
 @click.option("--email", required=True)
 def user_sign_out(email):
     """End every browser session of a user, on every app server."""
-    from .permissions import Access
-    from .users import sign_out_everywhere, user_by_email
+    from graphcrm.access.policy import Access
+    from graphcrm.access.users import sign_out_everywhere, user_by_email
 
     handle = open_db()
     try:
@@ -210,7 +210,7 @@ def token():
 @click.option("--name", default="cli", help="A label to recognize the token by")
 def token_create(email, name):
     """Print a new API token for a user (shown once; only its hash is stored)."""
-    from .users import create_token
+    from graphcrm.access.users import create_token
 
     handle = open_db()
     try:
@@ -223,7 +223,7 @@ def token_create(email, name):
 @click.option("--email", required=True)
 def token_revoke(email):
     """Revoke every API token of a user."""
-    from .users import revoke_tokens
+    from graphcrm.access.users import revoke_tokens
 
     handle = open_db()
     try:
@@ -239,8 +239,8 @@ def token_revoke(email):
 @click.option("--demo", is_flag=True, help="Load the small demo and a demo admin when the database is empty")
 def serve(host, port, workers, demo):
     """Run the web app with gunicorn; with no NEO4J_URI the managed Neo4j starts first."""
-    from .db import migrate
-    from .wsgi import run_gunicorn
+    from graphcrm.store.db import migrate
+    from graphcrm.http.wsgi import run_gunicorn
 
     uri = _ensure_database()
     handle = open_db(uri)
@@ -261,7 +261,7 @@ def serve(host, port, workers, demo):
 
 
 def _demo_if_empty(handle) -> None:
-    from .demo import DEMO_ADMIN_EMAIL, ensure_demo_admin, is_empty, load_demo
+    from graphcrm.demo import DEMO_ADMIN_EMAIL, ensure_demo_admin, is_empty, load_demo
 
     if is_empty(handle):
         load_demo(handle, size="small", seed=7)
@@ -276,8 +276,8 @@ def _demo_if_empty(handle) -> None:
 @click.option("--replace", is_flag=True, help="Delete everything in the database first")
 def demo_cmd(size, seed, replace):
     """Load a realistic, deterministic demo dataset (refused on a non-empty database unless --replace)."""
-    from .db import migrate
-    from .demo import load_demo
+    from graphcrm.store.db import migrate
+    from graphcrm.demo import load_demo
 
     handle = open_db()
     try:
@@ -300,8 +300,8 @@ def import_group():
 @click.option("--skip-invalid", is_flag=True, help="Write the valid rows even when some are rejected")
 def import_salesforce_cmd(folder, dry_run, skip_invalid):
     """Import a folder of Salesforce export CSVs; exit 1 when rows were rejected (see import-report.txt)."""
-    from .db import migrate
-    from .importers.salesforce import import_salesforce
+    from graphcrm.store.db import migrate
+    from graphcrm.transfer.salesforce.importer import import_salesforce
 
     if not folder.is_dir():
         click.echo(f"Error: {folder}: " + ("is not a folder" if folder.exists() else "no such folder"), err=True)
@@ -326,8 +326,8 @@ def import_salesforce_cmd(folder, dry_run, skip_invalid):
 @click.argument("path", type=click.Path(path_type=Path))
 def import_json_cmd(path):
     """Recreate a graph from `graphcrm export json` into an empty database."""
-    from .db import migrate
-    from .importers.backup import import_json
+    from graphcrm.store.db import migrate
+    from graphcrm.transfer.backup import import_json
 
     handle = open_db()
     try:
@@ -343,7 +343,7 @@ def import_json_cmd(path):
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def export_cmd(fmt, path):
     """Export the whole graph: GraphML or GEXF (Gephi, yEd) or json (a lossless backup)."""
-    from .exporters import export_graph, export_json
+    from graphcrm.transfer.exports import export_graph, export_json
 
     if not path.parent.is_dir():
         click.echo(f"Error: {path.parent}: no such folder", err=True)

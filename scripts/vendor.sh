@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Copy the front-end libraries the pages need from node_modules into web/static/vendor.
+# Copy the front-end libraries the pages need from node_modules into graphcrm/http/static/vendor.
 # Run after `npm install` (or `npm ci`) at the repository root; the copies are committed so
 # pages work offline and without npm.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 src="$root/node_modules"
-dest="$root/web/static/vendor"
+dest="$root/graphcrm/http/static/vendor"
 if [ ! -d "$src/vis-network" ]; then
   echo "node_modules/vis-network is missing: run 'npm ci' (or 'npm install') at $root first" >&2
   exit 1

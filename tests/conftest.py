@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from graphcrm import config as settings
-from graphcrm.db import Database, migrate
+from graphcrm.store.db import Database, migrate
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _cheap_password_hashing():
     """Production-cost argon2 takes about a second per hash on a busy 2-core machine; tests need no such cost."""
-    from graphcrm.users import set_hash_cost
+    from graphcrm.access.users import set_hash_cost
 
     set_hash_cost(time_cost=1, memory_cost=1024, parallelism=1)
 
@@ -24,7 +24,7 @@ def neo4j_uri():
     if os.environ.get("GRAPHCRM_TEST_NEO4J_URI"):
         yield os.environ["GRAPHCRM_TEST_NEO4J_URI"]
         return
-    from graphcrm.localdb import LocalNeo4j
+    from graphcrm.store.localdb import LocalNeo4j
 
     # Separate instances let several checkouts run their suites at once.
     local = LocalNeo4j(settings.graphcrm_home(), name=os.environ.get("GRAPHCRM_TEST_INSTANCE", "test"))
@@ -67,7 +67,7 @@ def private_app(db, tmp_path):
 
 def build_app(db, tmp_path, **config):
     """Yield an app on the test database with these settings, and close its driver afterwards."""
-    from graphcrm.app import create_app
+    from graphcrm.http.app import create_app
 
     application = create_app({
         "TESTING": True, "NEO4J_URI": db.uri, "SECRET_KEY": "test-secret",
@@ -119,7 +119,7 @@ class Api:
 
 def make_api(db, client, role: str, email: str | None = None) -> Api:
     """Create a user with `role` and return an Api client acting as them."""
-    from graphcrm.users import create_token, create_user
+    from graphcrm.access.users import create_token, create_user
 
     email = email or f"{role}@example.ch"
     user = create_user(db, email=email, name=f"{role.title()} User", role=role, password="correct horse battery")
@@ -140,7 +140,7 @@ def repo_root() -> Path:
 
 def open_session(db, client, user: dict, csrf: str | None = None) -> None:
     """Sign `user` in on `client` through a real server-side session (as /login does), without the form."""
-    from graphcrm import sessions
+    from graphcrm.access import sessions
 
     token = sessions.start(db, user["id"], sessions.Lifetime())
     with client.session_transaction() as session:

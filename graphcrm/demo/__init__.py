@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from ..db import Database, reset
-from ..errors import Conflict, Invalid
-from ..users import create_user, user_by_email
-from .loader import Report, load_world
-from .world import SIZES, World
+from graphcrm.store.db import Database, reset
+from graphcrm.errors import Conflict, Invalid
+from graphcrm.access.users import create_user, user_by_email
+from graphcrm.demo.loader import Report, load_world
+from graphcrm.demo.world import SIZES, World
 
 DEMO_ADMIN_EMAIL = "admin@demo.graphcrm.ch"
 DEMO_ADMIN_NAME = "Demo Admin"

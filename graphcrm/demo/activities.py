@@ -5,9 +5,9 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 
-from ..activities import TOUCH_KINDS
-from . import vocab
-from .world import ACTIVE, PLACEHOLDER, World
+from graphcrm.touchpoints.activities import TOUCH_KINDS
+from graphcrm.demo import vocab
+from graphcrm.demo.world import ACTIVE, PLACEHOLDER, World
 
 EPOCH = dt.date(1970, 1, 1).toordinal()
 KINDS, _KIND_WEIGHTS = zip(*vocab.ACTIVITY_KINDS)

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from neo4j.spatial import WGS84Point
 from tqdm import tqdm
 
-from ..db import Database, Tx
-from ..model import Label, RelType
-from ..pipeline import WRITERS, retrying, write_all
-from .activities import activity_counts, activity_rows
-from .deals import campaign_rows, opportunity_rows, target_rows
-from .links import link_rows
-from .people import account_rows, person_rows
-from .world import World
+from graphcrm.store.db import Database, Tx
+from graphcrm.model import Label, RelType
+from graphcrm.store.pipeline import WRITERS, retrying, write_all
+from graphcrm.demo.activities import activity_counts, activity_rows
+from graphcrm.demo.deals import campaign_rows, opportunity_rows, target_rows
+from graphcrm.demo.links import link_rows
+from graphcrm.demo.people import account_rows, person_rows
+from graphcrm.demo.world import World
 
 NODE_BATCH = 5_000
 LINK_BATCH = 10_000

@@ -6,10 +6,10 @@ import math
 import random
 from collections.abc import Iterator
 
-from ..model import Label
-from ..records import sort_key
-from . import places, vocab
-from .world import ACTIVE, BOUNCED, LEFT, PLACEHOLDER, Account, World
+from graphcrm.model import Label
+from graphcrm.records.crud import sort_key
+from graphcrm.demo import places, vocab
+from graphcrm.demo.world import ACTIVE, BOUNCED, LEFT, PLACEHOLDER, Account, World
 
 LANGUAGES = {"de_CH": "de", "de_DE": "de", "de_AT": "de", "fr_CH": "fr", "it_IT": "it"}
 HEADS = vocab.DEPARTMENT_NAMES[1:]

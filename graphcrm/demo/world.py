@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from faker import Faker
 
-from ..model import Label
-from ..records import sort_key
-from . import places, vocab
-from .places import City
+from graphcrm.model import Label
+from graphcrm.records.crud import sort_key
+from graphcrm.demo import places, vocab
+from graphcrm.demo.places import City
 
 # Person states the later phases need to know (kept as small ints: large has 100,000 people).
 ACTIVE, LEFT, BOUNCED, PLACEHOLDER = range(4)

@@ -9,19 +9,14 @@
 - map_markers.py: capped map markers with how overdue each contact is.
 """
 
-from .address import locate, parse_address
-from .locations import (
-    clear_manual_location,
-    geocode_missing,
-    geocode_record,
-    get_location,
-    place_on_write,
-    set_manual_location,
-    unplaced,
+from graphcrm.geo.address import locate, parse_address
+from graphcrm.geo.locations import (
+    clear_manual_location, geocode_missing, geocode_record, get_location, place_on_write,
+    set_manual_location, unplaced,
 )
-from .map_markers import markers
-from .nearby import haversine_km, nearby
-from .nearby_args import parse_query
+from graphcrm.geo.map_markers import markers
+from graphcrm.geo.nearby import haversine_km, nearby
+from graphcrm.geo.nearby_args import parse_query
 
 __all__ = [
     "locate",

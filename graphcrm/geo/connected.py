@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ..db import Database
-from ..errors import Invalid
+from graphcrm.store.db import Database
+from graphcrm.errors import Invalid
 
 ME = "me"
 
 
 def decision_roles() -> tuple[str, ...]:
     """The deciding contact roles, as the influence view names them."""
-    from ..influence import KEY_ROLES
+    from graphcrm.graph.influence import KEY_ROLES
 
     return tuple(KEY_ROLES)
 

@@ -13,14 +13,14 @@ import os
 from flask import current_app, has_app_context
 from neo4j.spatial import WGS84Point
 
-from .. import paging
-from ..db import Database
-from ..errors import Invalid, NotFound
-from ..model import LABEL_KINDS, Field, Label
-from ..permissions import Access
-from ..record_access import visibility
-from ..schema import Body, Flag, typed
-from .address import ADDRESS_FIELDS, SOURCE_ACCOUNT, SOURCE_MANUAL, has_address, locate
+from graphcrm.records import paging
+from graphcrm.store.db import Database
+from graphcrm.errors import Invalid, NotFound
+from graphcrm.model import LABEL_KINDS, Field, Label
+from graphcrm.access.policy import Access
+from graphcrm.access.checks import visibility
+from graphcrm.model.schema import Body, Flag, typed
+from graphcrm.geo.address import ADDRESS_FIELDS, SOURCE_ACCOUNT, SOURCE_MANUAL, has_address, locate
 
 PLACED_LABELS = (Label.PERSON, Label.ACCOUNT)
 BATCH = 1000

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from ..db import Database
-from ..permissions import Access
-from ..record_access import visibility
-from ..errors import Invalid
-from .locations import point
-from .nearby import KINDS, display_label
+from graphcrm.store.db import Database
+from graphcrm.access.policy import Access
+from graphcrm.access.checks import visibility
+from graphcrm.errors import Invalid
+from graphcrm.geo.locations import point
+from graphcrm.geo.nearby import KINDS, display_label
 
 DEFAULT_LIMIT = 2000
 MAX_LIMIT = 5000
@@ -118,7 +118,7 @@ def _targets(db: Database, person_ids: list[str], now: dt.datetime) -> dict[str,
     if not person_ids:
         return {}
     try:
-        from ..kpi import overdue
+        from graphcrm.touchpoints.targets import overdue
     except ImportError:  # the KPI capability is optional for the map
         return {}
     return overdue(db, person_ids, now)

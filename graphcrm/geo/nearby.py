@@ -13,12 +13,12 @@ import enum
 import math
 from dataclasses import dataclass, field
 
-from .. import paging
-from ..db import Database
-from ..permissions import Access
-from ..record_access import visibility
-from ..model import Label
-from .locations import point
+from graphcrm.records import paging
+from graphcrm.store.db import Database
+from graphcrm.access.policy import Access
+from graphcrm.access.checks import visibility
+from graphcrm.model import Label
+from graphcrm.geo.locations import point
 
 MAX_RADIUS_KM = 500.0
 DEFAULT_RADIUS_KM = 10.0
@@ -93,7 +93,7 @@ def nearby(db: Database, query: NearbyQuery, user: dict | None = None, *, access
     connected = None
     seen = visibility(access)
     if query.connected_to:
-        from .connected import connected_rows
+        from graphcrm.geo.connected import connected_rows
 
         rows, connected = connected_rows(db, query, {**_params(query, query.radius_km), **seen}, user)
     else:

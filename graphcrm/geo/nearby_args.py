@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 
-from .. import paging
-from ..db import Database
-from ..permissions import Access
-from ..errors import Invalid
-from ..model import ACCOUNT_TYPES
-from .address import locate, parse_address
-from .locations import online_url
-from .nearby import DEFAULT_RADIUS_KM, KINDS, MAX_RADIUS_KM, Hops, NearbyQuery
+from graphcrm.records import paging
+from graphcrm.store.db import Database
+from graphcrm.access.policy import Access
+from graphcrm.errors import Invalid
+from graphcrm.model import ACCOUNT_TYPES
+from graphcrm.geo.address import locate, parse_address
+from graphcrm.geo.locations import online_url
+from graphcrm.geo.nearby import DEFAULT_RADIUS_KM, KINDS, MAX_RADIUS_KM, Hops, NearbyQuery
 
 ARGS = (
     "lat",

@@ -89,7 +89,7 @@ def sign_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
 @pytest.fixture
 def signed_in(db, browser_page):
     """The page signed in as a rep; returns (page, user)."""
-    from graphcrm.users import create_user
+    from graphcrm.access.users import create_user
 
     user = create_user(db, email="rep@example.ch", name="Ursula Rep", role="rep", password=PASSWORD)
     sign_in(browser_page, browser_page.base_url, user["email"])

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from graphcrm import records, relationships
+from graphcrm.records import crud as records, relationships
 from graphcrm.model import Label
-from graphcrm.users import create_user
+from graphcrm.access.users import create_user
 
 from .conftest import PASSWORD, PHONE, sign_in
 

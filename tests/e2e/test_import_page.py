@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graphcrm.users import create_user
+from graphcrm.access.users import create_user
 
 from .conftest import PASSWORD, sign_in
 

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from graphcrm import records
+from graphcrm.records import crud as records
 from graphcrm.model import Label
-from graphcrm.users import create_user
+from graphcrm.access.users import create_user
 
 from .conftest import PASSWORD, PHONE, sign_in
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from graphcrm import activities
+from graphcrm.touchpoints import activities
 
 from conftest import make_api
 from tests.conftest import open_session
@@ -133,7 +133,7 @@ def test_logging_keeps_the_last_touch_fields_and_a_full_refresh_agrees(api, crm,
 
 
 def test_strength_grows_with_touchpoints_and_comes_from_strength_py(api, crm):
-    from graphcrm import strength
+    from graphcrm.touchpoints import strength
 
     anna = crm["anna"]["id"]
     assert api.get(f"/people/{anna}/strength").json["strength"] == 0.0
@@ -196,7 +196,7 @@ def test_the_person_page_partial_shows_last_touches_strength_and_targets(api, ap
     api.post("/targets", {"scope": "person", "scope_id": anna, "period": "quarter", "min_touchpoints": 2})
     with app.test_request_context("/"):
         g.user = api.user
-        html = render_template_string('{% include "_touchpoints_person.html" %}', p=crm["anna"])
+        html = render_template_string('{% include "touchpoints/_touchpoints_person.html" %}', p=crm["anna"])
     assert 'id="touchpoints"' in html and long_ago.strftime("%d.%m.%Y") in html  # Swiss format
     assert 'id="tp-strength"' in html and 'id="tp-targets"' in html and "0 of 2" in html
     assert f'href="/people/{anna}/log"' in html

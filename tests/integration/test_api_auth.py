@@ -4,7 +4,7 @@ import re
 import pytest
 from conftest import make_api
 
-from graphcrm.users import create_user, revoke_tokens
+from graphcrm.access.users import create_user, revoke_tokens
 
 PASSWORD = "correct horse battery"
 

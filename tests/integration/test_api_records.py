@@ -174,7 +174,7 @@ def test_a_create_that_fails_validation_writes_nothing(api, db, collection):
 def test_changes_written_in_one_transaction_get_distinct_rising_times(db):
     # datetime() is the statement clock (milliseconds): changes written together would tie, and
     # history newest-first would come out in random order.
-    from graphcrm import records
+    from graphcrm.records import crud as records
     from graphcrm.model import Label
 
     person = records.create(db, Label.PERSON, {"last_name": "Keller"})

@@ -2,7 +2,7 @@
 import pytest
 
 from graphcrm.model import API_REL_TYPES, REL_SPECS, Label, RelType
-from graphcrm.users import create_user
+from graphcrm.access.users import create_user
 
 # Properties a type needs to be valid.
 REQUIRED_PROPS = {RelType.CONTACT_ROLE: {"role": "Decision Maker"}}
@@ -267,7 +267,7 @@ def test_deleting_takes_no_properties(api, db, make):
 def test_concurrent_owners_leave_exactly_one(db, make):
     from concurrent.futures import ThreadPoolExecutor
 
-    from graphcrm import relationships
+    from graphcrm.records import relationships
 
     person = make(Label.PERSON)
     users = [make(Label.USER) for _ in range(6)]
@@ -280,7 +280,7 @@ def test_concurrent_owners_leave_exactly_one(db, make):
 def test_concurrent_primary_contacts_leave_exactly_one(db, make):
     from concurrent.futures import ThreadPoolExecutor
 
-    from graphcrm import relationships
+    from graphcrm.records import relationships
     from graphcrm.errors import Conflict
 
     deal = make(Label.OPPORTUNITY)

@@ -4,7 +4,7 @@ import re
 import pytest
 from conftest import make_api
 
-from graphcrm.users import create_user
+from graphcrm.access.users import create_user
 
 EMPLOYEE = {"phone": "+41 44 123 45 67", "birthdate": "1985-06-15", "start_date": "2019-01-01"}
 SENSITIVE = {"phone", "birthdate", "start_date"}
@@ -53,7 +53,7 @@ def test_others_do_not_see_a_colleagues_employee_fields(db, client, colleague, r
 
 
 def test_a_user_sees_their_own_employee_fields(db, client, colleague):
-    from graphcrm.users import create_token
+    from graphcrm.access.users import create_token
 
     me = make_api(db, client, "rep", email="someone@example.ch")
     me.token = create_token(db, "erika@example.ch")

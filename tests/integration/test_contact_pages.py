@@ -7,10 +7,11 @@ import re
 import pytest
 from test_pages import ESCAPED, EVIL, section, sign_in
 
-from graphcrm import merge, records, relationships
+from graphcrm.contacts import merge
+from graphcrm.records import crud as records, relationships
 from graphcrm.model import Label
-from graphcrm.orgchart import build_tree
-from graphcrm.users import create_user
+from graphcrm.contacts.orgchart import build_tree
+from graphcrm.access.users import create_user
 
 
 def link(db, rel, from_id, to_id, **props):
@@ -387,7 +388,7 @@ def test_a_role_outside_the_configured_list_is_refused(db, browser, w, deal):
 # -- lost contacts and duplicates -----------------------------------------------------------------
 
 def test_lost_contacts_are_listed_oldest_first_with_a_shortcut_to_the_move_form(db, browser, w):
-    from graphcrm import lifecycle
+    from graphcrm.contacts import lifecycle
 
     lifecycle.mark_left(db, w["anna"]["id"], {"date": "2026-02-01"})
     lifecycle.mark_left(db, w["carl"]["id"], {"date": "2025-06-30"})

@@ -13,18 +13,18 @@ import pytest
 from click.testing import CliRunner
 
 from graphcrm.cli import main
-from graphcrm.db import Database
+from graphcrm.store.db import Database
 from graphcrm.demo import DEMO_ADMIN_EMAIL, ensure_demo_admin, is_empty, load_demo
 from graphcrm.demo.links import LINK_PROPERTIES, link_rows
 from graphcrm.demo.world import World
 from graphcrm.errors import Conflict
 from graphcrm.model import ACTIVITY_KINDS, DEFAULT_CONTACT_ROLES, NODE_FIELDS, Label
-from graphcrm.records import sort_key
-from graphcrm.users import authenticate
-from graphcrm.validation import convert
+from graphcrm.records.crud import sort_key
+from graphcrm.access.users import authenticate
+from graphcrm.model.validation import convert
 
 TODAY = dt.date(2026, 5, 1)
-CYPHER = Path(__file__).resolve().parents[2] / "cypher"
+CYPHER = Path(__file__).resolve().parents[2] / "graphcrm" / "store" / "cypher"
 
 
 @pytest.fixture(scope="module")

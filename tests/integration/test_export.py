@@ -9,11 +9,11 @@ from click.testing import CliRunner
 from sfexport import FIXTURE, snapshot
 
 from graphcrm.cli import main
-from graphcrm.db import reset
+from graphcrm.store.db import reset
 from graphcrm.errors import Conflict, Invalid
-from graphcrm.exporters import csv_cell, export_graph, export_json
-from graphcrm.importers.backup import import_json
-from graphcrm.importers.salesforce import import_salesforce
+from graphcrm.transfer.exports import csv_cell, export_graph, export_json
+from graphcrm.transfer.backup import import_json
+from graphcrm.transfer.salesforce.importer import import_salesforce
 
 EVERY_TYPE = """
 CREATE (a:Person:Vip {id: 'p1', name: 'Anna', count: 42, big: 9007199254740993, ratio: 0.1, yes: true, no: false,
@@ -116,7 +116,7 @@ def test_a_damaged_backup_is_refused_with_its_line_and_nothing_is_written(db, tm
 
 
 def test_graphml_and_gexf_read_back_with_networkx_without_secrets(db, tmp_path):
-    from graphcrm.users import create_token, create_user
+    from graphcrm.access.users import create_token, create_user
 
     build_every_type(db)
     create_user(db, email="admin@example.ch", name="Admin", role="admin", password="correct horse battery")

@@ -4,9 +4,9 @@ import threading
 import pytest
 
 from graphcrm.config import graphcrm_home
-from graphcrm.db import Database, migrate
+from graphcrm.store.db import Database, migrate
 from graphcrm.errors import Unavailable
-from graphcrm.localdb import LocalNeo4j
+from graphcrm.store.localdb import LocalNeo4j
 from graphcrm.model import Label
 from tests.conftest import make_api
 
@@ -21,7 +21,7 @@ def own_neo4j():
 
 
 def test_requests_get_503_while_neo4j_is_down_and_recover_when_it_is_back(own_neo4j, tmp_path):
-    from graphcrm.app import create_app
+    from graphcrm.http.app import create_app
 
     local, running = own_neo4j
     handle = Database(running.uri, None)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from neo4j.spatial import WGS84Point
 
 from graphcrm import geo
-from graphcrm.db import Database, cypher
+from graphcrm.store.db import Database, cypher
 from graphcrm.demo.places import CITIES
 from graphcrm.geo.address import parse_address
 from graphcrm.geo.nearby import bounding_box
@@ -520,7 +520,7 @@ def demo_db(neo4j_uri, _schema):
 @pytest.fixture(scope="module")
 def demo_app(neo4j_uri, _schema, tmp_path_factory):
     """An app of its own for the demo tests: the shared `app` fixture would wipe the demo."""
-    from graphcrm.app import create_app
+    from graphcrm.http.app import create_app
 
     application = create_app(
         {
@@ -538,7 +538,7 @@ def demo_app(neo4j_uri, _schema, tmp_path_factory):
 @pytest.fixture
 def demo(demo_db, demo_app):
     """(api as the rep who owns the most people, db, every located record) on the demo."""
-    from graphcrm.users import create_token
+    from graphcrm.access.users import create_token
 
     db = demo_db()
     rep = db.run_raw(

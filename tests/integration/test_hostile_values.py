@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphcrm import ownership, records, relationships
+from graphcrm.contacts import ownership
+from graphcrm.records import crud as records, relationships
 from graphcrm.model import Label
 from tests.conftest import build_app, make_api
 

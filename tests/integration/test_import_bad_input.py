@@ -5,8 +5,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphcrm.cli import main
-from graphcrm.importers.salesforce import import_salesforce
-from graphcrm.importers.sfids import to18
+from graphcrm.transfer.salesforce.importer import import_salesforce
+from graphcrm.transfer.salesforce.sfids import to18
 
 USER, ACME, ANNA, OTHER = to18("0055g000000Xu01"), to18("0015g000000Kb01"), to18("0035g000000Mh01"), \
     to18("0015g000000Kb99")

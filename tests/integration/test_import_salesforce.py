@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 from sfexport import copy_fixture, edit_csv, set_cell, snapshot
 
-from graphcrm.importers.salesforce import import_salesforce
-from graphcrm.importers.sfids import to18
-from graphcrm.relationships import contact_roles
+from graphcrm.transfer.salesforce.importer import import_salesforce
+from graphcrm.transfer.salesforce.sfids import to18
+from graphcrm.records.relationships import contact_roles
 
 ANNA, THOMAS, PETER, SABINE, JUERG = (to18(f"0035g000000Mh0{i}") for i in (1, 2, 5, 6, 4))
 ACME, RHEIN = to18("0015g000000Kb01"), to18("0015g000000Kb03")

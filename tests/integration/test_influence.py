@@ -78,7 +78,7 @@ def test_connectors_rank_the_brokers_of_an_account_first(db, api):
 
 
 def test_a_viewer_may_read_paths(db, client):
-    from graphcrm.users import create_token, create_user
+    from graphcrm.access.users import create_token, create_user
 
     create_user(db, email="viewer@example.ch", name="Vera Viewer", role="viewer")
     token = create_token(db, "viewer@example.ch")
@@ -108,5 +108,5 @@ def test_the_graph_pages_render_for_a_signed_in_user(db, api, client, app):
         from flask import render_template_string
 
         links = render_template_string('{% with record_id=rid, kind="opportunity" %}'
-                                       '{% include "_explore_link.html" %}{% endwith %}', rid=w["deal"]["id"])
+                                       '{% include "graph/_explore_link.html" %}{% endwith %}', rid=w["deal"]["id"])
     assert f"/explore?center={w['deal']['id']}" in links and "/influence" in links

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from graphcrm.db import cypher
+from graphcrm.store.db import cypher
 from graphcrm.model import Label
 
 HOSTILE = [

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from conftest import make_api
-from graphcrm import kpi
+from graphcrm.touchpoints import targets as kpi
 from touch_world import UTC, log, log_random, make_world
 from tests.conftest import open_session
 

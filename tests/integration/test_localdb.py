@@ -7,9 +7,9 @@ from click.testing import CliRunner
 
 from graphcrm import cli
 from graphcrm.config import graphcrm_home
-from graphcrm.db import Database
+from graphcrm.store.db import Database
 from graphcrm.errors import LocalDbError
-from graphcrm.localdb import LocalNeo4j
+from graphcrm.store.localdb import LocalNeo4j
 
 TEST_INSTANCE = os.environ.get("GRAPHCRM_TEST_INSTANCE", "test")
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphcrm import ownership, records, relationships
+from graphcrm.contacts import ownership
+from graphcrm.records import crud as records, relationships
 from graphcrm.model import Label
 from tests.conftest import make_api
 

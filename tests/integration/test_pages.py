@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from graphcrm import records, relationships
+from graphcrm.records import crud as records, relationships
 from graphcrm.model import NODE_FIELDS, Label
-from graphcrm.users import create_user
+from graphcrm.access.users import create_user
 
 PASSWORD = "correct horse battery"
 EVIL = "<img src=x onerror=alert(1)>"

@@ -11,7 +11,7 @@ from graphdata import build, node, random_graph, twin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphcrm import paths
+from graphcrm.graph import paths
 from graphcrm.model import NETWORK_REL_TYPES
 
 REAL_TYPES = ",".join(t.value for t in NETWORK_REL_TYPES)
@@ -61,7 +61,7 @@ def test_rank_hops_matches_networkx_on_random_graphs(db, seed, people, accounts,
 
 
 def test_rank_hops_matches_networkx_on_the_small_demo(db):
-    from graphcrm.db import migrate
+    from graphcrm.store.db import migrate
     from graphcrm.demo import load_demo
 
     migrate(db)

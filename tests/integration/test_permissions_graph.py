@@ -9,7 +9,8 @@ import networkx as nx
 import pytest
 from conftest import make_api
 
-from graphcrm import ownership, records, relationships
+from graphcrm.contacts import ownership
+from graphcrm.records import crud as records, relationships
 from graphcrm.model import Label
 
 NOW = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)

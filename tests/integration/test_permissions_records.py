@@ -8,7 +8,8 @@ import re
 import pytest
 from conftest import make_api
 
-from graphcrm import ownership, records, relationships
+from graphcrm.contacts import ownership
+from graphcrm.records import crud as records, relationships
 from graphcrm.model import Label
 
 PASSWORD = "correct horse battery"
@@ -404,7 +405,7 @@ def test_targets_are_set_by_those_who_may_edit_the_record_or_manage_the_user(db,
 
 def test_creating_a_person_with_an_unknown_account_leaves_nothing_behind(db, client):
     from graphcrm.errors import NotFound
-    from graphcrm.people import create_person
+    from graphcrm.contacts.people import create_person
 
     w = world(db, client)
     before = db.run_raw("MATCH (p:Person) RETURN count(p) AS n")[0]["n"]

@@ -13,7 +13,9 @@ import re
 
 import pytest
 
-from graphcrm import kpi, ownership, records, relationships
+from graphcrm.touchpoints import targets as kpi
+from graphcrm.contacts import ownership
+from graphcrm.records import crud as records, relationships
 from graphcrm.model import Label
 from tests.conftest import make_api
 

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from graphcrm.activities import TOUCH_KINDS
+from graphcrm.touchpoints.activities import TOUCH_KINDS
 from touch_world import UTC, log, log_random, make_world
 from tests.conftest import open_session
 
@@ -121,7 +121,7 @@ def test_the_stale_page_lists_my_contacts_and_the_csv_has_every_row(api, client,
 
 
 def test_the_csv_defuses_cells_a_spreadsheet_would_run(api, client, db):
-    from graphcrm import records
+    from graphcrm.records import crud as records
     from graphcrm.model import Label
 
     records.create(db, Label.PERSON, {"first_name": "=HYPERLINK(\"x\")", "last_name": "Evil", "phone": "+41441234567"})

@@ -1,7 +1,7 @@
 """Web safety: strict headers, the audit log, sign-in throttling without user enumeration."""
 import re
 
-from graphcrm.users import create_user
+from graphcrm.access.users import create_user
 from tests.conftest import make_api
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from graphcrm.users import create_user
+from graphcrm.access.users import create_user
 from tests.conftest import make_api
 
 PASSWORD = "correct horse battery"

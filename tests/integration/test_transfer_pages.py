@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from sfexport import FIXTURE
 
-from graphcrm import records
-from graphcrm.importers import jobs
+from graphcrm.records import crud as records
+from graphcrm.transfer import jobs
 from graphcrm.model import Label
-from graphcrm.routes import transfer
-from graphcrm.users import create_user
+from graphcrm.http.transfer import routes as transfer
+from graphcrm.access.users import create_user
 
 PASSWORD = "correct horse battery"
 

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from graphcrm import activities
+from graphcrm.touchpoints import activities
 from graphcrm.model import ACTIVITY_KINDS
 
 from graphdata import build, node

@@ -1,5 +1,5 @@
 """The one access policy: roles, teams, sensitive fields and sharing."""
-from graphcrm.permissions import Access
+from graphcrm.access.policy import Access
 
 BOSS, REP, OTHER = "u-boss", "u-rep", "u-other"
 PERSON = {"id": "p1", "first_name": "Anna", "birthdate": "1980-01-02", "mobile": "+41 79 000 00 00",

@@ -1,9 +1,9 @@
 """Redaction of graph results: hop texts with marks, opaque ids of hidden people, hover cards."""
 from __future__ import annotations
 
-from graphcrm import redaction
-from graphcrm.explain import MARK, said
-from graphcrm.permissions import Access
+from graphcrm.access import redaction
+from graphcrm.graph.explain import MARK, said
+from graphcrm.access.policy import Access
 
 ANNA, PETER = "4:db:1", "4:db:2"
 

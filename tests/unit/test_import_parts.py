@@ -8,11 +8,11 @@ import zipfile
 import pytest
 
 from graphcrm.errors import Invalid
-from graphcrm.exporters import person_vcard
-from graphcrm.importers import values
-from graphcrm.importers.csvfiles import CsvFile, FileProblem
-from graphcrm.importers.sfids import object_of, to18
-from graphcrm.importers.upload import extract_csvs
+from graphcrm.transfer.exports import person_vcard
+from graphcrm.transfer.salesforce import values
+from graphcrm.transfer.salesforce.csvfiles import CsvFile, FileProblem
+from graphcrm.transfer.salesforce.sfids import object_of, to18
+from graphcrm.transfer.upload import extract_csvs
 
 
 def test_a_15_character_id_gets_salesforces_checksum():

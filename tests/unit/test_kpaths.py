@@ -4,7 +4,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphcrm.kpaths import Step, cheapest_paths
+from graphcrm.graph.kpaths import Step, cheapest_paths
 
 
 def adjacency_of(edges):

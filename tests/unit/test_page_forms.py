@@ -7,8 +7,8 @@ import pytest
 from neo4j import time as neo_time
 
 from graphcrm.model import Label
-from graphcrm.routes.page_format import is_http_url, money, phone_number, swiss_date
-from graphcrm.routes.page_forms import changed_names, record_data, record_values
+from graphcrm.http.common.format import is_http_url, money, phone_number, swiss_date
+from graphcrm.http.common.forms import changed_names, record_data, record_values
 
 
 @pytest.mark.parametrize("value, shown", [

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from graphcrm import paging
+from graphcrm.records import paging
 from graphcrm.errors import BadRequest
-from graphcrm.permissions import Access
+from graphcrm.access.policy import Access
 
 ANNA = Access(user_id="u-anna", role="rep", key=b"k" * 32)
 BEAT = Access(user_id="u-beat", role="rep", key=b"k" * 32)

@@ -3,7 +3,7 @@ import pytest
 
 from graphcrm.errors import Invalid
 from graphcrm.model import Label
-from graphcrm.records import filter_params, public, sort_key
+from graphcrm.records.crud import filter_params, public, sort_key
 
 
 @pytest.mark.parametrize("label, props, key", [

@@ -1,7 +1,7 @@
 """Letter salutations follow the contact's language and the owner's du/Sie."""
 import pytest
 
-from graphcrm.salutation import gender_of, letter_salutation
+from graphcrm.contacts.salutation import gender_of, letter_salutation
 
 ANNA = {"first_name": "Anna", "last_name": "Keller", "salutation": "Frau"}
 PETER = {"first_name": "Peter", "last_name": "Frei", "salutation": "Herr"}

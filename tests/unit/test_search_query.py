@@ -1,7 +1,7 @@
 """search.lucene_query: user text becomes a literal Lucene query, never syntax."""
 import pytest
 
-from graphcrm.search import lucene_query
+from graphcrm.records.search import lucene_query
 
 
 @pytest.mark.parametrize("text, query", [

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from graphcrm.errors import BadRequest, Invalid
 from graphcrm.model import NODE_FIELDS, REL_SPECS, Field, Label
-from graphcrm.schema import clean
-from graphcrm.validation import convert, int_arg, normalize_phone, parse_date, parse_datetime
+from graphcrm.model.schema import clean
+from graphcrm.model.validation import convert, int_arg, normalize_phone, parse_date, parse_datetime
 
 TEXT = Field(max_len=10)
 

@@ -1,0 +1,74 @@
+"""Accounts for the pages: people grouped by relationship, deals, partners; creating one."""
+from __future__ import annotations
+
+from graphcrm.access import checks as record_access
+from graphcrm.records import crud as records, relationships
+from graphcrm.store.db import Database, Tx
+from graphcrm.errors import NotFound
+from graphcrm.model import Label, RelType
+from graphcrm.contacts.orgchart import org_chart
+from graphcrm.contacts.people import CAP, section
+from graphcrm.access.policy import Access
+from graphcrm.records.crud import public
+
+
+def account_detail(db: Database, account_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:
+    """Return an account with owner, people by relationship, org chart, deals and partners; raise NotFound.
+
+    People the viewer may not see are left out of the lists; each list's `hidden` counts them.
+    """
+    return db.read_tx(_account_detail, account_id, cap, access)
+
+
+def _account_detail(tx: Tx, account_id: str, cap: int, access: Access | None) -> dict:
+    row = tx.one("accounts/get", id=account_id)
+    if row is None:
+        raise NotFound(f"No account with id {account_id}")
+    seen = record_access.visibility(access)
+
+    def people(rel: RelType) -> dict:
+        row = tx.one("accounts/people", {"type": rel}, id=account_id, cap=cap, **seen)
+        items, total = (row["items"], row["total"]) if row else ([], 0)
+        return {"items": items, "total": total, "more": max(0, total - len(items)),
+                "hidden": row["hidden"] if row else 0}
+
+    owner_id = (row["owner"] or {}).get("id")
+    return {
+        "account": public(row["account"]),
+        "owner": row["owner"],
+        "can_edit": access is None or access.may_edit(owner_id),
+        "employees": people(RelType.EMPLOYS),
+        "board": people(RelType.BOARD_MEMBER),
+        "former": people(RelType.WORKED_AT),
+        "placeholders": section(tx, "accounts/placeholders", id=account_id, cap=cap),
+        "opportunities": section(tx, "accounts/opportunities", id=account_id, cap=cap),
+        "partners": section(tx, "accounts/partners", id=account_id, cap=cap),
+        "org_chart": org_chart(tx, account_id, cap, access=access),
+    }
+
+
+def owned_accounts(db: Database, user_id: str, cap: int = 25) -> dict:
+    """Return the accounts a user owns, most recently changed first, capped."""
+    return section(db, "accounts/owned", user=user_id, cap=cap)
+
+
+def accounts_named(db: Database, name: str, limit: int = 5) -> list[dict]:
+    """Return the accounts whose name is exactly `name` (ignoring case and outer spaces)."""
+    key = (name or "").strip().lower()
+    if not key:
+        return []
+    return [r["account"] for r in db.read("accounts/by_name", key=key, limit=limit)]
+
+
+def create_account(db: Database, data: dict, *, owner_id: str, address: str = "sie",
+                   by: str | None = None, access: Access | None = None) -> dict:
+    """Create an account owned by `owner_id` (any writer may); deleted again if the owner cannot be linked."""
+    record_access.require_writer(access)
+    account = records.create(db, Label.ACCOUNT, data, by=by)
+    try:
+        relationships.link(db, {"type": RelType.OWNS.value, "from": owner_id, "to": account["id"],
+                                "properties": {"address": address}}, by=by)
+    except Exception:
+        records.delete(db, Label.ACCOUNT, account["id"])
+        raise
+    return account

@@ -1,0 +1,2 @@
+"""The web: the Flask app, its JSON API and pages by capability, templates and static files. The only
+package that knows Flask."""

@@ -1,0 +1,93 @@
+"""Sign-in and sign-out for the pages."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+
+from graphcrm.access import audit, sessions, users
+from graphcrm.config import session_lifetime
+from graphcrm.errors import Invalid
+from graphcrm.http.app import get_db
+from graphcrm.http.common.guard import end_session, login_required, session_token, start_session
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only redirect within this site after sign-in."""
+    if not target:
+        return url_for("pages.home")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return url_for("pages.home")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Show the sign-in form; on POST check the password and start a session."""
+    error = None
+    if request.method == "POST":
+        db, email = get_db(), request.form.get("email", "")
+        audit.check_throttle(db, email, request.remote_addr)
+        user = users.authenticate(db, email, request.form.get("password", ""))
+        audit.record(db, action="sign_in" if user else "sign_in_failed", user=user or {"email": email[:200]},
+                     method="POST", path=request.path, status=302 if user else 401, ip=request.remote_addr,
+                     via="session")
+        if user:
+            audit.clear_failures(db, email)
+            start_session(user)
+            return redirect(_safe_next(request.args.get("next")))
+        audit.note_failure(db, email, request.remote_addr)
+        # One message for an unknown e-mail and a wrong password: no user enumeration.
+        error = "E-mail or password is not right."
+    if g.get("user"):
+        return redirect(url_for("pages.home"))
+    return render_template("access/login.html", error=error, email=request.form.get("email", "")), (401 if error else 200)
+
+
+@bp.post("/logout")
+def logout():
+    """End the session on the server, not only in this browser."""
+    if g.get("user"):
+        audit.record(get_db(), action="sign_out", user=g.user, method="POST", path=request.path, status=302,
+                     ip=request.remote_addr, via="session")
+    end_session()
+    return redirect(url_for("auth.login"))
+
+
+def _profile(error: str | None = None, status: int = 200):
+    live = sessions.count(get_db(), g.user["id"], session_lifetime(current_app.config))
+    return render_template("access/profile.html", live=live, error=error, min_password=users.MIN_PASSWORD), status
+
+
+@bp.get("/me")
+@login_required
+def profile():
+    """The signed-in user's account: password and sessions."""
+    return _profile()
+
+
+@bp.post("/me/password")
+@login_required
+def password():
+    """Change the own password from the profile page; other browsers are signed out."""
+    try:
+        result = users.change_password(get_db(), g.access, {"current": request.form.get("current", ""),
+                                                             "new": request.form.get("new", "")}, keep=session_token())
+    except Invalid as exc:
+        return _profile(" ".join(f"{'Current password' if k == 'current' else 'New password'} {v}."
+                                 for k, v in exc.fields.items()) or exc.message, 422)
+    ended = result["sessions_ended"]
+    flash(f"Password changed. {ended} other session{'' if ended == 1 else 's'} ended.", "ok")
+    return redirect(url_for("auth.profile"))
+
+
+@bp.post("/me/sign-out")
+@login_required
+def sign_out_elsewhere():
+    """End every other session of the signed-in user."""
+    ended = users.sign_out_everywhere(get_db(), g.access, g.user["id"], keep=session_token())["sessions_ended"]
+    flash(f"Signed out in {ended} other session{'' if ended == 1 else 's'}.", "ok")
+    return redirect(url_for("auth.profile"))

@@ -1,0 +1,1 @@
+"""Contact management: its API and the person, account, deal, campaign and list pages."""

@@ -1,0 +1,96 @@
+"""Contact care pages: lost contacts, duplicates and placeholders to merge, bulk owner reassignment."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+
+from graphcrm.contacts import lifecycle, merge, ownership
+from graphcrm.http.app import get_db
+from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
+from graphcrm.contacts.people import owner_choices, placeholders_to_merge
+from graphcrm.model.validation import int_arg
+from graphcrm.http.common.guard import login_required
+from graphcrm.http.common.actions import NO_FORM, FormState, failed, need
+from graphcrm.http.common.editing import require_writer
+from graphcrm.http.records.home import can_manage_now
+
+bp = Blueprint("contact_pages", __name__)
+LOST_PAGE = 100
+KINDS = {"person": "People", "account": "Accounts"}
+
+
+def _managers_only(what: str) -> None:
+    if not can_manage_now():
+        raise Forbidden(f"Only admins and managers {what}.")
+
+
+@bp.get("/contacts/lost")
+@login_required
+def lost():
+    """Inactive contacts, longest lost first, each with a shortcut to record where they went."""
+    mine = request.args.get("mine") == "1"
+    offset = int_arg(request.args, "offset", 0, 0, 1_000_000)
+    page = lifecycle.lost_contacts(get_db(), owner=g.user["id"] if mine else None, limit=LOST_PAGE, offset=offset,
+                                   access=g.access)
+    return render_template("contacts/contacts_lost.html", page=page, mine=mine, offset=offset, size=LOST_PAGE)
+
+
+def _render_duplicates(fs: FormState = NO_FORM, status: int = 200):
+    db = get_db()
+    return render_template("contacts/contacts_duplicates.html", groups=merge.duplicates(db, access=g.access),
+                           placeholders=placeholders_to_merge(db, access=g.access), fs=fs), status
+
+
+@bp.get("/contacts/duplicates")
+@login_required
+def duplicates():
+    """Duplicate candidates and placeholders, each with a form to merge them into one real person."""
+    _managers_only("merge duplicates")
+    return _render_duplicates()
+
+
+@bp.post("/contacts/duplicates/merge")
+@login_required
+def merge_duplicates():
+    """Merge the chosen records of a group into the survivor, one merge (transaction) each."""
+    _managers_only("merge duplicates")
+    require_writer()
+    form_name = request.form.get("form") or "merge"
+    keep = (request.form.get("keep") or "").strip()
+    others = [i for i in dict.fromkeys(request.form.getlist("merge")) if i]
+    try:
+        need(bool(keep), "keep", "choose the record to keep")
+        need(bool(others), "merge", "tick at least one record to merge into the one kept")
+        # Checked before any merge runs, so a bad choice changes nothing.
+        if keep in others:
+            raise Invalid("A person cannot be merged into itself: untick the record you keep.",
+                          {"merge": "must not include the record kept"})
+        merged = [merge.merge(get_db(), other, {"into": keep}, by=g.user["id"], access=g.access) for other in others]
+    except (Invalid, NotFound, Conflict) as exc:
+        status = 422 if isinstance(exc, NotFound) else exc.status
+        return _render_duplicates(failed(form_name, exc, {"id": "merge", "into": "keep"}), status)
+    flash(f"Merged {len(others)} record{'s' if len(others) != 1 else ''} into one.", "ok")
+    return redirect(url_for("people_pages.show", record_id=merged[-1]["id"]))
+
+
+def _render_owners(fs: FormState = NO_FORM, status: int = 200):
+    # A manager moves records only within their team, so only their team is offered.
+    users = [u for u in owner_choices(get_db()) if g.access.manages(u["id"])]
+    return render_template("contacts/owners_bulk.html", users=users, kinds=KINDS, fs=fs), status
+
+
+@bp.route("/admin/owners", methods=["GET", "POST"])
+@login_required
+def owners():
+    """Move every record of one owner to another, e.g. when a rep leaves (admins and managers)."""
+    _managers_only("reassign owners in bulk")
+    if request.method == "GET":
+        return _render_owners()
+    require_writer()
+    body = {"from": request.form.get("from") or "", "to": request.form.get("to") or "",
+            "kinds": request.form.getlist("kinds")}
+    try:
+        moved = ownership.reassign_all(get_db(), body, by=g.user["id"], access=g.access)["moved"]
+    except (Invalid, NotFound, Conflict) as exc:
+        return _render_owners(failed("owners", exc), 422 if isinstance(exc, NotFound) else exc.status)
+    flash(f"Moved {moved} record{'s' if moved != 1 else ''} to the new owner.", "ok")
+    return redirect(url_for("contact_pages.owners"))

@@ -1,0 +1,1 @@
+"""Who is nearby: the nearby API, locations and the map pages."""

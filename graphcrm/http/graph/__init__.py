@@ -1,0 +1,1 @@
+"""The explorer, paths and influence: API and pages."""

@@ -1,0 +1,1 @@
+"""Touchpoints: the activity API, targets, reports and their pages."""

@@ -1,0 +1,110 @@
+"""What the touchpoint pages show: quick-log form values, chart geometry, the person-page summary."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from graphcrm.touchpoints import activities, targets as kpi
+from graphcrm.access import checks as record_access
+from graphcrm.store.db import Database
+from graphcrm.errors import NotFound
+from graphcrm.access.policy import Access
+
+# Form times without an offset from the browser are read as Swiss time, as the pages show times.
+LOCAL_ZONE = ZoneInfo("Europe/Zurich")
+OFFSET_RE = re.compile(r"^[+-]\d{2}:\d{2}$")
+LOG_FIELDS = ("kind", "at", "tz", "duration", "subject", "notes", "account", "opportunity")
+COLORS = {"met": "#137a4b", "on_track": "#2457d6", "at_risk": "#d48806", "missed": "#b42318"}
+LABELS = {"met": "met", "on_track": "on track", "at_risk": "at risk", "missed": "missed"}
+CHART_ROWS = 25
+
+
+def log_context(db: Database, person_id: str, access: Access) -> dict:
+    """Return the person (as the viewer may see them), employers and open deals for the quick-log form."""
+    row = db.read_one("activities/log_context", id=person_id, cap=20)
+    if row is None:
+        raise NotFound(f"No person with id {person_id}")
+    person = row["person"] = record_access.shown(db, access, row["person"])
+    name = " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p) or "—"
+    return {**row, "name": name}
+
+
+def log_defaults(context: dict, now: dt.datetime | None = None) -> dict:
+    """Prefill: a call with this person now (Swiss time; touchpoints.js puts the phone's own time)."""
+    now = (now or activities.utcnow()).astimezone(LOCAL_ZONE)
+    primary = next((a["id"] for a in context["accounts"] if a["primary"]), "")
+    return {"kind": "call", "at": now.strftime("%Y-%m-%dT%H:%M"), "tz": "", "duration": "",
+            "subject": f"Call with {context['name']}", "notes": "", "account": primary, "opportunity": ""}
+
+
+def log_form_values(form) -> dict:
+    """The posted quick-log fields as stripped strings."""
+    return {name: (form.get(name) or "").strip() for name in LOG_FIELDS}
+
+
+def log_body(form: dict, person_id: str) -> dict:
+    """Turn the form into an API body; values that do not parse are passed on so validation names them."""
+    body = {"kind": form["kind"], "people": [person_id], "at": _at(form["at"], form["tz"])}
+    if form["duration"]:
+        body["duration"] = int(form["duration"]) if form["duration"].isdigit() else form["duration"]
+    for name in ("subject", "notes", "account", "opportunity"):
+        if form[name]:
+            body[name] = form[name]
+    return body
+
+
+def _at(text: str, offset: str) -> str | None:
+    if not text:
+        return None
+    if OFFSET_RE.match(offset or ""):
+        return f"{text}{offset}"
+    try:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=LOCAL_ZONE).isoformat()
+    except ValueError:
+        return text
+
+
+def stacked(counts: dict, width: float) -> list[dict]:
+    """Segments of one stacked bar: x, width, color per status, in status order."""
+    total = sum(counts.get(s, 0) for s in kpi.STATUSES) or 1
+    x, out = 0.0, []
+    for status in kpi.STATUSES:
+        n = counts.get(status, 0)
+        if n:
+            w = width * n / total
+            out.append({"status": status, "label": LABELS[status], "n": n, "x": round(x, 2),
+                        "w": round(w, 2), "color": COLORS[status]})
+            x += w
+    return out
+
+
+def kpi_charts(report: dict) -> dict:
+    """Geometry of the dashboard's SVG charts: one bar for all people, one row per owner."""
+    rows = []
+    for i, owner in enumerate(report["owners"][:CHART_ROWS]):
+        total = sum(owner[s] for s in kpi.STATUSES)
+        rows.append({"y": i * 28, "label": (owner["owner"] or {}).get("name") or "no owner", "total": total,
+                     "segments": stacked(owner, 200)})
+    return {"totals": stacked(report["totals"], 300), "owners": rows, "owners_height": max(28, len(rows) * 28),
+            "legend": [{"status": s, "label": LABELS[s], "color": COLORS[s]} for s in kpi.STATUSES],
+            "owners_cut": max(0, len(report["owners"]) - CHART_ROWS)}
+
+
+def period_nav(period: dict) -> dict:
+    """The keys of the previous and next period of the same type."""
+    start, end = period["start"], period["end"]
+    return {"prev": kpi.period_of(period["type"], start - dt.timedelta(days=1)).key,
+            "next": kpi.period_of(period["type"], end).key}
+
+
+def person_summary(db: Database, person_id: str, user: dict | None) -> dict | None:
+    """Last touches, the viewer's strength, colleagues who know them, and KPI status; None if no such person."""
+    touch = activities.touch_summary(db, person_id)
+    if touch is None:
+        return None
+    strength = activities.person_strength(db, person_id, user["id"]) if user else None
+    targets = kpi.effective_targets(db, [person_id])
+    overdue = kpi.overdue(db, [person_id]).get(person_id)
+    return {"touch": touch, "strength": strength, "targets": targets, "overdue": overdue,
+            "colors": COLORS, "labels": LABELS}

@@ -1,0 +1,1 @@
+"""Imports and downloads from the web."""

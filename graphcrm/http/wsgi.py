@@ -1,0 +1,20 @@
+"""The production WSGI server: gunicorn serving `create_app()` (Docker runs `gunicorn "graphcrm.http.app:create_app()"`)."""
+from __future__ import annotations
+
+
+def run_gunicorn(host: str, port: int, workers: int) -> None:
+    """Serve `create_app()` with gunicorn's threaded workers."""
+    from gunicorn.app.base import BaseApplication
+
+    class GraphcrmServer(BaseApplication):
+        def load_config(self):
+            for key, value in {"bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread",
+                               "threads": 8, "timeout": 60, "accesslog": "-"}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from graphcrm.http.app import create_app
+
+            return create_app()
+
+    GraphcrmServer().run()

@@ -1,1 +1,0 @@
-"""Imports: Salesforce export folders (`salesforce.import_salesforce`) and JSON backups (`backup`)."""

@@ -1,0 +1,2 @@
+"""Records of the graph model: create, read, update, delete and list (crud), typed relationships,
+full-text search, and signed list cursors (paging)."""

@@ -1,0 +1,228 @@
+"""Create, read, update, delete and list the model's records: people, accounts, deals, campaigns."""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from graphcrm.records import paging
+from graphcrm.access import checks as record_access
+from graphcrm.store.db import Database, Tx
+from graphcrm.errors import BadRequest, Conflict, Invalid, NotFound
+from graphcrm.model import KIND_LABELS, NODE_FIELDS, Label
+from graphcrm.access.policy import Access
+from graphcrm.model.schema import clean
+
+# Fields whose every change is kept as a Change node (the field history of design.md).
+TRACKED = {
+    Label.PERSON: ("first_name", "last_name", "email", "phone", "mobile", "title", "department", "status",
+                   "inactive_reason"),
+    Label.ACCOUNT: ("name", "type", "phone", "email", "website"),
+}
+# Properties that never leave the capability layer.
+INTERNAL = frozenset({"sort_key", "password_hash", "_lock"})
+# Which list filters each kind of record takes. sf_id, account and owner anchor the query.
+LIST_FILTERS = {
+    Label.PERSON: ("q", "sf_id", "account", "owner", "status"),
+    Label.ACCOUNT: ("q", "sf_id", "owner", "type"),
+    Label.OPPORTUNITY: ("q", "sf_id", "account", "stage"),
+    Label.CAMPAIGN: ("q", "sf_id", "status"),
+    Label.USER: ("q", "role"),
+}
+ANCHOR_FILTERS = ("sf_id", "account", "owner")
+ENUM_FILTERS = ("status", "type", "stage", "role")
+MAX_Q = 200
+NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity",
+         Label.USER: "user", Label.CAMPAIGN: "campaign"}
+
+
+def new_id() -> str:
+    """Return a fresh app id."""
+    return str(uuid.uuid4())
+
+
+def sort_key(label: Label, props: dict) -> str:
+    """Return the lower-case key lists are ordered and filtered by."""
+    if label is Label.PERSON:
+        return f"{props.get('last_name') or ''} {props.get('first_name') or ''}".strip().lower()
+    return (props.get("name") or "").strip().lower()
+
+
+def public(node: dict | None) -> dict | None:
+    """Return a node's properties without internal ones."""
+    if node is None:
+        return None
+    return {k: v for k, v in node.items() if k not in INTERNAL}
+
+
+def label_of(kind: str) -> Label:
+    """Map an API kind ("person") to its label, refusing anything else."""
+    try:
+        return KIND_LABELS[kind]
+    except KeyError:
+        raise Invalid(f"unknown kind {kind!r}", {"kind": "must be one of " + ", ".join(KIND_LABELS)}) from None
+
+
+def create(db: Database, label: Label, data: dict, *, by: str | None = None, access: Access | None = None) -> dict:
+    """Validate and create one record (any writer may); return it as the viewer may see it."""
+    record_access.require_writer(access)
+    props = prepare(label, data)
+    node = db.write_tx(create_in, label, props)
+    return _shown(db, label, public(placed(db, label, node, props)), access)
+
+
+def prepare(label: Label, data: dict) -> dict:
+    """Validate a new record's fields and add the defaults it is stored with (Invalid names bad fields)."""
+    props = {k: v for k, v in clean(NODE_FIELDS[label], data).items() if v is not None}
+    if label is Label.PERSON:
+        props.setdefault("status", "active")
+        props.setdefault("placeholder", False)
+    props["sort_key"] = sort_key(label, props)
+    return props
+
+
+def create_in(tx: Tx, label: Label, props: dict) -> dict:
+    """Create a record of prepared props inside the caller's transaction; return the stored node."""
+    return tx.one("records/create", {"label": label}, id=new_id(), props=props)["node"]
+
+
+def _shown(db: Database, label: Label, record: dict, access: Access | None) -> dict:
+    """A person without the fields the viewer may not see; other records as they are."""
+    if label is not Label.PERSON:
+        return record
+    return record_access.shown(db, access, record)
+
+
+def placed(db: Database, label: Label, node: dict, changed: dict) -> dict:
+    """Geocode a record whose address was just written (derived data, so a step of its own)."""
+    from graphcrm.geo import place_on_write
+
+    return place_on_write(db, label, node, changed)
+
+
+def get(db: Database, label: Label, record_id: str, *, access: Access | None = None) -> dict:
+    """Return one record as the viewer may see it; raise NotFound (also for a person they may not see)."""
+    owner = None
+    if label is Label.PERSON and access is not None:
+        owner = record_access.check_person(db, access, record_id)
+    row = db.read_one("records/get", {"label": label}, id=record_id)
+    if row is None:
+        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+    if label is Label.PERSON and access is not None:
+        return access.person(public(row["node"]), owner)
+    return public(row["node"])
+
+
+def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | None = None,
+           access: Access | None = None) -> dict:
+    """Apply a PATCH; with `version` in data a stale version raises Conflict. Tracked changes are kept.
+
+    With `access`, only a viewer who may edit the record may change it (else Forbidden).
+    """
+    if not isinstance(data, dict):
+        raise BadRequest("The body must be a JSON object.", {"body": "must be an object"})
+    record_access.check_edit(db, access, record_id)
+    data = dict(data)
+    version = data.pop("version", None)
+    errors = {}
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        errors["version"] = "must be a whole number"
+    try:
+        props = clean(NODE_FIELDS[label], data, partial=True)
+    except Invalid as exc:
+        errors.update(exc.fields)
+    if errors:
+        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
+    updated = placed(db, label, db.write_tx(_update, label, record_id, props, version, by), props)
+    return _shown(db, label, updated, access)
+
+
+def _update(tx: Tx, label: Label, record_id: str, props: dict, version: int | None, by: str | None) -> dict:
+    row = tx.one("records/lock", {"label": label}, id=record_id)
+    if row is None:
+        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+    current = row["node"]
+    # Records loaded without a version (imports) count as version 0.
+    if version is not None and (current.get("version") or 0) != version:
+        raise Conflict(f"This {NOUNS[label]} was changed by someone else (version {current.get('version')}, "
+                       f"you sent {version}); reload and try again.", {"version": "is stale"})
+    if {"first_name", "last_name", "name"} & props.keys():
+        props = {**props, "sort_key": sort_key(label, {**current, **props})}
+    changes = [
+        {"id": new_id(), "field": f, "old": _text(current.get(f)), "new": _text(props[f])}
+        for f in TRACKED.get(label, ()) if f in props and current.get(f) != props[f]
+    ]
+    if changes:
+        tx.run("records/record_changes", {"label": label}, id=record_id, changes=changes, by=by)
+    return public(tx.one("records/update", {"label": label}, id=record_id, props=props)["node"])
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def delete(db: Database, label: Label, record_id: str, *, access: Access | None = None) -> None:
+    """Delete one record with its relationships; an account that still has people is refused."""
+    record_access.check_edit(db, access, record_id)
+    db.write_tx(_delete, label, record_id)
+
+
+def _delete(tx: Tx, label: Label, record_id: str) -> None:
+    if tx.one("records/lock", {"label": label}, id=record_id) is None:
+        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+    if label is Label.ACCOUNT:
+        held = tx.one("records/count_people", id=record_id)
+        if held["people"]:
+            raise Conflict(f"This account still has {held['people']} people; move or delete them first.",
+                           {"id": "account still has people"})
+        if held["opportunities"]:
+            # Its deals would lose their owner and be open to every writer.
+            raise Conflict(f"This account still has {held['opportunities']} opportunities; delete them or "
+                           "move them to another account first.", {"id": "account still has opportunities"})
+    tx.run("records/delete", {"label": label}, id=record_id)
+
+
+def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | None = None,
+                 access: Access | None = None, **filters: str | None) -> dict:
+    """Return one page `{"items", "next"}` in name order; `next` is the cursor of the following page.
+
+    Filters (all optional, combined with AND) are those of LIST_FILTERS for the label; `q` matches
+    every word against the name and e-mail. With `access`, people the viewer may not see are left out
+    and hidden fields removed.
+    """
+    params = filter_params(label, filters)
+    # Only people are hidden by sharing; every other kind is listed whole.
+    params.update(record_access.visibility(access if label is Label.PERSON else None))
+    after_key, after_id = paging.decode(access, cursor, str, str) or ("", "")
+    # With an anchor the matches are few: start from it. Without, walk the name index in order.
+    statement = "records/list_linked" if any(params[k] for k in ANCHOR_FILTERS) else "records/list"
+    rows = db.read(statement, {"label": label}, limit=limit + 1, after_key=after_key,
+                   after_id=after_id, **params)
+    items = [public(r["node"]) for r in rows[:limit]]
+    if label is Label.PERSON:
+        items = record_access.redact(db, access, items)
+    elif label is Label.USER and access is not None:
+        items = [access.user(u) for u in items]
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]["node"]
+        next_cursor = paging.encode(access, last["sort_key"], last["id"])
+    return {"items": items, "next": next_cursor}
+
+
+def filter_params(label: Label, filters: dict) -> dict:
+    """Check list filters for a label and return every filter parameter of the list statements."""
+    allowed = LIST_FILTERS[label]
+    errors = {name: "is not a filter of this list" for name, v in filters.items()
+              if name not in allowed and v is not None}
+    params = {name: filters.get(name) or None for name in (*ANCHOR_FILTERS, *ENUM_FILTERS)}
+    for name in ENUM_FILTERS:
+        choices = NODE_FIELDS[label][name].choices if name in allowed else ()
+        if params[name] is not None and params[name] not in choices:
+            errors.setdefault(name, "must be one of: " + ", ".join(choices))
+    q = filters.get("q") or ""
+    if len(q) > MAX_Q:
+        errors["q"] = f"must be at most {MAX_Q} characters"
+    if errors:
+        raise Invalid("Some filters are not valid: " + ", ".join(sorted(errors)), errors)
+    params["words"] = q.lower().split()
+    return params

@@ -1,0 +1,224 @@
+"""The managed local Neo4j: fetched once with Maven, run as a background JVM with Bolt on loopback."""
+from __future__ import annotations
+
+import contextlib
+from importlib import resources
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from graphcrm.errors import LocalDbError
+
+# Maven and javac need real paths: a package installed from a wheel is a folder on disk, so this is one.
+SOURCES = Path(str(resources.files("graphcrm.store") / "launcher"))
+MAIN_CLASS = "GraphcrmNeo4j"
+START_TIMEOUT_S = 180
+STOP_TIMEOUT_S = 60
+# JVMs started by this process: kept referenced so they are reaped by us, not warned about.
+_CHILDREN: dict[int, subprocess.Popen] = {}
+
+
+@dataclass
+class Running:
+    """A running managed Neo4j."""
+
+    pid: int
+    port: int
+
+    @property
+    def uri(self) -> str:
+        """Bolt address of the instance."""
+        return f"bolt://127.0.0.1:{self.port}"
+
+
+class LocalNeo4j:
+    """One managed Neo4j instance under GRAPHCRM_HOME; `name` keeps test data apart from yours."""
+
+    def __init__(self, home: Path, name: str = "default", heap_mb: int | None = None,
+                 pagecache_mb: int | None = None):
+        self.home = Path(home)
+        self.install_dir = self.home / "neo4j"
+        self.instance_dir = self.install_dir / "instances" / name
+        self.state_file = self.instance_dir / "state.json"
+        self.log_file = self.instance_dir / "neo4j.log"
+        # A CRM of 100k people and a million activities is a store of about 1 GB: with a 64 MB page
+        # cache its import took 209 s, with these defaults 163 s (bench/README.md); docker-compose.yml
+        # gives the server the same.
+        self.heap_mb = heap_mb or int(os.environ.get("GRAPHCRM_NEO4J_HEAP_MB", "1024"))
+        self.pagecache_mb = pagecache_mb or int(os.environ.get("GRAPHCRM_NEO4J_PAGECACHE_MB", "512"))
+
+    # -- installation ---------------------------------------------------------------------
+    def _fingerprint(self) -> str:
+        digest = hashlib.sha256()
+        for path in sorted(SOURCES.iterdir()):
+            digest.update(path.name.encode() + path.read_bytes())
+        return digest.hexdigest()
+
+    def ensure_installed(self, echo=print) -> None:
+        """Fetch the Neo4j jars with Maven and compile the launcher, unless already done."""
+        marker = self.install_dir / "installed"
+        if marker.exists() and marker.read_text() == self._fingerprint():
+            return
+        for tool in ("java", "javac", "mvn"):
+            if shutil.which(tool) is None:
+                raise LocalDbError(
+                    f"'{tool}' is not installed; the managed Neo4j needs Java 17 (JDK) and Maven. "
+                    "Install them, or set NEO4J_URI to use another Neo4j.")
+        lib, classes = self.install_dir / "lib", self.install_dir / "classes"
+        shutil.rmtree(lib, ignore_errors=True)
+        shutil.rmtree(classes, ignore_errors=True)
+        classes.mkdir(parents=True)
+        echo("Fetching Neo4j Community with Maven (first run only) ...")
+        self._run(["mvn", "-q", "-B", "-f", str(SOURCES / "pom.xml"), "dependency:copy-dependencies",
+                   f"-DoutputDirectory={lib}", "-DincludeScope=runtime"], "Maven could not fetch Neo4j")
+        self._run(["javac", "-cp", f"{lib}/*", "-d", str(classes), str(SOURCES / f"{MAIN_CLASS}.java")],
+                  "the Neo4j launcher did not compile")
+        marker.write_text(self._fingerprint())
+
+    @staticmethod
+    def _run(cmd: list[str], failure: str) -> None:
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-20:])
+            raise LocalDbError(f"{failure} (exit {proc.returncode}):\n{tail}")
+
+    # -- lifecycle ------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _lock(self):
+        self.instance_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.instance_dir / "lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def status(self) -> Running | None:
+        """Return the running instance, or None (a stale state file is removed)."""
+        if not self.state_file.exists():
+            return None
+        try:
+            state = json.loads(self.state_file.read_text())
+            running = Running(int(state["pid"]), int(state["port"]))
+        except (ValueError, KeyError):
+            self.state_file.unlink(missing_ok=True)
+            return None
+        if _alive(running.pid) and _port_answers(running.port):
+            return running
+        if not _alive(running.pid):
+            self.state_file.unlink(missing_ok=True)
+        return None
+
+    def start(self, port: int | None = None, echo=print) -> Running:
+        """Start the instance (fetching it first if needed) and wait until Bolt answers."""
+        with self._lock():
+            running = self.status()
+            if running:
+                return running
+            self.ensure_installed(echo)
+            if port is None:
+                port = _free_port()
+            elif _port_answers(port):
+                raise LocalDbError(f"port {port} on 127.0.0.1 is already taken by another program")
+            data = self.instance_dir / "data"
+            data.mkdir(parents=True, exist_ok=True)
+            cmd = ["java", f"-Xmx{self.heap_mb}m", f"-Xms{min(self.heap_mb, 256)}m",
+                   "-XX:+UseG1GC", "-cp", f"{self.install_dir / 'classes'}:{self.install_dir / 'lib'}/*",
+                   MAIN_CLASS, str(data), str(port), str(self.pagecache_mb)]
+            with open(self.log_file, "ab") as log:
+                log.write(f"\n--- starting {' '.join(cmd)}\n".encode())
+                log.flush()
+                proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL, start_new_session=True)
+            _CHILDREN[proc.pid] = proc
+            self._wait_until_up(proc, port)
+            running = Running(proc.pid, port)
+            self.state_file.write_text(json.dumps({"pid": proc.pid, "port": port}))
+            return running
+
+    def _wait_until_up(self, proc: subprocess.Popen, port: int) -> None:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                _CHILDREN.pop(proc.pid, None)
+                raise LocalDbError(f"Neo4j exited with code {proc.returncode} while starting.\n"
+                                   f"Last lines of {self.log_file}:\n{self.log_tail()}")
+            if _bolt_answers(port):
+                return
+            time.sleep(0.2)
+        proc.kill()
+        proc.wait()
+        _CHILDREN.pop(proc.pid, None)
+        raise LocalDbError(f"Neo4j did not answer on port {port} within {START_TIMEOUT_S}s.\n"
+                           f"Last lines of {self.log_file}:\n{self.log_tail()}")
+
+    def stop(self) -> bool:
+        """Stop the instance; return False when it was not running."""
+        with self._lock():
+            running = self.status()
+            if running is None:
+                return False
+            os.kill(running.pid, signal.SIGTERM)
+            deadline = time.monotonic() + STOP_TIMEOUT_S
+            while _alive(running.pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            if _alive(running.pid):
+                os.kill(running.pid, signal.SIGKILL)
+            child = _CHILDREN.pop(running.pid, None)
+            if child is not None:
+                child.wait(timeout=STOP_TIMEOUT_S)
+            self.state_file.unlink(missing_ok=True)
+            return True
+
+    def log_tail(self, lines: int = 30) -> str:
+        """Return the last lines of the instance's log."""
+        if not self.log_file.exists():
+            return "(no log)"
+        return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie child of ours still answers kill(0); poll() reaps it.
+    child = _CHILDREN.get(pid)
+    return child is None or child.poll() is None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _port_answers(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _bolt_answers(port: int) -> bool:
+    """True when a Bolt handshake on the port succeeds (the port alone opens before Neo4j is ready)."""
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    if not _port_answers(port):
+        return False
+    try:
+        with GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=None, connection_timeout=2) as drv:
+            drv.execute_query("RETURN 1", database_="neo4j")
+        return True
+    except (DriverError, Neo4jError, OSError):
+        return False

@@ -1,0 +1,1 @@
+"""Touchpoints: logged activities, KPI targets, the stale report, relationship strength."""

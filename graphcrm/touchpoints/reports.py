@@ -1,0 +1,150 @@
+"""The stale-contacts report: who had no touchpoint (of a kind) for more than N days, most neglected first.
+
+It reads the last-touch fields that graphcrm/activities.py keeps on each Person, through range
+indexes, so it never scans activities: on 100k people and 1M activities see bench/bench_reports.py.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import enum
+import io
+import re
+from typing import Iterator
+
+from graphcrm.records import paging
+from graphcrm.access import checks as record_access
+from graphcrm.touchpoints.activities import TOUCH_KINDS, utcnow
+from graphcrm.store.db import Database, Tx
+from graphcrm.errors import BadRequest, Invalid
+from graphcrm.access.policy import Access
+
+MAX_DAYS = 36_500
+EARLIEST = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
+CSV_CAP = 200_000  # rows in one export; the last line says when it was cut
+NUMBER_RE = re.compile(r"[+-]?[0-9][0-9 ().]*")  # phone numbers and counts stay as they are
+CSV_COLUMNS = ("person", "name", "email", "phone", "team", "owner", "account", "last_touch", "days_since")
+
+
+class LastTouch(str, enum.Enum):
+    """The Person property holding the last touch overall or of one kind (a Cypher slot whitelist)."""
+
+    ANY = "last_touch_at"
+    MEETING = "last_meeting_at"
+    CALL = "last_call_at"
+    EMAIL = "last_email_at"
+    EVENT = "last_event_at"
+
+
+def last_touch_field(kind: str | None) -> LastTouch:
+    """Map a kind filter (None for any touchpoint) to its property, refusing unknown kinds."""
+    if not kind:
+        return LastTouch.ANY
+    if kind not in TOUCH_KINDS:
+        raise Invalid(f"unknown kind {kind!r}", {"kind": "must be one of " + ", ".join(TOUCH_KINDS)})
+    return LastTouch[kind.upper()]
+
+
+def stale_contacts(db: Database, *, days: int = 90, kind: str | None = None, owner: str | None = None,
+                   account: str | None = None, team: str | None = None, limit: int = 50,
+                   cursor: str | None = None, now: dt.datetime | None = None, access: Access | None = None) -> dict:
+    """Return `{"items", "next", "as_of", "cutoff"}`: stale contacts, never touched first, then oldest.
+
+    With `access` the report covers the viewer's scope (record_access.report_scope): a manager's team,
+    a rep's own contacts, everyone's for admins and viewers, and only people the viewer may see.
+    """
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DAYS:
+        raise Invalid(f"days must be between 0 and {MAX_DAYS}", {"days": f"must be between 0 and {MAX_DAYS}"})
+    field = last_touch_field(kind)
+    owners = record_access.report_scope(access, owner or None)
+    # Nulls sort first; "" marks them in the cursor.
+    after_last, after_id = paging.decode(access, cursor, str, str) or ("", None)
+    now = now or utcnow()
+    cutoff = now - dt.timedelta(days=days)
+    query = {"since": field, "cutoff": cutoff, "team": team or None, "owners": owners,
+             "account": account or None, "after_last": after_last, "after_id": after_id,
+             "seen": record_access.report_visibility(access)}
+    rows = db.read_tx(_stale, query, limit + 1, now)
+    items = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit:
+        last = items[-1]
+        next_cursor = paging.encode(access, "" if last["last_touch"] is None else paging.instant(last["last_touch"]),
+                                    last["person"])
+    return {"items": items, "next": next_cursor, "as_of": now, "cutoff": cutoff}
+
+
+def _stale(tx: Tx, q: dict, limit: int, now: dt.datetime) -> list[dict]:
+    slots = {"since": q["since"]}
+    after_last = _datetime(q["after_last"]) if q["after_last"] else None
+    common = {"cutoff": q["cutoff"], "team": q["team"], "limit": limit, **q["seen"]}
+    if q["owners"] is not None or q["account"] or q["team"]:
+        # A scope narrows to a few thousand people at most: start from it, not from every person.
+        ids = tx.run("reports/stale_scoped", slots, **common, owners=q["owners"], account=q["account"],
+                     after_last=after_last, after_id=q["after_id"])
+    else:
+        ids = []
+        if after_last is None:
+            ids = tx.run("reports/stale_never", slots, **common, after_id=q["after_id"] or "")
+        if len(ids) < limit:
+            ids += tx.run("reports/stale_touched", slots, **{**common, "limit": limit - len(ids)},
+                          after_last=after_last or EARLIEST, after_id=q["after_id"] if after_last else "")
+    return tx.run("reports/stale_rows", rows=ids, now=now) if ids else []
+
+
+def _datetime(text: str):
+    """A cursor's timestamp back as the exact value it was (nanoseconds included).
+
+    The zone becomes a plain offset: Cypher never finds "...Z[UTC]" equal to the stored "...Z".
+    """
+    from neo4j.time import DateTime
+
+    try:
+        value = DateTime.from_iso_format(text)
+        return value.replace(tzinfo=dt.timezone(value.utcoffset()))
+    except (ValueError, TypeError):
+        raise BadRequest("cursor is not one this API gave out", {"cursor": "is not valid"}) from None
+
+
+def stale_rows(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[dict]:
+    """Yield every stale contact matching the filters, page by page, at most `cap`."""
+    cursor, sent, now = None, 0, utcnow()
+    while sent < cap:
+        page = stale_contacts(db, **filters, limit=min(1000, cap - sent), cursor=cursor, now=now)
+        yield from page["items"]
+        sent += len(page["items"])
+        cursor = page["next"]
+        if cursor is None:
+            return
+    yield {"truncated": True}
+
+
+def stale_csv(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[str]:
+    """Yield the stale report as CSV text, a header line first; a last line says if it was cut."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(CSV_COLUMNS)
+    for row in stale_rows(db, cap, **filters):
+        if row.get("truncated"):
+            writer.writerow([f"# cut at {cap} rows; narrow the filters"])
+        else:
+            writer.writerow([_cell(v) for v in _csv_values(row)])
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()
+
+
+def _csv_values(row: dict) -> list:
+    last = row["last_touch"]
+    return [row["person"], row["name"], row.get("email"), row.get("phone"), row.get("team"),
+            (row.get("owner") or {}).get("name"), (row.get("account") or {}).get("name"),
+            None if last is None else last.iso_format(), row["days_since"]]
+
+
+def _cell(value) -> str:
+    """Render one CSV cell; text a spreadsheet would run as a formula is quoted with a leading '."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not NUMBER_RE.fullmatch(text):
+        text = "'" + text
+    return text

@@ -1,0 +1,2 @@
+"""Data in and out: the Salesforce import, the lossless JSON backup, GraphML/GEXF/CSV exports, the
+standalone HTML view, web uploads and background import jobs."""

@@ -1,0 +1,148 @@
+"""GraphML and GEXF of the whole graph, written while reading: memory stays flat however big the graph.
+
+Both formats declare every attribute and its type before the first node, so the graph is read
+twice in one read transaction (one snapshot): once to learn the attributes and their types, once
+to write. Nothing but the attribute declarations is kept in memory.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+from graphcrm.transfer import exports as exporters
+
+GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+class Declared:
+    """The attributes of nodes or edges: name -> one type for the whole file."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, set[type]] = {}
+
+    def add(self, attrs: dict) -> None:
+        """Note the types of one element's attributes."""
+        for key, value in attrs.items():
+            self.kinds.setdefault(key, set()).add(type(value))
+
+    def kind(self, key: str) -> type:
+        """The type a key is written as: its only type, float for ints and floats, else text."""
+        seen = self.kinds[key]
+        if len(seen) == 1:
+            return next(iter(seen))
+        return float if seen <= {int, float} else str
+
+    def names(self) -> list[str]:
+        """Every attribute name, in a stable order."""
+        return sorted(self.kinds)
+
+
+def node_attrs(rec: dict) -> dict:
+    """Flat attributes of a node record, with its labels and the label Gephi shows."""
+    props = dict(rec["props"])
+    return {**exporters.attrs(props), "labels": ":".join(rec["labels"]),
+            "label": exporters.xml_text(exporters.display_name(rec["labels"], props))}
+
+
+def edge_attrs(rec: dict) -> dict:
+    """Flat attributes of a relationship record, with its type (also as Gephi's label)."""
+    return {**exporters.attrs(dict(rec["props"])), "type": rec["type"], "label": rec["type"]}
+
+
+def _text(value: Any, kind: type) -> str:
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is float:
+        return repr(float(value))
+    return str(value)
+
+
+def write_graphml(run: Callable[[str], Iterator], out: TextIO) -> dict[str, int]:
+    """Write GraphML of the graph `run` reads (records of graph_nodes / graph_relationships)."""
+    nodes, edges = _declare(run)
+    out.write("<?xml version='1.0' encoding='utf-8'?>\n"
+              '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+              'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+              'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    ids = {}
+    for scope, declared in (("node", nodes), ("edge", edges)):
+        for name in declared.names():
+            ids[scope, name] = f"{scope[0]}{len(ids)}"
+            out.write(f'  <key id="{ids[scope, name]}" for="{scope}" attr.name={quoteattr(name)} '
+                      f'attr.type="{GRAPHML_TYPES[declared.kind(name)]}"/>\n')
+    out.write('  <graph edgedefault="directed">\n')
+    counts = {"nodes": 0, "relationships": 0}
+    for rec in run("export/graph_nodes"):
+        out.write(f"    <node id={quoteattr(exporters.xml_text(rec['key']))}>")
+        for key, value in node_attrs(rec).items():
+            out.write(f'<data key="{ids["node", key]}">{escape(_text(value, nodes.kind(key)))}</data>')
+        out.write("</node>\n")
+        counts["nodes"] += 1
+    for rec in run("export/graph_relationships"):
+        out.write(f"    <edge id=\"{counts['relationships']}\" source={quoteattr(exporters.xml_text(rec['from']))} "
+                  f"target={quoteattr(exporters.xml_text(rec['to']))}>")
+        for key, value in edge_attrs(rec).items():
+            out.write(f'<data key="{ids["edge", key]}">{escape(_text(value, edges.kind(key)))}</data>')
+        out.write("</edge>\n")
+        counts["relationships"] += 1
+    out.write("  </graph>\n</graphml>\n")
+    return counts
+
+
+def write_gexf(run: Callable[[str], Iterator], out: TextIO) -> dict[str, int]:
+    """Write GEXF 1.2 of the graph `run` reads; `label` becomes the node's and edge's GEXF label."""
+    nodes, edges = _declare(run)
+    out.write("<?xml version='1.0' encoding='utf-8'?>\n"
+              '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+              'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" '
+              'version="1.2">\n'
+              f'  <meta lastmodifieddate="{dt.date.today().isoformat()}"><creator>graphcrm</creator></meta>\n'
+              '  <graph defaultedgetype="directed" mode="static">\n')
+    ids = {}
+    for scope, declared in (("node", nodes), ("edge", edges)):
+        out.write(f'    <attributes class="{scope}" mode="static">\n')
+        for name in declared.names():
+            if name == "label":
+                continue
+            ids[scope, name] = str(len(ids))
+            out.write(f'      <attribute id="{ids[scope, name]}" title={quoteattr(name)} '
+                      f'type="{GEXF_TYPES[declared.kind(name)]}"/>\n')
+        out.write("    </attributes>\n")
+    counts = {"nodes": 0, "relationships": 0}
+    out.write("    <nodes>\n")
+    for rec in run("export/graph_nodes"):
+        attrs = node_attrs(rec)
+        out.write(f"      <node id={quoteattr(exporters.xml_text(rec['key']))} label={quoteattr(attrs.pop('label'))}>")
+        _attvalues(out, attrs, ids, "node", nodes)
+        out.write("</node>\n")
+        counts["nodes"] += 1
+    out.write("    </nodes>\n    <edges>\n")
+    for rec in run("export/graph_relationships"):
+        attrs = edge_attrs(rec)
+        out.write(f"      <edge id=\"{counts['relationships']}\" source={quoteattr(exporters.xml_text(rec['from']))} "
+                  f"target={quoteattr(exporters.xml_text(rec['to']))} label={quoteattr(attrs.pop('label'))}>")
+        _attvalues(out, attrs, ids, "edge", edges)
+        out.write("</edge>\n")
+        counts["relationships"] += 1
+    out.write("    </edges>\n  </graph>\n</gexf>\n")
+    return counts
+
+
+def _attvalues(out: TextIO, attrs: dict, ids: dict, scope: str, declared: Declared) -> None:
+    out.write("<attvalues>")
+    for key, value in attrs.items():
+        out.write(f'<attvalue for="{ids[scope, key]}" value={quoteattr(_text(value, declared.kind(key)))}/>')
+    out.write("</attvalues>")
+
+
+def _declare(run: Callable[[str], Iterator]) -> tuple[Declared, Declared]:
+    nodes, edges = Declared(), Declared()
+    for rec in run("export/graph_nodes"):
+        nodes.add(node_attrs(rec))
+    for rec in run("export/graph_relationships"):
+        edges.add(edge_attrs(rec))
+    return nodes, edges

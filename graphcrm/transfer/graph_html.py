@@ -1,0 +1,167 @@
+"""Views as files and layouts: server-side layout, GraphML, and a standalone interactive HTML page.
+
+The HTML export uses pyvis to build the vis-network nodes, edges and options, and renders them
+with our own template (transfer/templates/graph_export_standalone.html) that inlines the vendored
+vis-network, so the file works offline from disk. Every text travels as JSON escaped for HTML
+(`tojson`) and is put on the page with textContent; nothing is parsed as markup.
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+from importlib import resources
+
+import networkx as nx
+from jinja2 import Environment, select_autoescape
+from markupsafe import Markup
+
+from graphcrm.http.jsonio import to_jsonable
+
+# The one vendored vis-network, which the explorer's pages serve as well; files of the package, so a
+# wheel has them.
+VIS = resources.files("graphcrm.http") / "static" / "vendor" / "vis-network"
+VIS_JS, VIS_CSS = VIS / "vis-network.min.js", VIS / "vis-network.min.css"
+TEMPLATES = resources.files("graphcrm.transfer") / "templates"
+LAYOUT_SEED = 7
+LAYOUT_SAMPLE = 250
+# Colors shared with web/static/js/explore.js, so an export looks like the explorer.
+KIND_COLORS = {"person": "#4e79a7", "account": "#f28e2b", "opportunity": "#59a14f", "user": "#b07aa1",
+               "campaign": "#9c755f", "other": "#bab0ac"}
+KIND_SHAPES = {"person": "dot", "account": "box", "opportunity": "diamond", "user": "star",
+               "campaign": "triangle", "other": "dot"}
+TYPE_COLORS = {"EMPLOYS": "#4e79a7", "WORKED_AT": "#9aa7b8", "BOARD_MEMBER": "#e15759",
+               "CONTACT_ROLE": "#59a14f", "OWNS": "#b07aa1", "HAS_OPPORTUNITY": "#76b7b2",
+               "PARTNER_OF": "#f28e2b", "KNOWS": "#edc948", "REPORTS_TO": "#ff9da7",
+               "MEMBER_OF": "#9c755f", "TOUCHED": "#d37295"}
+
+
+def jsonable(data):
+    """Return data with Neo4j and Python temporal values turned into strings."""
+    return json.loads(json.dumps(data, default=to_jsonable))
+
+
+def to_networkx(view: dict) -> nx.MultiDiGraph:
+    """Return a view as a MultiDiGraph keyed by record id, with GraphML-safe attributes."""
+    graph = nx.MultiDiGraph()
+    for node in jsonable(view["nodes"]):
+        attrs = {"kind": node["kind"], "label": node["label"], "placeholder": bool(node.get("placeholder")),
+                 "status": node.get("status") or ""}
+        if node.get("sf_id"):
+            attrs["sf_id"] = node["sf_id"]
+        attrs.update({f"card_{k}": _text(v) for k, v in (node.get("card") or {}).items()})
+        graph.add_node(node["id"], **attrs)
+    for item in jsonable(view["edges"]):
+        if item["source"] in graph and item["target"] in graph:
+            attrs = {k: _text(v) for k, v in item.items() if k not in ("id", "source", "target")}
+            graph.add_edge(item["source"], item["target"], key=item.get("id"), **attrs)
+    return graph
+
+
+def _text(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def graphml(view: dict) -> bytes:
+    """Return the view as GraphML (networkx.write_graphml)."""
+    buffer = io.BytesIO()
+    nx.write_graphml(to_networkx(view), buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def add_layout(view: dict) -> None:
+    """Give every node of a large view x/y from a seeded force layout, so the browser skips physics."""
+    graph = nx.Graph()
+    graph.add_nodes_from(n["id"] for n in view["nodes"])
+    graph.add_edges_from((e["source"], e["target"]) for e in view["edges"]
+                         if e["source"] in graph and e["target"] in graph)
+    if len(graph) == 0:
+        return
+    positions = layout(graph, scale=60.0 * math.sqrt(len(graph)))
+    for node in view["nodes"]:
+        x, y = positions[node["id"]]
+        node["x"], node["y"] = round(float(x), 1), round(float(y), 1)
+    view["layout"] = "server"
+
+
+def layout(graph: nx.Graph, scale: float, iterations: int = 30) -> dict:
+    """Return seeded Fruchterman-Reingold positions (networkx's spring_layout below 500 nodes).
+
+    networkx's spring_layout switches to a per-node Python loop above 500 nodes, which takes
+    tens of seconds at 2,000; above that this is the same force model vectorized with numpy,
+    with the repulsion estimated from a seeded sample of LAYOUT_SAMPLE nodes.
+    """
+    import numpy as np
+
+    order = list(graph)
+    n = len(order)
+    if n < 500:
+        return nx.spring_layout(graph, seed=LAYOUT_SEED, iterations=50, scale=scale)
+    index = {node: i for i, node in enumerate(order)}
+    rng = np.random.default_rng(LAYOUT_SEED)
+    pos = rng.random((n, 2), dtype=np.float32)
+    edges = np.array([(index[u], index[v]) for u, v in graph.edges()], dtype=np.int64).reshape(-1, 2)
+    k = np.float32(1.0 / math.sqrt(n))
+    temperature = 0.1
+    for _ in range(iterations):
+        # Repulsion from a seeded sample of nodes, scaled up: O(n * SAMPLE) instead of O(n^2).
+        others = pos if n <= LAYOUT_SAMPLE else pos[rng.choice(n, LAYOUT_SAMPLE, replace=False)]
+        delta = pos[:, None, :] - others[None, :, :]
+        dist2 = np.maximum((delta ** 2).sum(axis=2), np.float32(1e-6))
+        force = (delta * (k * k / dist2)[:, :, None]).sum(axis=1) * np.float32(n / len(others))
+        if len(edges):
+            d = pos[edges[:, 0]] - pos[edges[:, 1]]
+            pull = d * (np.sqrt((d ** 2).sum(axis=1)) / k)[:, None]  # attraction along edges
+            np.add.at(force, edges[:, 0], -pull)
+            np.add.at(force, edges[:, 1], pull)
+        length = np.maximum(np.sqrt((force ** 2).sum(axis=1)), np.float32(1e-6))
+        pos += force * (np.minimum(length, temperature) / length)[:, None]
+        temperature -= 0.1 / (iterations + 1)
+    pos -= pos.mean(axis=0)
+    pos *= scale / max(float(np.abs(pos).max()), 1e-6)
+    return {node: pos[i] for i, node in enumerate(order)}
+
+
+def standalone_html(view: dict, title: str) -> str:
+    """Return a self-contained interactive HTML page of the view (pyvis data, our template)."""
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="remote", heading="")
+    data = jsonable(view)
+    for node in data["nodes"]:
+        extra = {k: node[k] for k in ("x", "y") if k in node}
+        net.add_node(node["id"], label=node["label"], shape=KIND_SHAPES.get(node["kind"], "dot"),
+                     color=KIND_COLORS.get(node["kind"], KIND_COLORS["other"]), kind=node["kind"],
+                     card=node.get("card") or {}, placeholder=node.get("placeholder", False),
+                     status=node.get("status"), physics="x" not in node, **extra)
+    for item in data["edges"]:
+        if item["source"] in net.node_ids and item["target"] in net.node_ids:
+            net.add_edge(item["source"], item["target"], type=item["type"],
+                         color=TYPE_COLORS.get(item["type"], "#999999"), arrows="to")
+    net.set_options(json.dumps({"physics": {"stabilization": {"iterations": 300}},
+                                "interaction": {"hover": True, "tooltipDelay": 150}}))
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    return _template().render(title=title, vis_js=_vis_js(), vis_css=_vis_css(),
+                              data={"nodes": nodes, "edges": edges, "options": json.loads(options)})
+
+
+def _template():
+    env = Environment(autoescape=select_autoescape(["html"]))
+    return env.from_string((TEMPLATES / "graph_export_standalone.html").read_text(encoding="utf-8"))
+
+
+def _vis_js() -> Markup:
+    # Our vendored file, not user data; a closing script tag inside it would end the block early.
+    text = VIS_JS.read_text(encoding="utf-8")
+    if "</script" in text.lower():
+        raise RuntimeError("the vendored vis-network contains a closing script tag; cannot inline it")
+    return Markup(text)
+
+
+def _vis_css() -> Markup:
+    text = VIS_CSS.read_text(encoding="utf-8")
+    return Markup(text.replace("</style", "<\\/style"))
