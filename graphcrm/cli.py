@@ -343,7 +343,8 @@ def import_json_cmd(path):
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def export_cmd(fmt, path):
     """Export the whole graph: GraphML or GEXF (Gephi, yEd) or json (a lossless backup)."""
-    from graphcrm.transfer.exports import export_graph, export_json
+    from graphcrm.transfer.backup import export_json
+    from graphcrm.transfer.graph_files import export_graph
 
     if not path.parent.is_dir():
         click.echo(f"Error: {path.parent}: no such folder", err=True)

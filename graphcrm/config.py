@@ -75,12 +75,3 @@ def _positive_int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be a positive whole number, not {raw!r}")
     return int(raw)
 
-
-def session_lifetime(cfg) -> "Lifetime":
-    """How long a sign-in lasts: idle minutes and absolute hours from the config."""
-    import datetime as dt
-
-    from graphcrm.access.sessions import Lifetime
-
-    return Lifetime(idle=dt.timedelta(minutes=int(cfg.get("SESSION_IDLE_MINUTES", 120))),
-                    max_age=dt.timedelta(hours=int(cfg.get("SESSION_MAX_HOURS", 12))))

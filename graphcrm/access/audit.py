@@ -5,7 +5,7 @@ import logging
 
 from graphcrm.store.db import Database
 from graphcrm.errors import CrmError, Invalid
-from graphcrm.records.crud import new_id
+from graphcrm.model.nodes import new_id
 from graphcrm.model.validation import parse_datetime
 
 log = logging.getLogger(__name__)

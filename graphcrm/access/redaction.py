@@ -4,7 +4,7 @@ Sensitive fields leave hover cards unless the viewer may see them. With private 
 owned outside the viewer's team becomes an anonymous node: "someone at <account>", an opaque id
 ("hidden:<hex>", stable for one viewer so expanded views merge), no fields, no link, and edges
 without properties. Paths are redacted after they are found, on the result only: hop texts name
-people by marks (explain.MARK) that `finish_paths` turns into names or anonymous labels.
+people by marks (MARK) that `finish_paths` turns into names or anonymous labels.
 `access=None` means no restriction (the CLI, benchmarks, internal use).
 """
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from graphcrm.graph.explain import MARK
 from graphcrm.access.policy import Access
 
 HIDDEN_PREFIX = "hidden:"
+MARK = "\x1f"  # around a person's element id in a path text (graph.explain); never in a finished text
 
 
 def anonymous_label(account: str | None) -> str:

@@ -26,6 +26,12 @@ class Lifetime:
     max_age: dt.timedelta = dt.timedelta(hours=12)
 
 
+def lifetime_of(cfg) -> Lifetime:
+    """How long a sign-in lasts, from the app's settings (idle minutes, absolute hours)."""
+    return Lifetime(idle=dt.timedelta(minutes=int(cfg.get("SESSION_IDLE_MINUTES", 120))),
+                    max_age=dt.timedelta(hours=int(cfg.get("SESSION_MAX_HOURS", 12))))
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 

@@ -15,7 +15,7 @@ from graphcrm.store.db import Database
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
 from graphcrm.model import NODE_FIELDS, USER_ROLES, Label
 from graphcrm.access.policy import Access
-from graphcrm.records.crud import new_id, public, sort_key
+from graphcrm.model.nodes import new_id, public, sort_key
 from graphcrm.model.schema import Body, Flag, Line, choice, clean
 
 _hasher = PasswordHasher()

@@ -9,7 +9,7 @@ from graphcrm.model import Label, RelType
 from graphcrm.contacts.orgchart import org_chart
 from graphcrm.contacts.people import CAP, section
 from graphcrm.access.policy import Access
-from graphcrm.records.crud import public
+from graphcrm.model.nodes import public
 
 
 def account_detail(db: Database, account_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:

@@ -9,7 +9,7 @@ from graphcrm.store.db import Database, Tx
 from graphcrm.errors import Conflict, NotFound
 from graphcrm.model import Label
 from graphcrm.access.policy import Access
-from graphcrm.records.crud import new_id, public
+from graphcrm.model.nodes import new_id, public
 from graphcrm.model.schema import Body, Day, EmailAddress, Line, RecordId
 
 

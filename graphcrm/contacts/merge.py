@@ -6,7 +6,7 @@ from graphcrm.store.db import Database, Tx
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import Label, RelType
 from graphcrm.access.policy import Access
-from graphcrm.records.crud import new_id, public
+from graphcrm.model.nodes import new_id, public
 from graphcrm.records.relationships import REPEATABLE
 from graphcrm.model.schema import Body, RecordId
 

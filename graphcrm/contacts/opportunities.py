@@ -8,7 +8,7 @@ from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import Label, RelType
 from graphcrm.contacts.people import CAP, section
 from graphcrm.access.policy import Access
-from graphcrm.records.crud import public
+from graphcrm.model.nodes import public
 
 
 def opportunity_detail(db: Database, opportunity_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:

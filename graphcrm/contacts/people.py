@@ -9,7 +9,7 @@ from graphcrm.store.db import Database, Tx
 from graphcrm.errors import Forbidden, Invalid, NotFound
 from graphcrm.model import Label, RelType
 from graphcrm.access.policy import Access
-from graphcrm.records.crud import public
+from graphcrm.model.nodes import public
 
 # Every list on a page is capped; sections say how many more there are.
 CAP = 200
@@ -150,8 +150,8 @@ def create_person(db: Database, data: dict, *, owner_id: str, address: str = "si
         raise Forbidden("You may give new people only to yourself or to your team.")
     props = records.prepare(Label.PERSON, data)
     node = db.write_tx(_create_person, props, owner_id, address, account_id, by)
-    from graphcrm.geo import geocode_record
-    from graphcrm.geo.address import ADDRESS_FIELDS
+    from graphcrm.places import geocode_record
+    from graphcrm.places.address import ADDRESS_FIELDS
 
     if account_id and not set(ADDRESS_FIELDS) & set(props):
         geocode_record(db, Label.PERSON, node["id"])  # placed where their account is

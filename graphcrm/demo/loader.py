@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from neo4j.spatial import WGS84Point
 from tqdm import tqdm
 
+from graphcrm.store.values import point
 from graphcrm.store.db import Database, Tx
 from graphcrm.model import Label, RelType
 from graphcrm.store.pipeline import WRITERS, retrying, write_all
@@ -88,7 +88,7 @@ def _node_properties(row: dict) -> dict:
     props = dict(row["props"])
     props["created_at"] = props["updated_at"] = dt.datetime.fromtimestamp(row["created"], dt.timezone.utc)
     if row.get("lat") is not None:
-        props["location"] = WGS84Point((row["lon"], row["lat"]))
+        props["location"] = point(row["lat"], row["lon"])
     return props
 
 

@@ -7,7 +7,7 @@ import random
 from collections.abc import Iterator
 
 from graphcrm.model import Label
-from graphcrm.records.crud import sort_key
+from graphcrm.model.nodes import sort_key
 from graphcrm.demo import places, vocab
 from graphcrm.demo.world import ACTIVE, BOUNCED, LEFT, PLACEHOLDER, Account, World
 

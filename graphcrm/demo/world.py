@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from faker import Faker
 
 from graphcrm.model import Label
-from graphcrm.records.crud import sort_key
+from graphcrm.model.nodes import sort_key
 from graphcrm.demo import places, vocab
 from graphcrm.demo.places import City
 

@@ -9,7 +9,7 @@ from graphcrm.store.db import Database
 from graphcrm.access.policy import Access
 from graphcrm.access.checks import visibility
 from graphcrm.errors import Invalid
-from graphcrm.geo.locations import point
+from graphcrm.store.values import point
 from graphcrm.geo.nearby import KINDS, display_label
 
 DEFAULT_LIMIT = 2000

@@ -18,7 +18,7 @@ from graphcrm.store.db import Database
 from graphcrm.access.policy import Access
 from graphcrm.access.checks import visibility
 from graphcrm.model import Label
-from graphcrm.geo.locations import point
+from graphcrm.store.values import point
 
 MAX_RADIUS_KM = 500.0
 DEFAULT_RADIUS_KM = 10.0

@@ -9,8 +9,8 @@ from graphcrm.store.db import Database
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid
 from graphcrm.model import ACCOUNT_TYPES
-from graphcrm.geo.address import locate, parse_address
-from graphcrm.geo.locations import online_url
+from graphcrm.places.address import locate, parse_address
+from graphcrm.places.locations import online_url
 from graphcrm.geo.nearby import DEFAULT_RADIUS_KM, KINDS, MAX_RADIUS_KM, Hops, NearbyQuery
 
 ARGS = (

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import networkx as nx
 
+from graphcrm.access.redaction import MARK
 from graphcrm.touchpoints import strength
 from graphcrm.graph.candidates import TOUCHED, Tie
 from graphcrm.graph.ties import period_text
 
-MARK = "\x1f"  # around a person's element id in a text; never in a finished text
 
 
 class Text(str):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from graphcrm.access import redaction
+from graphcrm.graph.layout import add_layout
 from graphcrm.store.db import Database, Tx, table
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import KIND_LABELS, LABEL_KINDS, NETWORK_REL_TYPES, REL_SPECS, Label, RelType
@@ -110,8 +111,6 @@ def network(db: Database, center: str, *, depth: int = 2, types=None, limit: int
              "labels": [KIND_LABELS[k].value for k in parse_kinds(kinds)]}
     view = db.read_tx(_expand, center.strip(), depth, limit, query, access)
     if layout == "server" or (layout != "client" and len(view["nodes"]) > SERVER_LAYOUT_ABOVE):
-        from graphcrm.transfer.graph_html import add_layout
-
         add_layout(view)
     return view
 

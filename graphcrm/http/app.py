@@ -5,7 +5,7 @@ import atexit
 import logging
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask
 
 from graphcrm import config as settings
 from graphcrm.store.db import Database
@@ -35,11 +35,6 @@ def create_app(config: dict | None = None) -> Flask:
 
     register(app)
     return app
-
-
-def get_db() -> Database:
-    """Return the current app's database handle."""
-    return current_app.extensions["graphcrm_db"]
 
 
 def _resolve_uri(cfg: dict) -> str:

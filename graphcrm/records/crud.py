@@ -1,7 +1,6 @@
 """Create, read, update, delete and list the model's records: people, accounts, deals, campaigns."""
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from graphcrm.records import paging
@@ -10,6 +9,7 @@ from graphcrm.store.db import Database, Tx
 from graphcrm.errors import BadRequest, Conflict, Invalid, NotFound
 from graphcrm.model import KIND_LABELS, NODE_FIELDS, Label
 from graphcrm.access.policy import Access
+from graphcrm.model.nodes import INTERNAL, new_id, public, sort_key  # noqa: F401 (the records API)
 from graphcrm.model.schema import clean
 
 # Fields whose every change is kept as a Change node (the field history of design.md).
@@ -18,8 +18,6 @@ TRACKED = {
                    "inactive_reason"),
     Label.ACCOUNT: ("name", "type", "phone", "email", "website"),
 }
-# Properties that never leave the capability layer.
-INTERNAL = frozenset({"sort_key", "password_hash", "_lock"})
 # Which list filters each kind of record takes. sf_id, account and owner anchor the query.
 LIST_FILTERS = {
     Label.PERSON: ("q", "sf_id", "account", "owner", "status"),
@@ -33,25 +31,6 @@ ENUM_FILTERS = ("status", "type", "stage", "role")
 MAX_Q = 200
 NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity",
          Label.USER: "user", Label.CAMPAIGN: "campaign"}
-
-
-def new_id() -> str:
-    """Return a fresh app id."""
-    return str(uuid.uuid4())
-
-
-def sort_key(label: Label, props: dict) -> str:
-    """Return the lower-case key lists are ordered and filtered by."""
-    if label is Label.PERSON:
-        return f"{props.get('last_name') or ''} {props.get('first_name') or ''}".strip().lower()
-    return (props.get("name") or "").strip().lower()
-
-
-def public(node: dict | None) -> dict | None:
-    """Return a node's properties without internal ones."""
-    if node is None:
-        return None
-    return {k: v for k, v in node.items() if k not in INTERNAL}
 
 
 def label_of(kind: str) -> Label:
@@ -94,7 +73,7 @@ def _shown(db: Database, label: Label, record: dict, access: Access | None) -> d
 
 def placed(db: Database, label: Label, node: dict, changed: dict) -> dict:
     """Geocode a record whose address was just written (derived data, so a step of its own)."""
-    from graphcrm.geo import place_on_write
+    from graphcrm.places import place_on_write
 
     return place_on_write(db, label, node, changed)
 

@@ -10,7 +10,7 @@ from graphcrm.store.db import Database, Tx
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
 from graphcrm.model import API_REL_TYPES, DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelType
 from graphcrm.access.policy import Access
-from graphcrm.records.crud import new_id
+from graphcrm.model.nodes import new_id
 from graphcrm.model.schema import Body, RecordId, clean
 
 # Types of which two records may have several, one per period (since, until).
@@ -133,7 +133,7 @@ def link(db: Database, body, *, by: str | None = None, access: Access | None = N
         audit.note(db, "claim", by, f"{source} claimed {target}")
     if rel is RelType.EMPLOYS and props.get("primary"):
         # A person without an address of their own is placed where their primary account is.
-        from graphcrm.geo import geocode_record
+        from graphcrm.places import geocode_record
 
         geocode_record(db, Label.PERSON, target)
     return row

@@ -7,7 +7,6 @@ from importlib import resources
 import logging
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import neo4j

@@ -20,7 +20,7 @@ from graphcrm.store.db import Database, Tx
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import ACTIVITY_KINDS, Field, Label
 from graphcrm.access.policy import Access
-from graphcrm.records.crud import new_id
+from graphcrm.model.nodes import new_id
 from graphcrm.access.redaction import anonymous_label
 from graphcrm.model.schema import Body, RecordId, typed
 

@@ -5,24 +5,21 @@ indexes, so it never scans activities: on 100k people and 1M activities see benc
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
-import io
-import re
 from typing import Iterator
 
 from graphcrm.records import paging
 from graphcrm.access import checks as record_access
 from graphcrm.touchpoints.activities import TOUCH_KINDS, utcnow
 from graphcrm.store.db import Database, Tx
+from graphcrm.store.values import exact_datetime
 from graphcrm.errors import BadRequest, Invalid
 from graphcrm.access.policy import Access
 
 MAX_DAYS = 36_500
 EARLIEST = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
 CSV_CAP = 200_000  # rows in one export; the last line says when it was cut
-NUMBER_RE = re.compile(r"[+-]?[0-9][0-9 ().]*")  # phone numbers and counts stay as they are
 CSV_COLUMNS = ("person", "name", "email", "phone", "team", "owner", "account", "last_touch", "days_since")
 
 
@@ -97,12 +94,9 @@ def _datetime(text: str):
 
     The zone becomes a plain offset: Cypher never finds "...Z[UTC]" equal to the stored "...Z".
     """
-    from neo4j.time import DateTime
-
     try:
-        value = DateTime.from_iso_format(text)
-        return value.replace(tzinfo=dt.timezone(value.utcoffset()))
-    except (ValueError, TypeError):
+        return exact_datetime(text)
+    except ValueError:
         raise BadRequest("cursor is not one this API gave out", {"cursor": "is not valid"}) from None
 
 
@@ -116,35 +110,16 @@ def stale_rows(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[dict]:
         cursor = page["next"]
         if cursor is None:
             return
-    yield {"truncated": True}
+    yield {"_note": f"cut at {cap} rows; narrow the filters"}
 
 
-def stale_csv(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[str]:
-    """Yield the stale report as CSV text, a header line first; a last line says if it was cut."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(CSV_COLUMNS)
+def csv_rows(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[dict]:
+    """The stale report's rows for a CSV file: CSV_COLUMNS each, and a last note when it was cut."""
     for row in stale_rows(db, cap, **filters):
-        if row.get("truncated"):
-            writer.writerow([f"# cut at {cap} rows; narrow the filters"])
-        else:
-            writer.writerow([_cell(v) for v in _csv_values(row)])
-        yield buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
-    yield buf.getvalue()
-
-
-def _csv_values(row: dict) -> list:
-    last = row["last_touch"]
-    return [row["person"], row["name"], row.get("email"), row.get("phone"), row.get("team"),
-            (row.get("owner") or {}).get("name"), (row.get("account") or {}).get("name"),
-            None if last is None else last.iso_format(), row["days_since"]]
-
-
-def _cell(value) -> str:
-    """Render one CSV cell; text a spreadsheet would run as a formula is quoted with a leading '."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not NUMBER_RE.fullmatch(text):
-        text = "'" + text
-    return text
+        if "_note" in row:
+            yield row
+            continue
+        yield {"person": row["person"], "name": row["name"], "email": row.get("email"), "phone": row.get("phone"),
+               "team": row.get("team"), "owner": (row.get("owner") or {}).get("name"),
+               "account": (row.get("account") or {}).get("name"), "last_touch": row["last_touch"],
+               "days_since": row["days_since"]}

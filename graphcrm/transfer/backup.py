@@ -6,138 +6,52 @@ counts (so a cut-off file is refused). Values keep their Neo4j type through tags
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import functools
 import json
-import math
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from neo4j import time as nt
-from neo4j.spatial import CartesianPoint, Point, WGS84Point
-
+from graphcrm.store.codec import DATETIME_TEXT_RE, OFFSET_RE, decode, encode_tagged, known_zone, nanos
 from graphcrm.store.db import Database
 from graphcrm.errors import Conflict, Invalid
 
 FORMAT, VERSION = "graphcrm-backup", 1
 RESTORE_LABEL = "GraphcrmRestore"
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
-OFFSET_RE = re.compile(r"^(Z|[+-]\d{2}:?\d{2}(:?\d{2})?)$")
-DATETIME_TEXT_RE = re.compile(r"([^\[\]]+?)(?:\[([^\[\]]+)\])?")
 BATCH = 5000
-
-try:  # the driver hands out pytz zones when pytz is installed; zoneinfo otherwise
-    import pytz
-
-    def _zone(name: str):
-        return pytz.timezone(name)
-except ImportError:  # pragma: no cover
-    from zoneinfo import ZoneInfo as _zone
+FETCH = 2000  # records the driver pulls per round trip while exporting
 
 
-def encode(value: Any) -> Any:
-    """Return a JSON-ready form of a property value that `decode` turns back into the same type.
+def export_json(db: Database, path: Path | str) -> dict[str, int]:
+    """Write the lossless backup (JSON Lines, typed values) while reading; return the counts."""
+    path = Path(path)
+    # A backup holds password and token hashes: readable by its owner only.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        def work(run):
+            out.seek(0)
+            out.truncate()
+            counts = {"nodes": 0, "relationships": 0}
+            head = {"format": FORMAT, "version": VERSION,
+                    "exported_at": dt.datetime.now(dt.UTC).isoformat(), "database": db.database}
+            out.write(json.dumps(head) + "\n")
+            for rec in run("export/nodes"):
+                props = {k: encode_tagged(tag, v) for k, tag, v in rec["props"]}
+                out.write(json.dumps({"n": rec["key"], "labels": rec["labels"], "props": props},
+                                     ensure_ascii=False) + "\n")
+                counts["nodes"] += 1
+            for rec in run("export/relationships"):
+                props = {k: encode_tagged(tag, v) for k, tag, v in rec["props"]}
+                out.write(json.dumps({"from": rec["from"], "to": rec["to"], "type": rec["type"],
+                                      "props": props}, ensure_ascii=False) + "\n")
+                counts["relationships"] += 1
+            out.write(json.dumps({"end": True, **counts}) + "\n")
+            return counts
 
-    Datetimes are written as Cypher's own text of them (see cypher/export/nodes.cypher); a driver
-    DateTime given here is written the same way, with its zone name in brackets when it has one.
-    """
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else {"$float": repr(value)}
-    # Points and durations are tuples too, so they are told apart before lists.
-    if isinstance(value, Point):
-        return {"$point": {"srid": value.srid, "coords": list(value)}}
-    if isinstance(value, nt.Duration):
-        return {"$duration": [value.months, value.days, value.seconds, value.nanoseconds]}
-    if isinstance(value, (list, tuple)):
-        return [encode(v) for v in value]
-    if isinstance(value, nt.DateTime):
-        if value.tzinfo is None:
-            return {"$localdatetime": value.iso_format()}
-        zone = getattr(value.tzinfo, "zone", None) or getattr(value.tzinfo, "key", None)
-        return {"$datetime": value.iso_format() + (f"[{zone}]" if zone else "")}
-    if isinstance(value, nt.Date):
-        return {"$date": value.iso_format()}
-    if isinstance(value, nt.Time):
-        return {"$time" if value.tzinfo is not None else "$localtime": value.iso_format()}
-    if isinstance(value, (bytes, bytearray)):
-        return {"$bytes": base64.b64encode(bytes(value)).decode("ascii")}
-    raise TypeError(f"cannot back up a value of type {type(value).__name__}")
-
-
-def encode_tagged(tag: str | None, value: Any) -> Any:
-    """Encode one [key, tag, value] of the export queries: datetimes arrive as Cypher text already."""
-    if tag == "datetime":
-        return {"$datetime": value}
-    if tag == "localdatetime":
-        return {"$localdatetime": value}
-    if tag == "datetimes":
-        return [{"$datetime": v} for v in value]
-    if tag == "localdatetimes":
-        return [{"$localdatetime": v} for v in value]
-    return encode(value)
-
-
-def _parse_datetime(text: str) -> nt.DateTime:
-    """Parse Cypher's datetime text: an ISO 8601 time with offset or Z, and maybe [Zone/Name]."""
-    match = DATETIME_TEXT_RE.fullmatch(text)
-    if match is None:
-        raise ValueError(f"{text[:60]!r} is not a datetime")
-    iso, zone = match.group(1), match.group(2)
-    if iso.endswith("Z"):
-        iso, zone = iso[:-1] + "+00:00", zone or "Z"
-    return _with_zone(nt.DateTime.from_iso_format(_nanos(iso)), zone)
-
-
-def _with_zone(parsed: nt.DateTime, zone: str | None) -> nt.DateTime:
-    """Give a datetime parsed with its offset the zone it had: a named zone, or the fixed offset."""
-    if zone and not OFFSET_RE.match(zone):
-        return parsed.astimezone(_known_zone(zone))
-    return parsed.astimezone(dt.timezone(parsed.utcoffset()))
-
-
-def _nanos(iso: str) -> str:
-    """Pad a fraction of seconds to nine digits and add missing seconds (Cypher writes 09:30Z)."""
-    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d+)?(.*)", iso)
-    if match is None:
-        raise ValueError(f"{iso[:60]!r} is not an ISO 8601 time")
-    head, seconds, fraction, rest = match.groups()
-    return f"{head}{seconds or ':00'}.{(fraction or '.')[1:].ljust(9, '0')}{rest}"
-
-
-def decode(value: Any) -> Any:
-    """Return the Neo4j value of an encoded one; raise ValueError for anything `encode` never writes."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, list):
-        return [decode(v) for v in value]
-    if not isinstance(value, dict) or not value:
-        raise ValueError(f"unexpected value {str(value)[:60]}")
-    tag = next(iter(value))
-    body = value[tag]
-    if tag == "$datetime":
-        return _parse_datetime(body)
-    if tag == "$localdatetime":
-        return nt.DateTime.from_iso_format(_nanos(body))
-    if tag == "$date":
-        return nt.Date.from_iso_format(body)
-    if tag in ("$time", "$localtime"):
-        return nt.Time.from_iso_format(body)
-    if tag == "$duration":
-        months, days, seconds, nanos = body
-        return nt.Duration(months=months, days=days, seconds=seconds, nanoseconds=nanos)
-    if tag == "$point":
-        srid, coords = body["srid"], body["coords"]
-        return (WGS84Point if srid in (4326, 4979) else CartesianPoint)(coords)
-    if tag == "$float":
-        return float(body)
-    if tag == "$bytes":
-        return bytearray(base64.b64decode(body))
-    raise ValueError(f"unknown tag {tag}")
+        return db.stream(work, FETCH)
 
 
 def wire(raw: Any) -> tuple[dict, list]:
@@ -170,20 +84,12 @@ def _checked_datetime(tag: str, value: Any) -> str:
         raise ValueError(f"{str(value)[:60]} is not a {tag[1:]}")
     iso, zone = match.group(1), match.group(2)
     # Microseconds are enough to check the text; Cypher parses the nanoseconds itself.
-    parsed = dt.datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", _nanos(iso.replace("Z", "+00:00"))))
+    parsed = dt.datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", nanos(iso.replace("Z", "+00:00"))))
     if (parsed.tzinfo is None) != (tag == "$localdatetime") or (zone and tag == "$localdatetime"):
         raise ValueError(f"{text[:60]!r} is not a {tag[1:]}")
     if zone and not OFFSET_RE.match(zone):
-        _known_zone(zone)
+        known_zone(zone)
     return text
-
-
-@functools.lru_cache(maxsize=512)
-def _known_zone(name: str):
-    try:
-        return _zone(name)
-    except LookupError:
-        raise ValueError(f"unknown time zone {name!r}") from None
 
 
 def _names(values: Any, what: str) -> list[str]:

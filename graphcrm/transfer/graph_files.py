@@ -11,7 +11,62 @@ from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from graphcrm.transfer import exports as exporters
+import re
+from pathlib import Path
+
+from graphcrm.errors import Invalid
+from graphcrm.store.db import Database
+from graphcrm.store.values import flat, lat_lon
+
+FETCH = 2000  # records the driver pulls per round trip while streaming
+# Never in a file for Gephi or a spreadsheet: secrets and internal bookkeeping.
+HIDDEN_PROPS = frozenset({"password_hash", "hash", "sort_key", "_lock"})
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: Any) -> Any:
+    """Replace characters XML 1.0 cannot carry (control characters), so the file stays well-formed."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def attrs(props: dict) -> dict:
+    """Return the properties as flat attributes for GraphML/GEXF: no secrets, points as lon and lat."""
+    out = {}
+    for key, value in props.items():
+        if key in HIDDEN_PROPS or value is None:
+            continue
+        if lat_lon(value):
+            # Two numbers Gephi's geo layouts can use, rather than one "lon,lat" string.
+            out[f"{key}_lat"], out[f"{key}_lon"] = lat_lon(value)
+            continue
+        out[key] = xml_text(flat(value))
+    return out
+
+
+def display_name(labels: list[str], props: dict) -> str:
+    """Return what a node is called on screen: name, person name, subject or field."""
+    if props.get("name"):
+        return str(props["name"])
+    person = " ".join(str(props[k]) for k in ("first_name", "last_name") if props.get(k))
+    return person or str(props.get("subject") or props.get("field") or props.get("key") or
+                         (labels[0] if labels else "node"))
+
+
+def export_graph(db: Database, fmt: str, path: Path | str) -> dict[str, int]:
+    """Write the graph as GraphML or GEXF while reading it (one snapshot, fetched in pages); return the counts."""
+    writers = {"graphml": write_graphml, "gexf": write_gexf}
+    if fmt not in writers:
+        raise Invalid(f"unknown graph format {fmt!r}", {"format": "must be graphml, gexf or json"})
+    with open(path, "w", encoding="utf-8") as out:
+        def work(run):
+            out.seek(0)
+            out.truncate()
+            return writers[fmt](run, out)
+
+        return db.stream(work, FETCH)
+
+
 
 GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
@@ -43,13 +98,13 @@ class Declared:
 def node_attrs(rec: dict) -> dict:
     """Flat attributes of a node record, with its labels and the label Gephi shows."""
     props = dict(rec["props"])
-    return {**exporters.attrs(props), "labels": ":".join(rec["labels"]),
-            "label": exporters.xml_text(exporters.display_name(rec["labels"], props))}
+    return {**attrs(props), "labels": ":".join(rec["labels"]),
+            "label": xml_text(display_name(rec["labels"], props))}
 
 
 def edge_attrs(rec: dict) -> dict:
     """Flat attributes of a relationship record, with its type (also as Gephi's label)."""
-    return {**exporters.attrs(dict(rec["props"])), "type": rec["type"], "label": rec["type"]}
+    return {**attrs(dict(rec["props"])), "type": rec["type"], "label": rec["type"]}
 
 
 def _text(value: Any, kind: type) -> str:
@@ -77,14 +132,14 @@ def write_graphml(run: Callable[[str], Iterator], out: TextIO) -> dict[str, int]
     out.write('  <graph edgedefault="directed">\n')
     counts = {"nodes": 0, "relationships": 0}
     for rec in run("export/graph_nodes"):
-        out.write(f"    <node id={quoteattr(exporters.xml_text(rec['key']))}>")
+        out.write(f"    <node id={quoteattr(xml_text(rec['key']))}>")
         for key, value in node_attrs(rec).items():
             out.write(f'<data key="{ids["node", key]}">{escape(_text(value, nodes.kind(key)))}</data>')
         out.write("</node>\n")
         counts["nodes"] += 1
     for rec in run("export/graph_relationships"):
-        out.write(f"    <edge id=\"{counts['relationships']}\" source={quoteattr(exporters.xml_text(rec['from']))} "
-                  f"target={quoteattr(exporters.xml_text(rec['to']))}>")
+        out.write(f"    <edge id=\"{counts['relationships']}\" source={quoteattr(xml_text(rec['from']))} "
+                  f"target={quoteattr(xml_text(rec['to']))}>")
         for key, value in edge_attrs(rec).items():
             out.write(f'<data key="{ids["edge", key]}">{escape(_text(value, edges.kind(key)))}</data>')
         out.write("</edge>\n")
@@ -116,15 +171,15 @@ def write_gexf(run: Callable[[str], Iterator], out: TextIO) -> dict[str, int]:
     out.write("    <nodes>\n")
     for rec in run("export/graph_nodes"):
         attrs = node_attrs(rec)
-        out.write(f"      <node id={quoteattr(exporters.xml_text(rec['key']))} label={quoteattr(attrs.pop('label'))}>")
+        out.write(f"      <node id={quoteattr(xml_text(rec['key']))} label={quoteattr(attrs.pop('label'))}>")
         _attvalues(out, attrs, ids, "node", nodes)
         out.write("</node>\n")
         counts["nodes"] += 1
     out.write("    </nodes>\n    <edges>\n")
     for rec in run("export/graph_relationships"):
         attrs = edge_attrs(rec)
-        out.write(f"      <edge id=\"{counts['relationships']}\" source={quoteattr(exporters.xml_text(rec['from']))} "
-                  f"target={quoteattr(exporters.xml_text(rec['to']))} label={quoteattr(attrs.pop('label'))}>")
+        out.write(f"      <edge id=\"{counts['relationships']}\" source={quoteattr(xml_text(rec['from']))} "
+                  f"target={quoteattr(xml_text(rec['to']))} label={quoteattr(attrs.pop('label'))}>")
         _attvalues(out, attrs, ids, "edge", edges)
         out.write("</edge>\n")
         counts["relationships"] += 1

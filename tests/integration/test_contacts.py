@@ -164,7 +164,7 @@ def test_campaign_members_export_with_salutation_and_sender(api, muster, acme):
     assert added.status_code == 201 and added.json == {"added": 1}
     assert api.patch(f"/campaigns/{campaign['id']}/members/{muster['id']}", {"status": "responded"}).json["responded"]
     resp = api.get(f"/campaigns/{campaign['id']}/members.csv")
-    rows = list(csv.DictReader(io.StringIO(resp.get_data(as_text=True))))
+    rows = list(csv.DictReader(io.StringIO(resp.get_data(as_text=True).removeprefix("\ufeff"))))
     assert rows == [{**rows[0], "letter_salutation": "Sehr geehrter Herr Muster", "sender": "Admin User",
                      "account": "ACME AG", "member_status": "responded"}]
 

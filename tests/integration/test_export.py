@@ -11,7 +11,9 @@ from sfexport import FIXTURE, snapshot
 from graphcrm.cli import main
 from graphcrm.store.db import reset
 from graphcrm.errors import Conflict, Invalid
-from graphcrm.transfer.exports import csv_cell, export_graph, export_json
+from graphcrm.http.common.download import csv_cell
+from graphcrm.transfer.backup import export_json
+from graphcrm.transfer.graph_files import export_graph
 from graphcrm.transfer.backup import import_json
 from graphcrm.transfer.salesforce.importer import import_salesforce
 

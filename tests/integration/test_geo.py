@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from neo4j.spatial import WGS84Point
 
-from graphcrm import geo
+from graphcrm import geo, places
 from graphcrm.store.db import Database, cypher
 from graphcrm.demo.places import CITIES
-from graphcrm.geo.address import parse_address
+from graphcrm.places.address import parse_address
 from graphcrm.geo.nearby import bounding_box
 from graphcrm.model import Label
 from tests.conftest import Api, make_api
@@ -116,7 +116,7 @@ def test_every_demo_city_is_found_by_postal_code_and_by_name_within_ten_km(city)
         {"city": city.name, "country": city.country},
         {"postal_code": city.postal_codes[0], "city": city.name},
     ]:
-        found = geo.locate(address)
+        found = places.locate(address)
         assert found is not None, address
         assert haversine(city.lat, city.lon, found[0], found[1]) < 10, (address, found)
 
@@ -140,7 +140,7 @@ def test_every_demo_city_is_found_by_postal_code_and_by_name_within_ten_km(city)
     ],
 )
 def test_addresses_are_placed_and_say_how(address, source):
-    found = geo.locate(address)
+    found = places.locate(address)
     assert found is not None and found[2] == source
 
 
@@ -156,7 +156,7 @@ def test_addresses_are_placed_and_say_how(address, source):
     ],
 )
 def test_addresses_that_cannot_be_placed_give_none(address):
-    assert geo.locate(address) is None
+    assert places.locate(address) is None
 
 
 @pytest.mark.parametrize(
@@ -181,13 +181,11 @@ def test_one_line_addresses_are_split_into_fields(text, expected):
     assert parse_address(text) == expected
 
 
-def test_the_online_geocoder_is_off_unless_configured(app, monkeypatch):
+def test_the_online_geocoder_is_off_unless_configured(monkeypatch):
     monkeypatch.delenv("GRAPHCRM_GEOCODER_URL", raising=False)
-    with app.app_context():
-        assert geo.locations.online_url() is None
-    app.config["GRAPHCRM_GEOCODER_URL"] = "http://127.0.0.1:9/search"
-    with app.app_context():
-        assert geo.locations.online_url() == "http://127.0.0.1:9/search"
+    assert places.online_url() is None
+    monkeypatch.setenv("GRAPHCRM_GEOCODER_URL", "http://127.0.0.1:9/search")
+    assert places.online_url() == "http://127.0.0.1:9/search"
 
 
 # -- distances and boxes ----------------------------------------------------------------------
@@ -261,7 +259,7 @@ def test_geocoding_a_record_places_it_from_its_postal_code(api, db):
     account = api.post(
         "/accounts", {"name": "Rhein AG", "postal_code": "4051", "city": "Basel", "country": "CH"}
     ).json
-    state = geo.geocode_record(db, Label.ACCOUNT, account["id"])
+    state = places.geocode_record(db, Label.ACCOUNT, account["id"])
     assert state["source"] == "postal_code"
     assert haversine(*BASEL, state["location"]["lat"], state["location"]["lon"]) < 3
     assert api.get(f"/accounts/{account['id']}/location").json == state
@@ -293,7 +291,7 @@ def test_a_manual_location_survives_geocoding_until_it_is_reset(api, db):
     resp = api.put(f"/accounts/{account['id']}/location", {"lat": 47.5, "lon": 7.6})
     assert resp.status_code == 200 and resp.json["source"] == "manual"
     api.post("/geo/geocode", {"all": True})
-    geo.geocode_record(db, Label.ACCOUNT, account["id"])
+    places.geocode_record(db, Label.ACCOUNT, account["id"])
     assert api.get(f"/accounts/{account['id']}/location").json == {
         "id": account["id"],
         "location": {"lat": 47.5, "lon": 7.6},
@@ -306,9 +304,9 @@ def test_a_manual_location_survives_geocoding_until_it_is_reset(api, db):
 def test_place_on_write_geocodes_only_when_the_address_changed(api, db):
     account = api.post("/accounts", {"name": "Rhein AG"}).json
     db.run_raw("MATCH (a:Account {id: $id}) SET a.postal_code = '4051', a.city = 'Basel'", id=account["id"])
-    untouched = geo.place_on_write(db, Label.ACCOUNT, account, {"industry": "Chemie"})
+    untouched = places.place_on_write(db, Label.ACCOUNT, account, {"industry": "Chemie"})
     assert "location" not in untouched and located(db, account["id"]) is None
-    placed = geo.place_on_write(db, Label.ACCOUNT, account, {"city": "Basel"})
+    placed = places.place_on_write(db, Label.ACCOUNT, account, {"city": "Basel"})
     assert placed["location_source"] == "postal_code" and located(db, account["id"]) is not None
 
 

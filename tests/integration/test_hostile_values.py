@@ -210,7 +210,7 @@ def test_a_body_larger_than_any_request_needs_is_413(world):
 
 
 def test_a_damaged_zip_upload_is_a_422_not_a_500(db, client):
-    admin = make_api(db, client, "admin", "ada@example.ch")
+    make_api(db, client, "admin", "ada@example.ch")  # the admin who uploads
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("Account.csv", b"Id,Name\r\n" + b"001000000000001AAA,ACME AG\r\n" * 2000)

@@ -34,7 +34,6 @@ class World:
 
 def make_world(db, seed: int = 7, n_people: int = 40) -> World:
     """Owners, two accounts and people (some inactive, one placeholder, some never touched)."""
-    rng = random.Random(seed)
     users = [node("user", f"Owner {i}") for i in range(3)]
     accounts = [node("account", name) for name in ("ACME AG", "Muster GmbH")]
     people = []

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from graphcrm.errors import Invalid
-from graphcrm.transfer.exports import person_vcard
+from graphcrm.transfer.vcard import person_vcard
 from graphcrm.transfer.salesforce import values
 from graphcrm.transfer.salesforce.csvfiles import CsvFile, FileProblem
 from graphcrm.transfer.salesforce.sfids import object_of, to18

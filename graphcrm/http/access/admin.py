@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, g, jsonify, render_template, request
 
 from graphcrm.access import audit
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Forbidden
 from graphcrm.model.validation import int_arg
 from graphcrm.http.common.guard import login_required

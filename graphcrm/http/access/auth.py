@@ -6,9 +6,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 
 from graphcrm.access import audit, sessions, users
-from graphcrm.config import session_lifetime
 from graphcrm.errors import Invalid
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.http.common.guard import end_session, login_required, session_token, start_session
 
 bp = Blueprint("auth", __name__)
@@ -58,7 +57,7 @@ def logout():
 
 
 def _profile(error: str | None = None, status: int = 200):
-    live = sessions.count(get_db(), g.user["id"], session_lifetime(current_app.config))
+    live = sessions.count(get_db(), g.user["id"], sessions.lifetime_of(current_app.config))
     return render_template("access/profile.html", live=live, error=error, min_password=users.MIN_PASSWORD), status
 
 

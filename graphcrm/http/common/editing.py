@@ -7,7 +7,7 @@ from flask import flash, g, redirect, render_template, request, url_for
 
 from graphcrm.access import checks as record_access
 from graphcrm.records import crud as records
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import BadRequest, Conflict, Forbidden, Invalid
 from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Label
 from graphcrm.model.schema import clean

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint
 from jinja2 import Undefined
-from neo4j import time as neo_time
+
+from graphcrm.store.values import native as _native
 
 # Times are stored in UTC and shown as a Swiss user reads them.
 LOCAL_ZONE = ZoneInfo("Europe/Zurich")
@@ -14,12 +15,6 @@ LANGUAGES = {"de": "German", "fr": "French", "it": "Italian", "rm": "Romansh", "
              "es": "Spanish", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "tr": "Turkish",
              "sq": "Albanian", "sr": "Serbian", "hr": "Croatian", "ru": "Russian", "zh": "Chinese",
              "ja": "Japanese", "ar": "Arabic"}
-
-
-def _native(value):
-    if isinstance(value, (neo_time.DateTime, neo_time.Date)):
-        return value.to_native()
-    return value
 
 
 def swiss_date(value) -> str:

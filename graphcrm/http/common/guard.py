@@ -8,8 +8,7 @@ import secrets
 from flask import Flask, current_app, g, redirect, request, session, url_for
 
 from graphcrm.access import policy as permissions, sessions, users
-from graphcrm.config import session_lifetime
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Forbidden, Unauthorized
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -43,7 +42,7 @@ def _load_user() -> None:
     if token:
         # The cookie only names a session; whether it still lives is the database's to say, so a
         # sign-out, a password or role change and the timeouts end it on every app server.
-        user = sessions.user_of(get_db(), token, session_lifetime(current_app.config))
+        user = sessions.user_of(get_db(), token, sessions.lifetime_of(current_app.config))
         if user and user.get("active", True):
             g.user = users.public(user)
         else:
@@ -72,7 +71,7 @@ def register(app: Flask) -> None:
 def start_session(user: dict) -> None:
     """Sign the user in: a fresh server-side session and a fresh cookie (no id survives from before)."""
     session.clear()
-    session["sid"] = sessions.start(get_db(), user["id"], session_lifetime(current_app.config))
+    session["sid"] = sessions.start(get_db(), user["id"], sessions.lifetime_of(current_app.config))
 
 
 def end_session() -> None:

@@ -5,7 +5,7 @@ from flask import g
 
 from graphcrm.records import crud as records
 from graphcrm.contacts.accounts import accounts_named
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import NotFound
 from graphcrm.model import Label
 from graphcrm.contacts.people import people_named

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask, g, request
 
 from graphcrm.access import audit
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 

@@ -6,7 +6,7 @@ from flask import Blueprint, g, render_template, request, url_for
 from graphcrm.contacts import lifecycle, merge, ownership
 from graphcrm.records import relationships
 from graphcrm.contacts.accounts import account_detail, create_account
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Invalid
 from graphcrm.model import NODE_FIELDS, PARTNER_ROLES, Label, RelType
 from graphcrm.contacts.people import owner_choices

@@ -1,14 +1,12 @@
 """Contact management API: job changes, history, owners, placeholders, duplicates, campaign members."""
 from __future__ import annotations
 
-import csv
-import io
-
-from flask import Blueprint, Response, g, jsonify, request, stream_with_context
+from flask import Blueprint, g, jsonify, request
 
 from graphcrm.contacts import campaigns, lifecycle, merge, ownership
 from graphcrm.records import relationships
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
+from graphcrm.http.common.download import csv_download
 from graphcrm.errors import Forbidden
 from graphcrm.model import Label
 from graphcrm.records.crud import get
@@ -153,25 +151,8 @@ def export_campaign_members(campaign_id):
     db, access = get_db(), g.access
     get(db, Label.CAMPAIGN, campaign_id)
 
-    def rows():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(campaigns.EXPORT_COLUMNS)
-        for member in campaigns.all_members(db, campaign_id, access=access):
-            writer.writerow([_cell(member.get(c)) for c in campaigns.EXPORT_COLUMNS])
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-        yield buffer.getvalue()
-
-    return Response(stream_with_context(rows()), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="campaign-{campaign_id}.csv"'})
-
-
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return csv_download(campaigns.all_members(db, campaign_id, access=access), campaigns.EXPORT_COLUMNS,
+                        f"campaign-{campaign_id}.csv")
 
 
 def _op(summary: str, *codes: int, body: bool = False, params: tuple = ()) -> dict:

@@ -5,7 +5,7 @@ from flask import Blueprint, g, render_template, request, url_for
 
 from graphcrm.contacts import campaigns
 from graphcrm.records import crud as records
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.contacts.campaign_lists import campaign_list, preview_filter
 from graphcrm.errors import Invalid
 from graphcrm.model import CAMPAIGN_STATUSES, MEMBER_STATUSES, PERSON_STATUSES, Label

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
 from graphcrm.contacts import lifecycle, merge, ownership
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
 from graphcrm.contacts.people import owner_choices, placeholders_to_merge
 from graphcrm.model.validation import int_arg

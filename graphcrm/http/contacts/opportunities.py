@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, g, render_template, request, url_for
 
 from graphcrm.records import relationships
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.model import NODE_FIELDS, Label, RelType
 from graphcrm.contacts.opportunities import create_opportunity, opportunity_detail
 from graphcrm.http.common.guard import login_required

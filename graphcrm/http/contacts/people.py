@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, g, render_template, url_for
 
 from graphcrm.contacts import lifecycle
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.model import BOARD_ROLES, NODE_FIELDS, Label
 from graphcrm.contacts.people import career, create_person, owner_choices, person_detail
 from graphcrm.contacts.salutation import letter_salutation

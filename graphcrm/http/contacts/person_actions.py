@@ -5,7 +5,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 
 from graphcrm.contacts import lifecycle, merge, ownership
 from graphcrm.records import relationships
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Conflict, Invalid
 from graphcrm.model import Label, RelType
 from graphcrm.contacts.people import employment

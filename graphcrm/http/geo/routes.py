@@ -8,9 +8,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, g, make_response, render_template, request
 
 from graphcrm import geo
-from graphcrm.geo.locations import GeocodeBody
+from graphcrm import places
+from graphcrm.places import GeocodeBody
 from graphcrm.geo.map_markers import DEFAULT_LIMIT as MARKER_LIMIT, MAX_LIMIT as MAX_MARKERS
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Forbidden, Invalid, NotFound
 from graphcrm.model import ACCOUNT_TYPES, Label
 from graphcrm.access.checks import check_edit, check_person, check_visible
@@ -85,17 +86,17 @@ def _location_rule(collection: str, label: Label) -> None:
     def read(id: str):  # noqa: A002
         if label is Label.PERSON:
             check_person(get_db(), g.access, id)
-        return geo.get_location(get_db(), label, id)
+        return places.get_location(get_db(), label, id)
 
     def put(id: str):  # noqa: A002
         _check_write()
         check_edit(get_db(), g.access, id)
-        return geo.set_manual_location(get_db(), label, id, json_body())
+        return places.set_manual_location(get_db(), label, id, json_body())
 
     def reset(id: str):  # noqa: A002
         _check_write()
         check_edit(get_db(), g.access, id)
-        return geo.clear_manual_location(get_db(), label, id)
+        return places.clear_manual_location(get_db(), label, id)
 
     bp.add_url_rule(path, f"{collection}_location", read, methods=["GET"])
     bp.add_url_rule(path, f"{collection}_set_location", put, methods=["PUT", "POST"])
@@ -132,7 +133,7 @@ def geocode_all():
     if not g.access.is_admin:
         raise Forbidden("Only admins geocode all records.")
     body = GeocodeBody.check(json_body(optional=True) or {})  # no body: geocode what is missing
-    return geo.geocode_missing(get_db(), everything=bool(body.all), limit=body.limit)
+    return places.geocode_missing(get_db(), everything=bool(body.all), limit=body.limit)
 
 
 @bp.get("/api/v1/geo/markers")

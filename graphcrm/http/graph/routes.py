@@ -9,7 +9,7 @@ from pydantic import Field as PydanticField
 
 from graphcrm.transfer import graph_html as graph_export
 from graphcrm.graph import influence, network, paths
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import Label
 from graphcrm.records.crud import get as get_record

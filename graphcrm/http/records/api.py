@@ -6,7 +6,7 @@ from flask import Blueprint, g, jsonify, request
 from graphcrm.contacts import opportunities
 from graphcrm.records import crud as records, relationships, search
 from graphcrm.access import users
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Forbidden, Invalid
 from graphcrm.model import Label
 from graphcrm.model.validation import int_arg

@@ -5,7 +5,7 @@ from flask import Blueprint, current_app, g, render_template, request
 
 from graphcrm.records import search
 from graphcrm.contacts.accounts import owned_accounts
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Invalid
 from graphcrm.contacts.people import CAP, owned_people
 from graphcrm.http.common import format as page_format

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from graphcrm.touchpoints import activities, targets as kpi, reports
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
+from graphcrm.http.common.download import csv_download
 from graphcrm.errors import Forbidden, Invalid
 from graphcrm.model import ACTIVITY_KINDS, Label
 from graphcrm.access.checks import owners_of
@@ -159,8 +160,8 @@ def stale_csv():
     reports.last_touch_field(filters["kind"])  # refuse a bad kind before the download starts
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d")
     reports.stale_contacts(get_db(), **filters, limit=1, access=g.access)  # refuse an owner out of scope first
-    return Response(reports.stale_csv(get_db(), **filters, access=g.access), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="stale-contacts-{stamp}.csv"'})
+    return csv_download(reports.csv_rows(get_db(), **filters, access=g.access), reports.CSV_COLUMNS,
+                        f"stale-contacts-{stamp}.csv")
 
 
 @bp.get("/reports/kpi")

@@ -16,9 +16,10 @@ from flask import (
 )
 
 from graphcrm.records import crud as records
-from graphcrm.http.app import get_db
+from graphcrm.http.common.context import get_db
 from graphcrm.errors import Forbidden, Invalid, NotFound
-from graphcrm.transfer.exports import content_disposition, csv_response, person_vcard
+from graphcrm.http.common.download import content_disposition, csv_download
+from graphcrm.transfer.vcard import person_vcard
 from graphcrm.transfer import jobs
 from graphcrm.model import NODE_FIELDS, Label
 from graphcrm.http.common.guard import login_required
@@ -119,4 +120,4 @@ def list_csv(collection: str):
             if cursor is None:
                 return
 
-    return csv_response(rows(), columns, f"{collection}.csv")
+    return csv_download(rows(), columns, f"{collection}.csv")

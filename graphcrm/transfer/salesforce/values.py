@@ -5,10 +5,9 @@ import datetime as dt
 import math
 import re
 
-from neo4j.spatial import WGS84Point
-
 from graphcrm.model import Field
 from graphcrm.model.validation import convert
+from graphcrm.store.values import point
 from graphcrm.transfer.salesforce.sfids import normalize, to18
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -140,13 +139,13 @@ def roles(row: dict, column: str) -> list[str]:
     return [part.strip() for part in (row.get(column) or "").split(";") if part.strip()]
 
 
-def location(row: dict, lat_column: str, lon_column: str) -> WGS84Point | None:
+def location(row: dict, lat_column: str, lon_column: str):
     """Return a WGS84 point from latitude/longitude columns, None unless both are given."""
     lat = number(row, lat_column, lo=-90, hi=90)
     lon = number(row, lon_column, lo=-180, hi=180)
     if lat is None or lon is None:
         return None
-    return WGS84Point((lon, lat))
+    return point(lat, lon)
 
 
 def soft(field: Field, value: str | None, column: str, warnings: list[str]):

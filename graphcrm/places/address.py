@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graphcrm.geo import gazetteer, online
+from graphcrm.places import gazetteer, online
 
 # How a point was found; stored as `location_source` next to `location`.
 SOURCE_POSTAL = "postal_code"  # the postal code's locality (street-level precision is not offline)

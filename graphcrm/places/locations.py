@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import os
 
-from flask import current_app, has_app_context
-from neo4j.spatial import WGS84Point
-
-from graphcrm.records import paging
 from graphcrm.store.db import Database
+from graphcrm.store.values import point
 from graphcrm.errors import Invalid, NotFound
-from graphcrm.model import LABEL_KINDS, Field, Label
-from graphcrm.access.policy import Access
-from graphcrm.access.checks import visibility
+from graphcrm.model import Field, Label
 from graphcrm.model.schema import Body, Flag, typed
-from graphcrm.geo.address import ADDRESS_FIELDS, SOURCE_ACCOUNT, SOURCE_MANUAL, has_address, locate
+from graphcrm.places.address import ADDRESS_FIELDS, SOURCE_ACCOUNT, SOURCE_MANUAL, has_address, locate
 
 PLACED_LABELS = (Label.PERSON, Label.ACCOUNT)
 BATCH = 1000
@@ -32,22 +27,8 @@ _Longitude = typed(Field("float", minimum=-180, maximum=180), required=True)
 _Limit = typed(Field("int", minimum=1, maximum=1_000_000))
 
 
-def point(lat: float, lon: float) -> WGS84Point:
-    """Return the Neo4j WGS-84 point for a latitude and longitude; refuse values outside the globe.
-
-    Every point a query receives is built here. Neo4j does not refuse a latitude of 1e300: its
-    point index spins decoding it and the whole database stalls, so the check is not optional.
-    """
-    if not (isinstance(lat, (int, float)) and isinstance(lon, (int, float))
-            and -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-        raise ValueError(f"not a point on the globe: latitude {lat!r}, longitude {lon!r}")
-    return WGS84Point((float(lon), float(lat)))
-
-
 def online_url() -> str | None:
     """The online geocoder's address when one is configured (GRAPHCRM_GEOCODER_URL), else None."""
-    if has_app_context() and "GRAPHCRM_GEOCODER_URL" in current_app.config:
-        return current_app.config["GRAPHCRM_GEOCODER_URL"] or None
     return os.environ.get("GRAPHCRM_GEOCODER_URL") or None
 
 
@@ -61,14 +42,14 @@ def location_state(node: dict) -> dict:
     }
 
 
-def _check_label(label: Label) -> None:
+def check_label(label: Label) -> None:
     if label not in PLACED_LABELS:
         raise Invalid(f"{label.value} records have no location", {"kind": "must be person or account"})
 
 
 def geocode_record(db: Database, label: Label, record_id: str) -> dict:
     """Place one record from its address (or its account's point); a manual point is kept. Return its state."""
-    _check_label(label)
+    check_label(label)
     row = db.read_one("geo/address_of", {"label": label}, id=record_id)
     if row is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
@@ -98,7 +79,7 @@ def geocode_record(db: Database, label: Label, record_id: str) -> dict:
 def place_on_write(db: Database, label: Label, node: dict, changed: dict) -> dict:
     """Geocode a record just created or updated when its address changed; return the node with its point.
 
-    The hook records.create/update call: `return geo.place_on_write(db, label, node, props)`.
+    The hook records.create/update call: `return places.place_on_write(db, label, node, props)`.
     """
     if label not in PLACED_LABELS or not (set(ADDRESS_FIELDS) & set(changed)):
         return node
@@ -136,7 +117,7 @@ def check_coordinates(data) -> tuple[float, float]:
 
 def set_manual_location(db: Database, label: Label, record_id: str, data) -> dict:
     """Pin a record at {"lat", "lon"} by hand (a dragged marker); return its state."""
-    _check_label(label)
+    check_label(label)
     lat, lon = check_coordinates(data)
     row = db.write_one(
         "geo/set_location",
@@ -155,7 +136,7 @@ def set_manual_location(db: Database, label: Label, record_id: str, data) -> dic
 
 def clear_manual_location(db: Database, label: Label, record_id: str) -> dict:
     """Drop a manual point and geocode the record from its address again; return its state."""
-    _check_label(label)
+    check_label(label)
     if db.write_one("geo/clear_manual", {"label": label}, id=record_id) is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
     return geocode_record(db, label, record_id)
@@ -163,7 +144,7 @@ def clear_manual_location(db: Database, label: Label, record_id: str) -> dict:
 
 def get_location(db: Database, label: Label, record_id: str) -> dict:
     """Return a record's location state."""
-    _check_label(label)
+    check_label(label)
     row = db.read_one("geo/address_of", {"label": label}, id=record_id)
     if row is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
@@ -216,46 +197,3 @@ def geocode_missing(db: Database, *, everything: bool = False, limit: int | None
             counts["placed"] += placed
             counts["unplaced"] += len(nodes) - placed
     return counts
-
-
-def unplaced(db: Database, label: Label, *, limit: int = 50, cursor: str | None = None,
-             access: Access | None = None) -> dict:
-    """Return a page `{"items", "next"}` of records without a point (people the viewer may see), in name order."""
-    _check_label(label)
-    after_key, after_id = paging.decode(access, cursor, str, str) or ("", "")
-    rows = db.read(
-        "geo/unplaced",
-        {"label": label},
-        after_key=after_key,
-        after_id=after_id,
-        limit=limit + 1,
-        **visibility(access),
-    )
-    items = [_unplaced_item(label, r) for r in rows[:limit]]
-    last = rows[limit - 1]["node"] if len(rows) > limit else None
-    return {
-        "items": items,
-        "next": paging.encode(access, last["sort_key"], last["id"]) if last else None,
-    }
-
-
-def _unplaced_item(label: Label, row: dict) -> dict:
-    node = row["node"]
-    if has_address(node):
-        reason = "address_not_found"
-    elif label is Label.PERSON and row["employed"]:
-        reason = "no_address_and_account_not_placed"
-    else:
-        reason = "no_address"
-    name = (
-        node.get("name")
-        if label is Label.ACCOUNT
-        else " ".join(p for p in (node.get("first_name"), node.get("last_name")) if p)
-    )
-    return {
-        "id": node["id"],
-        "kind": LABEL_KINDS[label],
-        "label": name or node["id"],
-        **{f: node.get(f) for f in ADDRESS_FIELDS},
-        "reason": reason,
-    }
