@@ -21,13 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graphcrm.config import graphcrm_home  # noqa: E402
-from graphcrm.store.db import Database, Tx, migrate  # noqa: E402
-from graphcrm.demo import summarize, wipe  # noqa: E402
-from graphcrm.demo.activities import activity_counts, activity_rows  # noqa: E402
-from graphcrm.demo.loader import Batch, link_batches, load_world, node_batches  # noqa: E402
-from graphcrm.demo.world import World  # noqa: E402
-from graphcrm.model import Label  # noqa: E402
+from graphcrm.config import graphcrm_home
+from graphcrm.demo import summarize, wipe
+from graphcrm.demo.activities import activity_counts, activity_rows
+from graphcrm.demo.loader import Batch, link_batches, load_world, node_batches
+from graphcrm.demo.world import World
+from graphcrm.model import Label
+from graphcrm.store.db import Database, Tx, migrate
 
 TARGET_RELS_PER_S = 20_000
 TARGET_SPEEDUP = 50
@@ -73,7 +73,7 @@ def _run(db: Database, uri: str, args) -> int:
     print(f"demo load benchmark: size {args.size}, seed {args.seed}, Neo4j {uri}, {os.cpu_count()} cores")
     wipe(db)
     migrate(db)
-    today = dt.datetime.now(dt.timezone.utc).date()
+    today = dt.datetime.now(dt.UTC).date()
     started = time.perf_counter()
     world = World(args.size, args.seed, today)
     planned = time.perf_counter() - started

@@ -23,9 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graphcrm.touchpoints import activities, targets as kpi, reports  # noqa: E402
-from graphcrm.config import graphcrm_home  # noqa: E402
-from graphcrm.store.db import Database, migrate  # noqa: E402
+from graphcrm.access.policy import Access
+from graphcrm.config import graphcrm_home
+from graphcrm.store.db import Database, migrate
+from graphcrm.touchpoints import activities, reports
+from graphcrm.touchpoints import targets as kpi
 
 KINDS = ("meeting", "call", "email", "event", "note")
 KIND_WEIGHTS = (15, 35, 35, 5, 10)
@@ -52,7 +54,7 @@ def _uid(rng: random.Random) -> str:
 def generate(db: Database, n_people: int, n_activities: int, seed: int = 7) -> None:
     """Write a seeded dataset with UNWIND batches: users, accounts, people, activities, targets."""
     rng = random.Random(seed)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     users = [{"id": _uid(rng), "name": f"Rep {i:02d}", "email": f"rep{i:02d}@bench.example"} for i in range(50)]
     db.run_raw("UNWIND $rows AS r CREATE (u:User {id: r.id, name: r.name, email: r.email, role: 'rep', "
                "active: true, sort_key: toLower(r.name), created_at: datetime()})", rows=users)
@@ -152,7 +154,7 @@ def pull_all(db: Database) -> tuple[list[dict], list[dict], list[dict]]:
 def baseline_stale(db: Database, days: int, kind: str | None, limit: int = 50, now=None) -> list:
     """The stale report in Python over all activities: [(person id, last touch or None)]."""
     people, touches, _ = pull_all(db)
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     last: dict[str, dt.datetime] = {}
     for t in touches:
         if (kind is None and t["kind"] in activities.TOUCH_KINDS) or t["kind"] == kind:
@@ -170,7 +172,7 @@ def baseline_stale(db: Database, days: int, kind: str | None, limit: int = 50, n
 def baseline_kpi(db: Database, period: kpi.Period, now=None) -> dict:
     """The KPI people totals in Python over all activities."""
     people, touches, targets = pull_all(db)
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     own = {t["scope"]: t for t in targets if t["label"] == "Person" and t["period"] == period.type}
     default = {t["scope"]: t for t in targets if t["label"] == "User" and t["period"] == period.type}
     counts: dict[tuple, int] = defaultdict(int)
@@ -209,7 +211,8 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--activities", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--baseline-runs", type=int, default=1, help="each pulls every activity: slow; 0 = timings only")
+    parser.add_argument("--baseline-runs", type=int, default=1,
+                        help="each pulls every activity: slow; 0 = timings only")
     parser.add_argument("--reload", action="store_true")
     args = parser.parse_args()
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # schema notifications are not news here
@@ -226,17 +229,18 @@ def main() -> int:
             "MATCH (u:User)-[:OWNS]->(:Person) WITH DISTINCT u "
             "RETURN u.id AS id ORDER BY EXISTS { (u)-[:HAS_TARGET]->() } DESC, u.id LIMIT 10")]
         kinds = (None, "call", "meeting", "email", "event")
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         quarter = kpi.period_of("quarter", now)
         periods = (quarter.key, kpi.period_of("quarter", quarter.start - dt.timedelta(days=1)).key,
                    kpi.period_of("month", now).key, kpi.period_of("year", now).key)
 
         def stale(i):
             reports.stale_contacts(db, days=(30, 90, 180)[i % 3], kind=kinds[i % len(kinds)],
-                                   owner=owners[i % len(owners)] if i % 4 == 3 else None)
+                                   owner=owners[i % len(owners)] if i % 4 == 3 else None, access=Access.system())
 
         def report(i):
-            kpi.kpi_report(db, periods[i % len(periods)], owner=owners[i % len(owners)] if i % 5 == 4 else None)
+            kpi.kpi_report(db, periods[i % len(periods)], owner=owners[i % len(owners)] if i % 5 == 4 else None,
+                           access=Access.system())
 
         for i in range(len(kinds) * len(periods)):  # warm-up: plans cached, pages in memory
             stale(i), report(i)
@@ -257,9 +261,9 @@ def main() -> int:
             t0 = time.perf_counter()
             totals = baseline_kpi(db, quarter, now)
             base["kpi"].append(time.perf_counter() - t0)
-        got = reports.stale_contacts(db, days=90, limit=50, now=now)["items"]
+        got = reports.stale_contacts(db, days=90, limit=50, now=now, access=Access.system())["items"]
         agree["stale"] = [(r["person"], r["last_touch"] and r["last_touch"].to_native()) for r in got] == expected
-        got_totals = kpi.kpi_report(db, quarter.key, now=now)["totals"]
+        got_totals = kpi.kpi_report(db, quarter.key, now=now, access=Access.system())["totals"]
         agree["kpi"] = all(got_totals[s] == totals.get(s, 0) for s in kpi.STATUSES)
         ok = True
         print(f"{'report':8} {'p50 ms':>8} {'p95 ms':>8} {'baseline ms':>12} {'speed-up':>9} "

@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graphcrm.store.db import Database, migrate
+from graphcrm.store.localdb import LocalNeo4j
 from graphcrm.transfer.salesforce import links, nodes
 from graphcrm.transfer.salesforce.csvfiles import CsvFile
 from graphcrm.transfer.salesforce.spec import Context
-from graphcrm.store.localdb import LocalNeo4j
 
 NOW = dt.datetime.now(dt.UTC).isoformat()
 # What graphcrm's CREATE statements add to every record of a label (cypher/import/create_*.cypher).

@@ -39,8 +39,8 @@ def free_port() -> int:
 
 def prepare(size: str) -> tuple[str, list[str], list[str], list[str]]:
     """Start Neo4j, load the demo when empty, create the load-test user; return uri and sample ids."""
-    from graphcrm.demo import is_empty, load_demo
     from graphcrm.access.users import create_user, user_by_email
+    from graphcrm.demo import is_empty, load_demo
 
     uri = os.environ.get("NEO4J_URI") or LocalNeo4j(graphcrm_home(), "bench-load", heap_mb=1024,
                                                     pagecache_mb=512).start().uri

@@ -141,8 +141,8 @@ def user():
 @click.option("--password", default=None, help="Default: a generated one, printed once")
 def user_create(email, name, role, password):
     """Create a CRM user."""
-    from graphcrm.store.db import migrate
     from graphcrm.access.users import create_user
+    from graphcrm.store.db import migrate
 
     generated = password is None
     password = password or secrets.token_urlsafe(12)
@@ -239,8 +239,8 @@ def token_revoke(email):
 @click.option("--demo", is_flag=True, help="Load the small demo and a demo admin when the database is empty")
 def serve(host, port, workers, demo):
     """Run the web app with gunicorn; with no NEO4J_URI the managed Neo4j starts first."""
-    from graphcrm.store.db import migrate
     from graphcrm.http.wsgi import run_gunicorn
+    from graphcrm.store.db import migrate
 
     uri = _ensure_database()
     handle = open_db(uri)
@@ -276,8 +276,8 @@ def _demo_if_empty(handle) -> None:
 @click.option("--replace", is_flag=True, help="Delete everything in the database first")
 def demo_cmd(size, seed, replace):
     """Load a realistic, deterministic demo dataset (refused on a non-empty database unless --replace)."""
-    from graphcrm.store.db import migrate
     from graphcrm.demo import load_demo
+    from graphcrm.store.db import migrate
 
     handle = open_db()
     try:

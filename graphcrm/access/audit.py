@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
-from graphcrm.store.db import Database
+from graphcrm.access.checks import require_admin
+from graphcrm.access.policy import Access
 from graphcrm.errors import CrmError, Invalid
 from graphcrm.model.nodes import new_id
-from graphcrm.model.validation import parse_datetime
+from graphcrm.model.validation import int_arg, parse_datetime
+from graphcrm.store.db import Database
 
 log = logging.getLogger(__name__)
 WINDOW_MINUTES = 15
@@ -43,13 +46,15 @@ def note(db: Database, action: str, user_id: str | None, detail: str) -> None:
         log.exception("could not write the audit entry for %s", action)
 
 
-def entries(db: Database, *, limit: int = 100, before: str | None = None, user: str | None = None,
-            action: str | None = None) -> dict:
-    """Newest audit entries first; `next` is the timestamp to pass as `before`.
+def entries(db: Database, args: Mapping[str, str], *, access: Access) -> dict:
+    """Newest audit entries first, for admins; `next` is the timestamp to pass as `before`.
 
-    Each filter is checked against its domain first (Invalid names it): a date-time, an action of
-    ACTIONS, a user id or e-mail of sensible length.
+    Each filter of `args` is checked against its domain first (Invalid names it): a limit of 1-500,
+    a date-time, an action of ACTIONS, a user id or e-mail of sensible length.
     """
+    require_admin(access, "see the audit log")
+    limit = int_arg(args, "limit", 100, 1, 500)
+    before, user, action = (args.get(name) or None for name in ("before", "user", "action"))
     errors = {}
     if before:
         try:

@@ -1,23 +1,25 @@
-"""The access policy (permissions.Access) applied to records: who owns what, visibility, edits, redaction.
+"""The access policy (policy.Access) applied to records: who owns what, visibility, edits, redaction.
 
-Capability functions take `access` (None = no restriction, for the CLI, imports and internal use)
-and call these helpers, so the API, the pages and the exports obey one policy. Lists filter hidden
-people inside Cypher, so paging stays correct: each list statement holds the condition
+Capability functions take an `access` that is never optional (the CLI, imports, the demo and
+benchmarks pass `Access.system()`) and call these helpers: the one writer check (`require_writer`),
+the admin and manager checks, and the record checks; routes never decide a permission themselves,
+so the API, the pages and the exports obey one policy. Lists filter hidden people inside Cypher,
+so paging stays correct: each list statement holds the condition
 `$see_all OR NOT EXISTS { (:User)-[:OWNS]->(p) } OR EXISTS { (o:User)-[:OWNS]->(p) WHERE o.id IN $team }`
 with the parameters of `visibility`.
 """
 from __future__ import annotations
 
-from graphcrm.errors import Forbidden, NotFound
 from graphcrm.access.policy import SENSITIVE_PERSON_FIELDS, Access
+from graphcrm.errors import Forbidden, NotFound
 
 NOUNS = {"Person": "person", "Account": "account", "Opportunity": "opportunity", "User": "user",
          "Campaign": "campaign"}
 
 
-def visibility(access: Access | None) -> dict:
+def visibility(access: Access) -> dict:
     """The $see_all and $team parameters of queries that leave hidden people out."""
-    return {"see_all": True, "team": []} if access is None else access.cypher_params()
+    return access.cypher_params()
 
 
 def ownership(db, record_id: str) -> tuple[str | None, str | None, bool]:
@@ -54,35 +56,47 @@ def _owners(db, person_ids: list[str]) -> dict[str, tuple[str | None, bool]]:
     return {r["id"]: (r["owner"], r["claimed"]) for r in db.run("access/owners", ids=ids)} if ids else {}
 
 
-def require_writer(access: Access | None) -> None:
+def require_writer(access: Access) -> None:
     """Refuse a write by a role that may only read."""
-    if access is not None and not access.can_write:
+    if not access.can_write:
         raise Forbidden("Your role may read but not change records.")
 
 
-def check_person(db, access: Access | None, person_id: str) -> str | None:
-    """Return the person's keeper (see `keeper`); raise NotFound when there is no such person or the viewer may not see it."""
+def require_admin(access: Access, what: str) -> None:
+    """Refuse anyone but an admin; `what` completes "Only admins ..." in the message."""
+    if not access.is_admin:
+        raise Forbidden(f"Only admins {what}.")
+
+
+def require_manager(access: Access, what: str) -> None:
+    """Refuse anyone but admins and managers; `what` completes "Only admins and managers ..."."""
+    if not access.can_manage:
+        raise Forbidden(f"Only admins and managers {what}.")
+
+
+def check_person(db, access: Access, person_id: str) -> str | None:
+    """Return the person's keeper (see `keeper`); NotFound when there is no such person or the viewer may not see it."""
     label, owner, claimed = ownership(db, person_id)
-    if label != "Person" or (access is not None and not access.sees_person(owner)):
+    if label != "Person" or not access.sees_person(owner):
         raise NotFound(f"No person with id {person_id}")
     return keeper(owner, claimed)
 
 
-def check_visible(db, access: Access | None, record_id: str) -> tuple[str | None, str | None]:
+def check_visible(db, access: Access, record_id: str) -> tuple[str | None, str | None]:
     """Return (label, owner) of a record; a person the viewer may not see is reported as missing."""
     label, owner = owner_of(db, record_id)
-    if label == "Person" and access is not None and not access.sees_person(owner):
+    if label == "Person" and not access.sees_person(owner):
         raise NotFound(f"No person with id {record_id}")  # worded like a missing person: no existence leak
     return label, owner
 
 
-def check_edit(db, access: Access | None, record_id: str) -> tuple[str | None, str | None]:
+def check_edit(db, access: Access, record_id: str) -> tuple[str | None, str | None]:
     """Refuse (403) a change to a record the viewer may not edit; a hidden person is a 404.
 
     A record that does not exist passes, so the capability raises its own NotFound.
     """
-    if access is None:
-        return None, None  # no restriction: nothing to look up
+    if access.is_system:
+        return None, None  # graphcrm's own writes: nothing to look up
     require_writer(access)
     label, owner = check_visible(db, access, record_id)
     if label is not None and not access.may_edit(owner):
@@ -93,13 +107,13 @@ def check_edit(db, access: Access | None, record_id: str) -> tuple[str | None, s
     return label, owner
 
 
-def check_change(db, access: Access | None, *, changed: list[str], seen: list[str] = ()) -> None:
+def check_change(db, access: Access, *, changed: list[str], seen: list[str] = ()) -> None:
     """One rule for every write that touches several records (a link, an unlink, a merge, a move).
 
     The viewer needs edit rights on every record whose meaning the write changes (`changed`) and
     sight of every other one it names (`seen`); a hidden person is a 404 either way.
     """
-    if access is None:
+    if access.is_system:
         return
     require_writer(access)
     for record_id in changed:
@@ -108,7 +122,7 @@ def check_change(db, access: Access | None, *, changed: list[str], seen: list[st
         check_visible(db, access, record_id)
 
 
-def check_owner_change(db, access: Access | None, record_id: str) -> dict:
+def check_owner_change(db, access: Access, record_id: str) -> dict:
     """Refuse an owner change the viewer may not make; return what the new OWNS link records.
 
     Only those who may edit a record give it a new owner. A rep who takes an unowned record claims
@@ -116,7 +130,7 @@ def check_owner_change(db, access: Access | None, record_id: str) -> dict:
     admins only until an admin or a manager assigns it; a rep gains no sight of what was hidden
     from them by claiming.
     """
-    if access is None:
+    if access.is_system:
         return {"claimed": None}
     check_edit(db, access, record_id)
     label, owner, claimed = ownership(db, record_id)
@@ -125,32 +139,32 @@ def check_owner_change(db, access: Access | None, record_id: str) -> dict:
     return {"claimed": True if claim else None}
 
 
-def person(access: Access | None, record: dict | None, keeper_id: str | None) -> dict | None:
+def person(access: Access, record: dict | None, keeper_id: str | None) -> dict | None:
     """The person record without the fields the viewer may not see (`keeper_id`: see `keeper`)."""
-    if record is None or access is None:
+    if record is None:
         return record
     return access.person(record, keeper_id)
 
 
-def shown(db, access: Access | None, record: dict | None) -> dict | None:
+def shown(db, access: Access, record: dict | None) -> dict | None:
     """A person record as the viewer may see it, its keeper read now (after a write changed it, say)."""
-    if record is None or access is None or access.is_admin:
+    if record is None or access.is_admin:
         return record
     return access.person(record, keepers_of(db, [record["id"]]).get(record["id"]))
 
 
-def redact_changes(access: Access | None, keeper_id: str | None, changes: list[dict]) -> list[dict]:
+def redact_changes(access: Access, keeper_id: str | None, changes: list[dict]) -> list[dict]:
     """A person's field history as the viewer may see it: a change to a sensitive field keeps its
     field and time but not its values (`hidden`), so the history says something changed without leaking it."""
-    if access is None or access.sees_sensitive(keeper_id):
+    if access.sees_sensitive(keeper_id):
         return changes
     return [{**c, "old": None, "new": None, "hidden": True} if c.get("field") in SENSITIVE_PERSON_FIELDS else c
             for c in changes]
 
 
-def redact(db, access: Access | None, people: list[dict], key: str = "id") -> list[dict]:
+def redact(db, access: Access, people: list[dict], key: str = "id") -> list[dict]:
     """Strip hidden sensitive fields from person maps (owners looked up in one query)."""
-    if access is None or access.is_admin:
+    if access.is_admin:
         return people
     holding = [p for p in people if p and SENSITIVE_PERSON_FIELDS & p.keys()]
     if not holding:
@@ -160,13 +174,13 @@ def redact(db, access: Access | None, people: list[dict], key: str = "id") -> li
             for p in people]
 
 
-def report_scope(access: Access | None, owner: str | None) -> list[str] | None:
+def report_scope(access: Access, owner: str | None) -> list[str] | None:
     """The owners a report covers: None for everyone, else a list of user ids.
 
     A manager's reports cover their team, a rep's their own records, admins' and viewers' everyone's;
     an explicit `owner` narrows that, and one outside a manager's or rep's scope is refused (403).
     """
-    if access is None or access.is_admin or access.role == "viewer":
+    if access.is_admin or access.role == "viewer":
         return [owner] if owner else None
     if owner:
         if not access.manages(owner):
@@ -176,7 +190,7 @@ def report_scope(access: Access | None, owner: str | None) -> list[str] | None:
     return sorted(access.team) if access.role == "manager" else [access.user_id]
 
 
-def report_visibility(access: Access | None) -> dict:
+def report_visibility(access: Access) -> dict:
     """The $see_all and $viewer_team parameters of report queries ($team there is a person's team field)."""
     params = visibility(access)
     return {"see_all": params["see_all"], "viewer_team": params["team"]}

@@ -39,6 +39,11 @@ class Access:
         return _SYSTEM
 
     @property
+    def is_system(self) -> bool:
+        """True for graphcrm's own access (the CLI, imports, the demo): no person, no restriction."""
+        return self.user_id is None and self.role == "admin"
+
+    @property
     def is_admin(self) -> bool:
         """True for admins."""
         return self.role == "admin"
@@ -47,6 +52,11 @@ class Access:
     def can_write(self) -> bool:
         """True when the role may change records at all."""
         return self.role in WRITER_ROLES
+
+    @property
+    def can_manage(self) -> bool:
+        """True for admins and managers: bulk owner changes, merging duplicates."""
+        return self.role in ("admin", "manager")
 
     def manages(self, owner_id: str | None) -> bool:
         """True when the owner is the viewer or someone in the viewer's team (admins manage everyone)."""

@@ -5,7 +5,7 @@ owned outside the viewer's team becomes an anonymous node: "someone at <account>
 ("hidden:<hex>", stable for one viewer so expanded views merge), no fields, no link, and edges
 without properties. Paths are redacted after they are found, on the result only: hop texts name
 people by marks (MARK) that `finish_paths` turns into names or anonymous labels.
-`access=None` means no restriction (the CLI, benchmarks, internal use).
+`Access.system()` sees everything (the CLI, benchmarks, internal use).
 """
 from __future__ import annotations
 
@@ -23,26 +23,21 @@ def anonymous_label(account: str | None) -> str:
     return f"someone at {account}" if account else "someone"
 
 
-def is_token(record_id) -> bool:
-    """True for the opaque id of a hidden person."""
-    return isinstance(record_id, str) and record_id.startswith(HIDDEN_PREFIX)
-
-
 class Redactor:
     """The redaction of one response for one viewer."""
 
-    def __init__(self, access: Access | None):
+    def __init__(self, access: Access):
         self.access = access
-        self.key = (access or Access.system()).key
+        self.key = access.key
 
     @property
     def may_hide(self) -> bool:
         """True when some person may have to be anonymous (private sharing, not an admin)."""
-        return self.access is not None and self.access.sharing != "read" and not self.access.is_admin
+        return self.access.sharing != "read" and not self.access.is_admin
 
     def hides(self, kind: str, owner: str | None) -> bool:
         """True when a record of this kind and owner must be anonymous."""
-        return kind == "person" and self.access is not None and not self.access.sees_person(owner)
+        return kind == "person" and not self.access.sees_person(owner)
 
     def token(self, record_id: str) -> str:
         """Return the opaque, per-viewer stable id of a hidden person."""
@@ -56,8 +51,6 @@ class Redactor:
 
     def card(self, kind: str, record_id: str | None, owner: str | None, card: dict) -> dict:
         """Return a hover card without the sensitive fields the viewer may not see."""
-        if self.access is None:
-            return card
         if kind == "person":
             return self.access.person(card, owner)
         if kind == "user":
@@ -75,7 +68,7 @@ def edge(item: dict, tokens: dict[str, str]) -> dict:
 
 
 # -- paths ------------------------------------------------------------------------------------
-def finish_paths(tx, graph, found: list[dict], access: Access | None) -> dict:
+def finish_paths(tx, graph, found: list[dict], access: Access) -> dict:
     """Turn found paths into what the viewer may see; return `{"paths", "records"}`.
 
     One query (only with private sharing, for the people on the paths) reads owners and employers;

@@ -7,16 +7,15 @@ from typing import Annotated
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-
 from pydantic import Field as PydanticField
 
 from graphcrm.access import audit, sessions
-from graphcrm.store.db import Database
+from graphcrm.access.policy import Access
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
 from graphcrm.model import NODE_FIELDS, USER_ROLES, Label
-from graphcrm.access.policy import Access
 from graphcrm.model.nodes import new_id, public, sort_key
 from graphcrm.model.schema import Body, Flag, Line, choice, clean
+from graphcrm.store.db import Database
 
 _hasher = PasswordHasher()
 # Checked against when the e-mail is unknown, so a failed sign-in takes the same time either way.

@@ -1,23 +1,24 @@
 """Campaigns for the pages: the campaign list, and how many people a member filter would add."""
 from __future__ import annotations
 
+from graphcrm.access.policy import Access
 from graphcrm.contacts.campaigns import FILTERS, MAX_ADD
-from graphcrm.store.db import Database
 from graphcrm.errors import Invalid
 from graphcrm.model import Label
-from graphcrm.access.policy import Access
 from graphcrm.records.crud import list_records
+from graphcrm.store.db import Database
 
 SAMPLE = 10
 
 
 def campaign_list(db: Database, *, q: str | None = None, status: str | None = None, limit: int = 50,
-                  cursor: str | None = None) -> dict:
+                  cursor: str | None = None, access: Access) -> dict:
     """One page of campaigns in name order, `{"items", "next"}`."""
-    return list_records(db, Label.CAMPAIGN, limit=limit, cursor=cursor, q=q or None, status=status or None)
+    return list_records(db, Label.CAMPAIGN, limit=limit, cursor=cursor, q=q or None, status=status or None,
+                        access=access)
 
 
-def preview_filter(db: Database, spec: dict, *, access: Access | None = None) -> dict:
+def preview_filter(db: Database, spec: dict, *, access: Access) -> dict:
     """Return `{"count", "too_many", "sample"}`: who `campaigns.add_members` would add for this filter.
 
     The same list query as the add itself, so the number shown is the number added.

@@ -5,15 +5,15 @@ from typing import Annotated
 
 from pydantic import Field as PydanticField
 
-from graphcrm.records import paging
 from graphcrm.access import checks as record_access
-from graphcrm.store.db import Database
+from graphcrm.access.policy import Access
+from graphcrm.contacts.salutation import letter_salutation
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import MEMBER_STATUSES, REL_SPECS, Label, RelType
-from graphcrm.access.policy import Access
-from graphcrm.records.crud import get, list_records
-from graphcrm.contacts.salutation import letter_salutation
 from graphcrm.model.schema import Body, Line, RecordId, choice, clean
+from graphcrm.records import paging
+from graphcrm.records.crud import get, list_records
+from graphcrm.store.db import Database
 
 MAX_ADD = 10_000
 FILTERS = ("q", "account", "owner", "status")  # what a member filter may say
@@ -37,25 +37,25 @@ class AddMembersBody(Body):
     status: MemberStatus = None
 
 
-def add_members(db: Database, campaign_id: str, body: dict, *, access: Access | None = None) -> dict:
+def add_members(db: Database, campaign_id: str, body: dict, *, access: Access) -> dict:
     """Add people (`people`: ids, or `filter`: a people-list filter) to a campaign; return how many are members.
 
     Any writer may; people the viewer may not see count as unknown and a filter never finds them.
     """
     record_access.require_writer(access)
     checked = AddMembersBody.check(body)
-    get(db, Label.CAMPAIGN, campaign_id)
+    get(db, Label.CAMPAIGN, campaign_id, access=access)
     ids = _people(db, checked, access)
     members = db.write_one("campaigns/add_members", campaign=campaign_id, people=ids,
                            status=checked.status or "planned")["members"]
     return {"added": members}
 
 
-def _people(db: Database, body: AddMembersBody, access: Access | None) -> list[str]:
+def _people(db: Database, body: AddMembersBody, access: Access) -> list[str]:
     if body.people is not None:
         ids = list(body.people)
         found = {r["id"] for r in db.read("campaigns/existing_people", ids=ids)}
-        if access is not None:
+        if not access.is_system:
             owners = record_access.owners_of(db, list(found))
             found = {i for i in found if access.sees_person(owners.get(i))}
         missing = [i for i in ids if i not in found]
@@ -73,11 +73,10 @@ def _people(db: Database, body: AddMembersBody, access: Access | None) -> list[s
 
 
 def update_member(db: Database, campaign_id: str, person_id: str, body: dict, *,
-                  access: Access | None = None) -> dict:
+                  access: Access) -> dict:
     """Change a member's status or response (any writer, for a person they may see)."""
-    if access is not None:
-        record_access.require_writer(access)
-        record_access.check_person(db, access, person_id)
+    record_access.require_writer(access)
+    record_access.check_person(db, access, person_id)
     props = clean(REL_SPECS[RelType.MEMBER_OF].fields, body, partial=True)
     if props.get("status") == "responded":
         props["responded"] = True
@@ -87,19 +86,18 @@ def update_member(db: Database, campaign_id: str, person_id: str, body: dict, *,
     return row["member"]
 
 
-def remove_member(db: Database, campaign_id: str, person_id: str, *, access: Access | None = None) -> None:
+def remove_member(db: Database, campaign_id: str, person_id: str, *, access: Access) -> None:
     """Take a person off a campaign (any writer, for a person they may see)."""
-    if access is not None:
-        record_access.require_writer(access)
-        record_access.check_person(db, access, person_id)
+    record_access.require_writer(access)
+    record_access.check_person(db, access, person_id)
     if not db.write_one("campaigns/remove_member", campaign=campaign_id, person=person_id)["removed"]:
         raise NotFound(f"Person {person_id} is not a member of campaign {campaign_id}")
 
 
 def members(db: Database, campaign_id: str, *, limit: int = 100, cursor: str | None = None,
-            access: Access | None = None) -> dict:
+            access: Access) -> dict:
     """One page of the members the viewer may see, with letter salutation and sender, in name order."""
-    get(db, Label.CAMPAIGN, campaign_id)
+    get(db, Label.CAMPAIGN, campaign_id, access=access)
     after_key, after_id = paging.decode(access, cursor, str, str) or (None, None)
     rows = db.read("campaigns/members", campaign=campaign_id, after_key=after_key, after_id=after_id,
                    limit=limit + 1, **record_access.visibility(access))
@@ -116,7 +114,7 @@ EXPORT_COLUMNS = ("letter_salutation", "salutation", "first_name", "last_name", 
                   "member_status", "responded", "sender", "sender_email")
 
 
-def all_members(db: Database, campaign_id: str, *, access: Access | None = None):
+def all_members(db: Database, campaign_id: str, *, access: Access):
     """Yield every member the viewer may see, page by page, for the CSV export."""
     cursor = None
     while True:

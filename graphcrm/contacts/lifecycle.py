@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graphcrm.records import paging
 from graphcrm.access import checks as record_access
-from graphcrm.store.db import Database, Tx
+from graphcrm.access.policy import Access
 from graphcrm.errors import Conflict, NotFound
 from graphcrm.model import Label
-from graphcrm.access.policy import Access
 from graphcrm.model.nodes import new_id, public
 from graphcrm.model.schema import Body, Day, EmailAddress, Line, RecordId
+from graphcrm.records import paging
+from graphcrm.store.db import Database, Tx
 
 
 class LeaveBody(Body):
@@ -30,7 +30,7 @@ class MoveBody(Body):
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 def _lock(tx: Tx, person_id: str) -> dict:
@@ -53,27 +53,27 @@ def _save(tx: Tx, person_id: str, before: dict, props: dict, by: str | None, ext
     return public(tx.one("contacts/set_status", id=person_id, props=props)["person"])
 
 
-def _edited(db: Database, access: Access | None, person_id: str, work, *args) -> dict:
+def _edited(db: Database, access: Access, person_id: str, work, *args) -> dict:
     """Run a lifecycle change the viewer may make (else Forbidden) and return the person as they may see it."""
     record_access.check_edit(db, access, person_id)
     return record_access.shown(db, access, db.write_tx(work, person_id, *args))
 
 
-def mark_bounced(db: Database, person_id: str, *, by: str | None = None, access: Access | None = None) -> dict:
+def mark_bounced(db: Database, person_id: str, *, by: str | None = None, access: Access) -> dict:
     """The e-mail bounced: the contact becomes inactive (reason email_bounced) until we find them again."""
     return _edited(db, access, person_id, _bounce, by)
 
 
 def _bounce(tx: Tx, person_id: str, by: str | None) -> dict:
     before = _lock(tx, person_id)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     props = {"status": "inactive", "inactive_reason": "email_bounced", "email_bounced_at": now,
              "inactive_since": before.get("inactive_since") if before.get("status") == "inactive" else now.date()}
     return _save(tx, person_id, before, props, by)
 
 
 def mark_left(db: Database, person_id: str, body: dict | None = None, *, by: str | None = None,
-              access: Access | None = None) -> dict:
+              access: Access) -> dict:
     """The person left their company: the primary job becomes WORKED_AT and they become inactive."""
     record_access.require_writer(access)
     left_on = LeaveBody.check({} if body is None else body).date or _today()
@@ -88,7 +88,7 @@ def _leave(tx: Tx, person_id: str, left_on: dt.date, by: str | None) -> dict:
     return _save(tx, person_id, before, props, by, extra)
 
 
-def move(db: Database, person_id: str, body: dict, *, by: str | None = None, access: Access | None = None) -> dict:
+def move(db: Database, person_id: str, body: dict, *, by: str | None = None, access: Access) -> dict:
     """Job change in one transaction: old EMPLOYS -> WORKED_AT, EMPLOYS at the new account, active again.
 
     Activities, campaign memberships and contact roles stay with the person.
@@ -125,11 +125,11 @@ def _move(tx: Tx, person_id: str, body: dict, since: dt.date, by: str | None) ->
 
 
 def history(db: Database, label: Label, record_id: str, *, limit: int = 50, cursor: str | None = None,
-            access: Access | None = None) -> dict:
+            access: Access) -> dict:
     """Field history of a person or account, newest first, paged; a person the viewer may not see is a 404."""
     after_at, after_id = paging.decode(access, cursor, str, str) or (None, None)
     keeper = None
-    if label is Label.PERSON and access is not None:
+    if label is Label.PERSON:
         keeper = record_access.check_person(db, access, record_id)
     if db.read_one("records/get", {"label": label}, id=record_id) is None:
         raise NotFound(f"No {label.value.lower()} with id {record_id}")
@@ -146,7 +146,7 @@ def history(db: Database, label: Label, record_id: str, *, limit: int = 50, curs
 
 
 def lost_contacts(db: Database, *, owner: str | None = None, limit: int = 100, offset: int = 0,
-                  access: Access | None = None) -> dict:
+                  access: Access) -> dict:
     """Inactive contacts the viewer may see, longest lost first (no sensitive fields)."""
     rows = db.read("contacts/lost", owner=owner, skip=offset, limit=limit + 1, **record_access.visibility(access))
     return {"items": [r["person"] for r in rows[:limit]], "truncated": len(rows) > limit}

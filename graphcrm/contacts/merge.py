@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from graphcrm.access import checks as record_access
-from graphcrm.store.db import Database, Tx
+from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import Label, RelType
-from graphcrm.access.policy import Access
-from graphcrm.model.nodes import new_id, public
-from graphcrm.records.relationships import REPEATABLE
+from graphcrm.model.nodes import display_name, new_id, public
 from graphcrm.model.schema import Body, RecordId
+from graphcrm.records.relationships import REPEATABLE
+from graphcrm.store.db import Database, Tx
 
 # Properties that identify or describe the record itself and are never copied from a duplicate.
 _NOT_COPIED = frozenset({"id", "sf_id", "created_at", "updated_at", "version", "sort_key", "placeholder",
@@ -25,7 +25,7 @@ class MergeBody(Body):
     into: RecordId
 
 
-def create_placeholder(db: Database, account_id: str, *, access: Access | None = None) -> dict:
+def create_placeholder(db: Database, account_id: str, *, access: Access) -> dict:
     """Create an "Info Kontakt" at an account the viewer may edit, with the account's info@ address."""
     record_access.check_edit(db, access, account_id)
     account = db.read_one("records/get", {"label": Label.ACCOUNT}, id=account_id)
@@ -45,14 +45,14 @@ def info_address(account: dict) -> str | None:
     return f"info@{host}" if "." in host else None
 
 
-def duplicates(db: Database, limit: int = 100, *, access: Access | None = None) -> dict:
+def duplicates(db: Database, limit: int = 100, *, access: Access) -> dict:
     """List duplicate candidates among the people the viewer may see: the same e-mail, or name at an account."""
     rows = db.read("contacts/duplicates", limit=limit + 1, **record_access.visibility(access))
     return {"items": rows[:limit], "truncated": len(rows) > limit}
 
 
 def merge(db: Database, duplicate_id: str, body: dict, *, by: str | None = None,
-          access: Access | None = None) -> dict:
+          access: Access) -> dict:
     """Merge a placeholder or duplicate into `body["into"]`: every relationship, activity and history entry moves.
 
     The viewer must be allowed to edit both people (else Forbidden).
@@ -82,7 +82,7 @@ def _merge(tx: Tx, dup_id: str, keep_id: str, by: str | None) -> dict:
     fill = {k: v for k, v in dup["person"].items()
             if k not in _NOT_COPIED and not k.startswith("_") and keep["person"].get(k) is None
             and not (dup["person"].get("placeholder") and k == "email")}
-    label = " ".join(p for p in (dup["person"].get("first_name"), dup["person"].get("last_name")) if p)
+    label = display_name(dup["person"], "")
     tx.run("records/record_changes", {"label": Label.PERSON}, id=keep_id, by=by, changes=[
         {"id": new_id(), "field": "merged", "old": f"{label} ({dup_id})", "new": None}])
     tx.run("contacts/delete_person", id=dup_id)

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from graphcrm.access import checks as record_access
-from graphcrm.records import crud as records, relationships
-from graphcrm.store.db import Database, Tx
+from graphcrm.access.policy import Access
+from graphcrm.contacts.people import CAP, section
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import Label, RelType
-from graphcrm.contacts.people import CAP, section
-from graphcrm.access.policy import Access
 from graphcrm.model.nodes import public
+from graphcrm.records import crud as records
+from graphcrm.records import relationships
+from graphcrm.store.db import Database, Tx
 
 
-def opportunity_detail(db: Database, opportunity_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:
+def opportunity_detail(db: Database, opportunity_id: str, cap: int = CAP, *, access: Access) -> dict:
     """Return a deal with its account, contact roles grouped by role and the roles nobody covers.
 
     Contacts the viewer may not see are left out; `can_edit` follows the owner of the deal's account.
@@ -19,7 +20,7 @@ def opportunity_detail(db: Database, opportunity_id: str, cap: int = CAP, *, acc
     return db.read_tx(_opportunity_detail, opportunity_id, cap, access)
 
 
-def _opportunity_detail(tx: Tx, opportunity_id: str, cap: int, access: Access | None) -> dict:
+def _opportunity_detail(tx: Tx, opportunity_id: str, cap: int, access: Access) -> dict:
     row = tx.one("opportunities/get", id=opportunity_id)
     if row is None:
         raise NotFound(f"No opportunity with id {opportunity_id}")
@@ -29,7 +30,7 @@ def _opportunity_detail(tx: Tx, opportunity_id: str, cap: int, access: Access | 
     return {
         "opportunity": public(row["opportunity"]),
         "account": row["account"],
-        "can_edit": access is None or access.may_edit(owner_id),
+        "can_edit": access.may_edit(owner_id),
         "contacts": contacts,
         "roles": roles,
         "by_role": group_by_role(contacts["items"], roles),
@@ -50,7 +51,7 @@ def group_by_role(contacts: list[dict], roles: list[str]) -> list[dict]:
 
 
 def create_opportunity(db: Database, data: dict, *, account_id: str | None = None,
-                       by: str | None = None, access: Access | None = None) -> dict:
+                       by: str | None = None, access: Access) -> dict:
     """Create a deal at `account_id`, which the viewer must be allowed to edit (the deal is theirs then).
 
     One transaction: an account that cannot be linked leaves nothing behind.

@@ -1,16 +1,16 @@
 """The org chart inside an account: REPORTS_TO among its current people as a tree, cycles guarded."""
 from __future__ import annotations
 
-from graphcrm.store.db import Database, Tx
-from graphcrm.access.policy import Access
 from graphcrm.access.checks import visibility
+from graphcrm.access.policy import Access
+from graphcrm.store.db import Database, Tx
 
 # How deep the page nests; deeper reporting lines are cut and counted, so rendering stays bounded.
 MAX_DEPTH = 12
 CAP = 300
 
 
-def org_chart(db: Database | Tx, account_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:
+def org_chart(db: Database | Tx, account_id: str, cap: int = CAP, *, access: Access) -> dict:
     """Return `{"roots", "people", "total", "edges", "cut"}`: the account's people (those the viewer may see) as a tree.
 
     The chart shows names, titles and status only, none of the sensitive fields.

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field as PydanticField
+from pydantic import BeforeValidator
+from pydantic import Field as PydanticField
 
 from graphcrm.access import checks as record_access
-from graphcrm.records import relationships
-from graphcrm.store.db import Database, Tx
+from graphcrm.access.policy import Access
 from graphcrm.errors import Forbidden, Invalid, NotFound
 from graphcrm.model import Label, RelType
-from graphcrm.access.policy import Access
 from graphcrm.model.schema import Body, RecordId
+from graphcrm.records import relationships
+from graphcrm.store.db import Database, Tx
 
 KINDS = ("person", "account")
 
@@ -41,7 +42,7 @@ class ReassignBody(Body):
 
 
 def set_owner(db: Database, record_id: str, body: dict, *, by: str | None = None,
-              access: Access | None = None) -> dict:
+              access: Access) -> dict:
     """Make `body["user"]` the one owner of a person or account, addressing them `body["address"]`.
 
     Only a viewer who may edit the record may give it away (else Forbidden).
@@ -56,12 +57,12 @@ def set_owner(db: Database, record_id: str, body: dict, *, by: str | None = None
                                    "properties": {"address": checked.address or "sie"}}, by=by, access=access)
 
 
-def reassign_all(db: Database, body: dict, *, by: str | None = None, access: Access | None = None) -> dict:
+def reassign_all(db: Database, body: dict, *, by: str | None = None, access: Access) -> dict:
     """Move every record of one owner to another (a rep leaves), with history; one transaction.
 
     Admins move anyone's records; a manager only between users of their team; nobody else.
     """
-    if access is not None and not (access.is_admin or (access.role == "manager" and access.can_write)):
+    if not (access.is_admin or (access.role == "manager" and access.can_write)):
         raise Forbidden("Only admins and managers reassign owners in bulk.")
     checked = ReassignBody.check(body)
     if checked.from_ == checked.to:
@@ -69,11 +70,11 @@ def reassign_all(db: Database, body: dict, *, by: str | None = None, access: Acc
     return db.write_tx(_reassign, checked.from_, checked.to, list(checked.kinds), by, access)
 
 
-def _reassign(tx: Tx, source: str, target: str, kinds: list[str], by: str | None, access: Access | None) -> dict:
+def _reassign(tx: Tx, source: str, target: str, kinds: list[str], by: str | None, access: Access) -> dict:
     for key, user_id in (("from", source), ("to", target)):
         if tx.one("contacts/user_name", id=user_id) is None:
             raise NotFound(f"No user with id {user_id}", {key: "is not a user"})
-    if access is not None and not (access.manages(source) and access.manages(target)):
+    if not (access.manages(source) and access.manages(target)):
         raise Forbidden("Managers reassign records only between users of their own team.")
     moved = tx.one("contacts/reassign_owner", **{"from": source, "to": target}, kinds=kinds, by=by)["moved"]
     return {"moved": moved}

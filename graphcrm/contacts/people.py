@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime as dt
 
 from graphcrm.access import checks as record_access
-from graphcrm.records import crud as records, relationships, search
-from graphcrm.store.db import Database, Tx
+from graphcrm.access.policy import Access
+from graphcrm.contacts.salutation import letter_salutation
 from graphcrm.errors import Forbidden, Invalid, NotFound
 from graphcrm.model import Label, RelType
-from graphcrm.access.policy import Access
 from graphcrm.model.nodes import public
+from graphcrm.records import crud as records
+from graphcrm.records import relationships, search
+from graphcrm.store.db import Database, Tx
 
 # Every list on a page is capped; sections say how many more there are.
 CAP = 200
@@ -22,7 +24,7 @@ def section(db: Database | Tx, name: str, names: dict | None = None, **params) -
     return {"items": items, "total": row["total"], "more": max(0, row["total"] - len(items))}
 
 
-def person_detail(db: Database, person_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:
+def person_detail(db: Database, person_id: str, cap: int = CAP, *, access: Access) -> dict:
     """Return a person with owner, accounts, deals, campaigns and ties as the viewer may see them.
 
     Raises NotFound for a missing person and for one the viewer may not see; `can_edit` says
@@ -31,10 +33,10 @@ def person_detail(db: Database, person_id: str, cap: int = CAP, *, access: Acces
     return db.read_tx(_person_detail, person_id, cap, access)
 
 
-def _person_detail(tx: Tx, person_id: str, cap: int, access: Access | None) -> dict:
+def _person_detail(tx: Tx, person_id: str, cap: int, access: Access) -> dict:
     row = tx.one("people/get", id=person_id)
     owner_id = (row["owner"] or {}).get("id") if row else None
-    if row is None or (access is not None and not access.sees_person(owner_id)):
+    if row is None or (not access.sees_person(owner_id)):
         raise NotFound(f"No person with id {person_id}")
     seen = record_access.visibility(access)
 
@@ -48,7 +50,7 @@ def _person_detail(tx: Tx, person_id: str, cap: int, access: Access | None) -> d
     return {
         "person": record_access.person(access, public(row["person"]),
                                        record_access.keeper(owner_id, (row["owner"] or {}).get("claimed", False))),
-        "can_edit": access is None or access.may_edit(owner_id),
+        "can_edit": access.may_edit(owner_id),
         "owner": row["owner"],
         "primary_account": row["primary_account"],
         "employers": accounts(RelType.EMPLOYS),
@@ -96,12 +98,17 @@ def owner_choices(db: Database, cap: int = 500) -> list[dict]:
     return [r["user"] for r in db.read("people/owner_choices", cap=cap)]
 
 
+def team_owner_choices(db: Database, *, access: Access) -> list[dict]:
+    """The owners a manager may move records between: their team (admins: everyone)."""
+    return [u for u in owner_choices(db) if access.manages(u["id"])]
+
+
 def employment(db: Database, person_id: str, account_id: str) -> dict | None:
     """Return `{"primary": bool}` when the account employs the person now, else None."""
     return db.read_one("people/employment", id=person_id, account=account_id)
 
 
-def people_named(db: Database, name: str, limit: int = 5, *, access: Access | None = None) -> list[dict]:
+def people_named(db: Database, name: str, limit: int = 5, *, access: Access) -> list[dict]:
     """Return the people the viewer may see whose full name is `name` (ignoring case; ' · account' is dropped)."""
     key = " ".join((name or "").split(" · ", 1)[0].split()).lower()
     if not key:
@@ -113,7 +120,7 @@ def people_named(db: Database, name: str, limit: int = 5, *, access: Access | No
     return [h for h in hits if h["kind"] == "person" and " ".join(h.get("label", "").split()).lower() == key][:limit]
 
 
-def placeholders_to_merge(db: Database, limit: int = 100, *, access: Access | None = None) -> dict:
+def placeholders_to_merge(db: Database, limit: int = 100, *, access: Access) -> dict:
     """Return placeholders at accounts whose real people (those the viewer may see) we now know."""
     rows = db.read("people/placeholders_to_merge", limit=limit + 1, **record_access.visibility(access))
     return {"items": rows[:limit], "truncated": len(rows) > limit}
@@ -124,12 +131,12 @@ def owned_people(db: Database, user_id: str, cap: int = 25) -> dict:
     return section(db, "people/owned", user=user_id, cap=cap)
 
 
-def campaign_detail(db: Database, campaign_id: str, cap: int = CAP, *, access: Access | None = None) -> dict:
+def campaign_detail(db: Database, campaign_id: str, cap: int = CAP, *, access: Access) -> dict:
     """Return a campaign and the members the viewer may see, with their status; raise NotFound."""
     return db.read_tx(_campaign_detail, campaign_id, cap, access)
 
 
-def _campaign_detail(tx: Tx, campaign_id: str, cap: int, access: Access | None) -> dict:
+def _campaign_detail(tx: Tx, campaign_id: str, cap: int, access: Access) -> dict:
     row = tx.one("records/get", {"label": Label.CAMPAIGN}, id=campaign_id)
     if row is None:
         raise NotFound(f"No campaign with id {campaign_id}")
@@ -139,14 +146,14 @@ def _campaign_detail(tx: Tx, campaign_id: str, cap: int, access: Access | None) 
 
 
 def create_person(db: Database, data: dict, *, owner_id: str, address: str = "sie",
-                  account_id: str | None = None, by: str | None = None, access: Access | None = None) -> dict:
+                  account_id: str | None = None, by: str | None = None, access: Access) -> dict:
     """Create a person owned by `owner_id`, employed by `account_id` as primary account; return it.
 
     One transaction: a bad account or owner leaves nothing behind. Placing the person on the map
     (from their address, else their account's) follows, as derived data.
     """
     record_access.require_writer(access)
-    if access is not None and owner_id != access.user_id and not access.manages(owner_id):
+    if owner_id != access.user_id and not access.manages(owner_id):
         raise Forbidden("You may give new people only to yourself or to your team.")
     props = records.prepare(Label.PERSON, data)
     node = db.write_tx(_create_person, props, owner_id, address, account_id, by)
@@ -168,3 +175,12 @@ def _create_person(tx: Tx, props: dict, owner_id: str, address: str, account_id:
     relationships.link_in(tx, {"type": RelType.OWNS.value, "from": owner_id, "to": node["id"],
                                "properties": {"address": address}}, by=by)
     return node
+
+
+def salutation(db: Database, person_id: str, *, access: Access) -> dict:
+    """The letter salutation the person's owner would write, with the owner's du or Sie."""
+    person = records.get(db, Label.PERSON, person_id, access=access)
+    owner = db.read_one("contacts/owner_of", id=person_id)
+    address = owner["address"] if owner else None
+    return {"salutation": letter_salutation(person, address), "address": address,
+            "owner": owner["owner"] if owner else None}

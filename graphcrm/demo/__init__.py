@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from graphcrm.store.db import Database, reset
-from graphcrm.errors import Conflict, Invalid
 from graphcrm.access.users import create_user, user_by_email
 from graphcrm.demo.loader import Report, load_world
 from graphcrm.demo.world import SIZES, World
+from graphcrm.errors import Conflict, Invalid
+from graphcrm.store.db import Database, reset
+
+__all__ = ["DEMO_ADMIN_EMAIL", "ensure_demo_admin", "is_empty", "load", "load_demo", "summarize", "wipe"]
 
 DEMO_ADMIN_EMAIL = "admin@demo.graphcrm.ch"
 DEMO_ADMIN_NAME = "Demo Admin"
@@ -57,7 +59,7 @@ def load(db: Database, size: str = "small", seed: int = 7, *, replace: bool = Fa
         raise Conflict("The database already holds CRM records, so the demo was not loaded (it would "
                        "mix with them). Load it into an empty database: `graphcrm db reset --yes` "
                        "deletes everything first.", {"database": "not empty"})
-    world = World(size, seed, today or dt.datetime.now(dt.timezone.utc).date())
+    world = World(size, seed, today or dt.datetime.now(dt.UTC).date())
     taken = db.read("demo/existing_users", emails=[user["props"]["email"] for user in world.users])
     if taken:
         raise Conflict(f"Users with the demo's e-mail addresses exist already ({taken[0]['email']}, ...); "

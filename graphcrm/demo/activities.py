@@ -5,9 +5,9 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 
-from graphcrm.touchpoints.activities import TOUCH_KINDS
 from graphcrm.demo import vocab
 from graphcrm.demo.world import ACTIVE, PLACEHOLDER, World
+from graphcrm.touchpoints.activities import TOUCH_KINDS
 
 EPOCH = dt.date(1970, 1, 1).toordinal()
 KINDS, _KIND_WEIGHTS = zip(*vocab.ACTIVITY_KINDS)
@@ -90,7 +90,7 @@ def _touch_fields(last: dict[str, int]) -> dict:
 
 
 def _utc(epoch: int) -> dt.datetime:
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
+    return dt.datetime.fromtimestamp(epoch, dt.UTC)
 
 
 def _subject(rng, kind: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from graphcrm.model import Label
-from graphcrm.model.nodes import sort_key
 from graphcrm.demo import places, vocab
 from graphcrm.demo.world import ACTIVE, World
+from graphcrm.model import Label
+from graphcrm.model.nodes import sort_key
 
 TYPE_WEIGHTS = {"customer": 3.0, "prospect": 2.0, "partner": 1.0, "supplier": 0.3, "competitor": 0.05,
                 "other": 0.3}

@@ -5,9 +5,9 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 
-from graphcrm.model import DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelType
 from graphcrm.demo import vocab
 from graphcrm.demo.world import ACTIVE, BOUNCED, LEFT, PLACEHOLDER, World
+from graphcrm.model import DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelType
 
 Key = tuple[RelType, Label, Label]
 Link = tuple[Key, dict]

@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
-from graphcrm.store.values import point
-from graphcrm.store.db import Database, Tx
-from graphcrm.model import Label, RelType
-from graphcrm.store.pipeline import WRITERS, retrying, write_all
 from graphcrm.demo.activities import activity_counts, activity_rows
 from graphcrm.demo.deals import campaign_rows, opportunity_rows, target_rows
 from graphcrm.demo.links import link_rows
 from graphcrm.demo.people import account_rows, person_rows
 from graphcrm.demo.world import World
+from graphcrm.model import Label, RelType
+from graphcrm.store.db import Database, Tx
+from graphcrm.store.pipeline import WRITERS, retrying, write_all
+from graphcrm.store.values import point
 
 NODE_BATCH = 5_000
 LINK_BATCH = 10_000
@@ -86,7 +86,7 @@ def node_batches(world: World) -> Iterator[Batch]:
 def _node_properties(row: dict) -> dict:
     """Return a node's full property map: its props plus timestamps and location."""
     props = dict(row["props"])
-    props["created_at"] = props["updated_at"] = dt.datetime.fromtimestamp(row["created"], dt.timezone.utc)
+    props["created_at"] = props["updated_at"] = dt.datetime.fromtimestamp(row["created"], dt.UTC)
     if row.get("lat") is not None:
         props["location"] = point(row["lat"], row["lon"])
     return props

@@ -6,10 +6,10 @@ import math
 import random
 from collections.abc import Iterator
 
-from graphcrm.model import Label
-from graphcrm.model.nodes import sort_key
 from graphcrm.demo import places, vocab
 from graphcrm.demo.world import ACTIVE, BOUNCED, LEFT, PLACEHOLDER, Account, World
+from graphcrm.model import Label
+from graphcrm.model.nodes import sort_key
 
 LANGUAGES = {"de_CH": "de", "de_DE": "de", "de_AT": "de", "fr_CH": "fr", "it_IT": "it"}
 HEADS = vocab.DEPARTMENT_NAMES[1:]
@@ -144,13 +144,13 @@ def _person(world: World, rng: random.Random, a: int, acc: Account, dept: str, s
     elif state == BOUNCED:
         props["inactive_reason"], props["inactive_since"] = "email_bounced", until
         props["email_bounced_at"] = dt.datetime(until.year, until.month, until.day, 7, rng.randint(0, 59),
-                                                tzinfo=dt.timezone.utc)
+                                                tzinfo=dt.UTC)
         props.setdefault("email", world.unique_email(_local_part(first, last, 0), acc.domain))
     props["sort_key"] = sort_key(Label.PERSON, props)
     return {"props": props, "created": world.epoch(world.days_ago(rng, 730, 2200), rng), "lat": lat, "lon": lon}
 
 
 def _local_part(first: str, last: str, scheme: int) -> str:
-    f, l = vocab.ascii_slug(first), vocab.ascii_slug(last) or "kontakt"
+    f, surname = vocab.ascii_slug(first), vocab.ascii_slug(last) or "kontakt"
     f = f or "x"
-    return (f"{f}.{l}", f"{f[0]}.{l}", f"{f[0]}{l}")[scheme]
+    return (f"{f}.{surname}", f"{f[0]}.{surname}", f"{f[0]}{surname}")[scheme]

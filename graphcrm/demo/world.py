@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from faker import Faker
 
-from graphcrm.model import Label
-from graphcrm.model.nodes import sort_key
 from graphcrm.demo import places, vocab
 from graphcrm.demo.places import City
+from graphcrm.model import Label
+from graphcrm.model.nodes import sort_key
 
 # Person states the later phases need to know (kept as small ints: large has 100,000 people).
 ACTIVE, LEFT, BOUNCED, PLACEHOLDER = range(4)
@@ -122,7 +122,7 @@ class World:
     @staticmethod
     def epoch(day: dt.date, rng: random.Random) -> int:
         """Return epoch seconds of a working-hours moment (UTC) on `day`."""
-        start = dt.datetime(day.year, day.month, day.day, 6, tzinfo=dt.timezone.utc)
+        start = dt.datetime(day.year, day.month, day.day, 6, tzinfo=dt.UTC)
         return int(start.timestamp()) + rng.randint(0, 11 * 3600)
 
     def unique_email(self, local: str, domain: str) -> str:

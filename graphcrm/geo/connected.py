@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graphcrm.store.db import Database
 from graphcrm.errors import Invalid
+from graphcrm.store.db import Database
 
 ME = "me"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from graphcrm.store.db import Database
-from graphcrm.access.policy import Access
 from graphcrm.access.checks import visibility
+from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid
-from graphcrm.store.values import point
 from graphcrm.geo.nearby import KINDS, display_label
+from graphcrm.store.db import Database
+from graphcrm.store.values import point
 
 DEFAULT_LIMIT = 2000
 MAX_LIMIT = 5000
@@ -79,7 +79,7 @@ def markers(
     active: bool = False,
     limit: int = DEFAULT_LIMIT,
     now: dt.datetime | None = None,
-    access: Access | None = None,
+    access: Access,
 ) -> dict:
     """Return `{"items", "truncated", "limit"}`: at most `limit` records inside the box, each with `overdue`.
 
@@ -88,7 +88,7 @@ def markers(
     if kind and kind not in KINDS:
         raise Invalid("kind must be person or account", {"kind": "must be person or account"})
     (south, west), (north, east) = parse_bbox(bbox)
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     rows, truncated = [], False
     for name in [kind] if kind else ["account", "person"]:  # accounts first: fewer, and a visit's goal
         room = limit - len(rows)

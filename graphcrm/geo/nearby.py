@@ -13,11 +13,12 @@ import enum
 import math
 from dataclasses import dataclass, field
 
+from graphcrm.access.checks import visibility
+from graphcrm.access.policy import Access
+from graphcrm.model import Label
+from graphcrm.model.nodes import display_name
 from graphcrm.records import paging
 from graphcrm.store.db import Database
-from graphcrm.access.policy import Access
-from graphcrm.access.checks import visibility
-from graphcrm.model import Label
 from graphcrm.store.values import point
 
 MAX_RADIUS_KM = 500.0
@@ -85,7 +86,7 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[tuple[float,
     return (south, west), (north, east)
 
 
-def nearby(db: Database, query: NearbyQuery, user: dict | None = None, *, access: Access | None = None) -> dict:
+def nearby(db: Database, query: NearbyQuery, user: dict | None = None, *, access: Access) -> dict:
     """Return `{"items", "next", "truncated", "center", "radius_km"}` (and `connected`): nearest first.
 
     People the viewer may not see are left out; items carry no sensitive field.
@@ -126,7 +127,7 @@ def _params(query: NearbyQuery, radius_km: float) -> dict:
         "active": query.active,
         "account_type": query.account_type,
         "limit": query.limit + 1,
-        **visibility(None),  # everyone visible unless the caller passes the viewer's (see `nearby`)
+        **visibility(Access.system()),  # everyone visible unless the caller passes the viewer's (see `nearby`)
     }
 
 
@@ -174,9 +175,5 @@ def present(row: dict) -> dict:
 
 
 def display_label(node: dict, is_person: bool) -> str:
-    """A person's full name or an account's name."""
-    if is_person:
-        name = " ".join(p for p in (node.get("first_name"), node.get("last_name")) if p)
-    else:
-        name = node.get("name")
-    return name or node["id"]
+    """A person's full name or an account's name (its id when it has none)."""
+    return display_name(node, node["id"])

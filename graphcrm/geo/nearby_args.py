@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import math
 
-from graphcrm.records import paging
-from graphcrm.store.db import Database
+from graphcrm.access.checks import check_visible
 from graphcrm.access.policy import Access
-from graphcrm.errors import Invalid
+from graphcrm.errors import Invalid, NotFound
+from graphcrm.geo.nearby import DEFAULT_RADIUS_KM, KINDS, MAX_RADIUS_KM, Hops, NearbyQuery
 from graphcrm.model import ACCOUNT_TYPES
 from graphcrm.places.address import locate, parse_address
 from graphcrm.places.locations import online_url
-from graphcrm.geo.nearby import DEFAULT_RADIUS_KM, KINDS, MAX_RADIUS_KM, Hops, NearbyQuery
+from graphcrm.records import paging
+from graphcrm.store.db import Database
 
 ARGS = (
     "lat",
@@ -46,7 +47,7 @@ def _number(args: dict, name: str, lo: float, hi: float, errors: dict, *, lo_ope
     return value
 
 
-def parse_query(db: Database, args: dict, user: dict, access: Access | None = None) -> NearbyQuery:
+def parse_query(db: Database, args: dict, user: dict, access: Access) -> NearbyQuery:
     """Check the query parameters of GET /nearby and resolve the center; raise Invalid naming each bad one."""
     errors: dict[str, str] = {}
     for name in sorted(set(args) - set(ARGS)):
@@ -103,7 +104,7 @@ def parse_query(db: Database, args: dict, user: dict, access: Access | None = No
         after=after,
     )
     if not errors:
-        _resolve_center(db, query, lat, lon, near, address, errors)
+        _resolve_center(db, query, lat, lon, near, address, errors, access)
     if errors:
         raise Invalid("Some parameters are not valid: " + ", ".join(sorted(errors)), errors)
     return query
@@ -129,10 +130,20 @@ def _integer(raw, name: str, default: int, lo: int, hi: int, errors: dict) -> in
     return int(text)
 
 
-def _resolve_center(db: Database, query: NearbyQuery, lat, lon, near: str, address: str, errors: dict) -> None:
+def _visible(db: Database, access: Access, record_id: str) -> bool:
+    try:
+        check_visible(db, access, record_id)
+    except NotFound:
+        return False
+    return True
+
+
+def _resolve_center(db: Database, query: NearbyQuery, lat, lon, near: str, address: str, errors: dict,
+                    access: Access) -> None:
     if near:
         row = db.read_one("geo/center_of", id=near)
-        if row is None:
+        # Centering on a person the viewer may not see would tell where they are: answered as unknown.
+        if row is None or not _visible(db, access, near):
             errors["near"] = "is not the id of a person or account"
         elif row["location"] is None:
             errors["near"] = "has no location yet (its address could not be placed)"

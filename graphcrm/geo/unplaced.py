@@ -4,6 +4,7 @@ from __future__ import annotations
 from graphcrm.access.checks import visibility
 from graphcrm.access.policy import Access
 from graphcrm.model import LABEL_KINDS, Label
+from graphcrm.model.nodes import display_name
 from graphcrm.places.address import ADDRESS_FIELDS, has_address
 from graphcrm.places.locations import check_label
 from graphcrm.records import paging
@@ -11,7 +12,7 @@ from graphcrm.store.db import Database
 
 
 def unplaced(db: Database, label: Label, *, limit: int = 50, cursor: str | None = None,
-             access: Access | None = None) -> dict:
+             access: Access) -> dict:
     """Return a page `{"items", "next"}` of records without a point (people the viewer may see), in name order."""
     check_label(label)
     after_key, after_id = paging.decode(access, cursor, str, str) or ("", "")
@@ -39,11 +40,7 @@ def _unplaced_item(label: Label, row: dict) -> dict:
         reason = "no_address_and_account_not_placed"
     else:
         reason = "no_address"
-    name = (
-        node.get("name")
-        if label is Label.ACCOUNT
-        else " ".join(p for p in (node.get("first_name"), node.get("last_name")) if p)
-    )
+    name = display_name(node, "")
     return {
         "id": node["id"],
         "kind": LABEL_KINDS[label],

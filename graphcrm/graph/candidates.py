@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graphcrm.touchpoints import strength
 from graphcrm.store.db import Tx
+from graphcrm.touchpoints import strength
 
 FANOUT = 50
 SIDE_BUDGET = 1200

@@ -9,10 +9,9 @@ from __future__ import annotations
 import networkx as nx
 
 from graphcrm.access.redaction import MARK
-from graphcrm.touchpoints import strength
 from graphcrm.graph.candidates import TOUCHED, Tie
 from graphcrm.graph.ties import period_text
-
+from graphcrm.touchpoints import strength
 
 
 class Text(str):

@@ -5,13 +5,13 @@ import datetime as dt
 
 import networkx as nx
 
-from graphcrm.graph import paths
 from graphcrm.access import redaction
-from graphcrm.store.db import Database, Tx, table
-from graphcrm.errors import NotFound
-from graphcrm.model import DEFAULT_CONTACT_ROLES
-from graphcrm.graph.network import NODE_COLUMNS, NODE_VALUES, check_range, display_name, present
 from graphcrm.access.policy import Access
+from graphcrm.errors import NotFound
+from graphcrm.graph import paths
+from graphcrm.graph.network import NODE_COLUMNS, NODE_VALUES, check_range, present
+from graphcrm.model import DEFAULT_CONTACT_ROLES, nodes
+from graphcrm.store.db import Database, Tx, table
 
 KEY_ROLES = ("Decision Maker", "Economic Buyer", "Economic Decision Maker")
 # Roles a committee is expected to fill; "Other" is a catch-all, never missing.
@@ -21,7 +21,7 @@ MAX_TEAM = 8
 
 def influence(db: Database, opportunity_id: str, *, viewer: str, k: int = 3,
               max_hops: int = paths.DEFAULT_MAX_HOPS, now: dt.datetime | None = None,
-              access: Access | None = None) -> dict:
+              access: Access) -> dict:
     """Return the buying committee, the uncovered roles and paths to the deciders from us and the team.
 
     With `access`, committee members and people on paths the viewer may not see are "someone at ...".
@@ -33,7 +33,7 @@ def influence(db: Database, opportunity_id: str, *, viewer: str, k: int = 3,
 
 
 def _influence(tx: Tx, opportunity_id: str, viewer: str, k: int, max_hops: int, now,
-               access: Access | None = None) -> dict:
+               access: Access) -> dict:
     deal = tx.one("paths/committee", id=opportunity_id)
     if deal is None:
         raise NotFound(f"No opportunity with id {opportunity_id}")
@@ -46,14 +46,15 @@ def _influence(tx: Tx, opportunity_id: str, viewer: str, k: int, max_hops: int, 
         if red.hides("person", member["owner"]):
             person = {**red.anonymous(member["id"], member["account"]), "placeholder": member["placeholder"]}
         else:
-            person = {"id": member["id"], "label": display_name_of(member), "title": member.get("title"),
+            person = {"id": member["id"], "label": nodes.display_name(member), "title": member.get("title"),
                       "status": member["status"], "placeholder": member["placeholder"], "primary": member["primary"]}
         person.update(paths_from_me=[], paths_from_team=[])
         if member["role"] in KEY_ROLES and not member["placeholder"]:
             reach(tx, member["eid"], person, me["eid"] if me else None, team, viewer, k, max_hops, now, records,
                   access)
         roles.setdefault(member["role"], []).append(person)
-    ordered = [r for r in DEFAULT_CONTACT_ROLES if r in roles] + sorted(r for r in roles if r not in DEFAULT_CONTACT_ROLES)
+    ordered = [r for r in DEFAULT_CONTACT_ROLES if r in roles]
+    ordered += sorted(r for r in roles if r not in DEFAULT_CONTACT_ROLES)
     return {
         "opportunity": {**deal["opportunity"], "label": deal["opportunity"].get("name"), "account": deal["account"]},
         "roles": [{"role": r, "key": r in KEY_ROLES, "people": roles[r]} for r in ordered],
@@ -64,15 +65,8 @@ def _influence(tx: Tx, opportunity_id: str, viewer: str, k: int, max_hops: int, 
     }
 
 
-def display_name_of(member: dict) -> str:
-    """Return a committee member's name."""
-    from graphcrm.model import Label
-
-    return display_name(Label.PERSON, member)
-
-
 def reach(tx: Tx, target: str, person: dict, me: str | None, team: list[dict], viewer: str, k: int,
-          max_hops: int, now, records: dict, access: Access | None = None) -> None:
+          max_hops: int, now, records: dict, access: Access) -> None:
     """Fill a person's best paths from the viewer (k) and from each team member (their best one)."""
     sources = list(dict.fromkeys([e for e in [me, *(u["eid"] for u in team)] if e]))
     if not sources:
@@ -96,7 +90,7 @@ def reach(tx: Tx, target: str, person: dict, me: str | None, team: list[dict], v
 
 def introductions(db: Database, person_id: str, *, viewer: str, k: int = 5,
                   max_hops: int = paths.DEFAULT_MAX_HOPS, now: dt.datetime | None = None,
-                  access: Access | None = None) -> dict:
+                  access: Access) -> dict:
     """Return who can introduce the viewer to a person: paths from the viewer and the people near the team.
 
     With `access`, a person the viewer may not see is a 404 and the paths are redacted.
@@ -107,10 +101,10 @@ def introductions(db: Database, person_id: str, *, viewer: str, k: int = 5,
 
 
 def _introductions(tx: Tx, person_id: str, viewer: str, k: int, max_hops: int, now,
-                   access: Access | None = None) -> dict:
+                   access: Access) -> dict:
     found = table(tx, "network/nodes", NODE_COLUMNS, eids=[e["eid"] for e in tx.run("paths/resolve", id=person_id)])
     row = found[0] if found else None
-    if row is None or "Person" not in row["labels"] or (access is not None and not access.sees_person(row["owner"])):
+    if row is None or "Person" not in row["labels"] or (not access.sees_person(row["owner"])):
         raise NotFound(f"No person with id {person_id}")
     person = present(row["labels"], dict(zip(NODE_VALUES, row["values"])), row["account"], owner=row["keeper"],
                      redactor=redaction.Redactor(access))
@@ -136,7 +130,7 @@ def introducers(result: dict, target: str) -> list[dict]:
     return [{**result["records"][pid], "paths": n} for pid, n in sorted(counts.items(), key=lambda kv: -kv[1])]
 
 
-def connectors(db: Database, account_id: str, *, limit: int = 20, access: Access | None = None) -> dict:
+def connectors(db: Database, account_id: str, *, limit: int = 20, access: Access) -> dict:
     """Rank the people and users in an account's 2-hop network by betweenness: the brokers.
 
     With `access`, people the viewer may not see are ranked as "someone at ..." with an opaque id.

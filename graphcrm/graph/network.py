@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from graphcrm.access import redaction
-from graphcrm.graph.layout import add_layout
-from graphcrm.store.db import Database, Tx, table
-from graphcrm.errors import Invalid, NotFound
-from graphcrm.model import KIND_LABELS, LABEL_KINDS, NETWORK_REL_TYPES, REL_SPECS, Label, RelType
 from graphcrm.access.policy import Access
+from graphcrm.errors import Invalid, NotFound
+from graphcrm.graph.layout import add_layout
+from graphcrm.model import KIND_LABELS, LABEL_KINDS, NETWORK_REL_TYPES, REL_SPECS, Label, RelType, nodes
 from graphcrm.model.validation import parse_date
+from graphcrm.store.db import Database, Tx, table
 
 DEFAULT_LIMIT, MAX_LIMIT = 300, 2000
 MAX_DEPTH = 3
@@ -98,7 +98,7 @@ def check_range(name: str, value, lo: int, hi: int) -> int:
 
 
 def network(db: Database, center: str, *, depth: int = 2, types=None, limit: int = DEFAULT_LIMIT,
-            as_of=None, kinds=None, status=None, layout: str | None = None, access: Access | None = None) -> dict:
+            as_of=None, kinds=None, status=None, layout: str | None = None, access: Access) -> dict:
     """Return the view `{"center", "nodes", "edges", "truncated", "shown", "total", "more"}` around a record.
 
     With `access`, the view is what that viewer may see (redaction.py); a hidden center is a 404.
@@ -115,13 +115,13 @@ def network(db: Database, center: str, *, depth: int = 2, types=None, limit: int
     return view
 
 
-def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict, access: Access | None) -> dict:
+def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict, access: Access) -> dict:
     row = tx.one("network/center", id=center)
-    if row is None or (row["person"] and access is not None and not access.sees_person(row["owner"])):
+    if row is None or (row["person"] and not access.sees_person(row["owner"])):
         raise NotFound(f"No record with id {center}", {"center": "no such record"})
     seen, shown, frontier = {row["eid"]}, [row["eid"]], [row["eid"]]
     total, lower_bound, distance = 1, False, {row["eid"]: 0}
-    visibility = {"see_all": True, "team": []} if access is None else access.cypher_params()
+    visibility = access.cypher_params()
     for layer in range(1, depth + 1):
         if not frontier:
             break
@@ -143,8 +143,8 @@ def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict, access: Ac
     return view
 
 
-def records_view(tx: Tx | Database, eids: list[str], types: list[str], as_of=None,
-                 access: Access | None = None) -> dict:
+def records_view(tx: Tx | Database, eids: list[str], types: list[str], as_of,
+                 access: Access) -> dict:
     """Return `{"nodes", "edges"}` for the records with these element ids and the edges among them."""
     rows = {r["eid"]: r for r in table(tx, "network/nodes", NODE_COLUMNS, eids=eids)}
     red = redaction.Redactor(access)
@@ -174,15 +174,6 @@ def label_of_node(labels: list[str]) -> Label | None:
     return next((lab for lab in CARD_FIELDS if lab.value in labels), None)
 
 
-def display_name(label: Label | None, props: dict) -> str:
-    """Return what a record is called: "Anna Keller", "ACME AG"."""
-    if label is Label.PERSON:
-        name = " ".join(p for p in (props.get("first_name"), props.get("last_name")) if p)
-    else:
-        name = props.get("name") or ""
-    return name or "(unnamed)"
-
-
 def present(labels: list[str], props: dict, account: str | None = None, *, owner: str | None = None,
             redactor: redaction.Redactor | None = None) -> dict:
     """Return a node of a view: id, kind, label, status, placeholder and the hover card's fields.
@@ -194,7 +185,7 @@ def present(labels: list[str], props: dict, account: str | None = None, *, owner
     props = {k: v for k, v in props.items() if v is not None}
     kind = LABEL_KINDS.get(label, "other")
     card = {f: values[f] for f in CARD_FIELDS.get(label, ()) if values.get(f) not in (None, "", [])}
-    node = {"id": props.get("id"), "kind": kind, "label": display_name(label, props),
+    node = {"id": props.get("id"), "kind": kind, "label": nodes.display_name(props),
             "status": props.get("status", "active") if label is Label.PERSON else None,
             "placeholder": bool(props.get("placeholder")),
             "card": redactor.card(kind, props.get("id"), owner, card) if redactor else card}

@@ -15,13 +15,13 @@ import itertools
 
 import networkx as nx
 
-from graphcrm.graph import candidates, explain, kpaths, ties
 from graphcrm.access import redaction
-from graphcrm.store.db import Database, Tx
-from graphcrm.errors import Invalid, NotFound
-from graphcrm.model import NETWORK_REL_TYPES
-from graphcrm.graph.network import check_range, parse_types
 from graphcrm.access.policy import Access
+from graphcrm.errors import Invalid, NotFound
+from graphcrm.graph import candidates, explain, kpaths, ties
+from graphcrm.graph.network import check_range, parse_types
+from graphcrm.model import NETWORK_REL_TYPES
+from graphcrm.store.db import Database, Tx
 
 RANKS = ("strength", "hops")
 PATH_TYPES = (*(t.value for t in NETWORK_REL_TYPES), candidates.TOUCHED)
@@ -41,7 +41,7 @@ def check(k: int, max_hops: int, rank: str, types) -> list[str]:
 
 def find_paths(db: Database, source: str, target: str, *, k: int = DEFAULT_K, max_hops: int = DEFAULT_MAX_HOPS,
                rank: str = "strength", types=None, viewer: str | None = None,
-               now: dt.datetime | None = None, access: Access | None = None) -> dict:
+               now: dt.datetime | None = None, access: Access) -> dict:
     """Return `{"paths": [...], "records": {id: {...}}}`: up to k paths from source to target, best first.
 
     With `access`, a hidden person as an end is a 404 and people on the paths are redacted (redaction.py).
@@ -56,17 +56,17 @@ def find_paths(db: Database, source: str, target: str, *, k: int = DEFAULT_K, ma
     return db.read_tx(_find, source, target, k, max_hops, rank, types, viewer, now, access)
 
 
-def _find(tx: Tx, source, target, k, max_hops, rank, types, viewer, now, access=None) -> dict:
+def _find(tx: Tx, source, target, k, max_hops, rank, types, viewer, now, access: Access) -> dict:
     src, dst = resolve(tx, source, "from", access), resolve(tx, target, "to", access)
     graph = candidate_graph(tx, [src], [dst], max_hops, types, now)
     paths = best_paths(graph, src, dst, k=k, max_hops=max_hops, rank=rank, viewer=viewer, now=now)
     return redaction.finish_paths(tx, graph, paths, access)
 
 
-def resolve(tx: Tx, record_id: str, field: str, access: Access | None = None) -> str:
+def resolve(tx: Tx, record_id: str, field: str, access: Access) -> str:
     """Return the element id of a path end, refusing unknown records, hidden people and placeholders."""
     row = tx.one("paths/resolve", id=record_id)
-    if row is None or (access is not None and "Person" in row["labels"] and not access.sees_person(row["owner"])):
+    if row is None or ("Person" in row["labels"] and not access.sees_person(row["owner"])):
         raise NotFound(f"No record with id {record_id}", {field: "no such record"})
     if row["placeholder"]:
         raise Invalid("A placeholder contact cannot be on a path", {field: "is a placeholder contact"})
@@ -178,14 +178,3 @@ def describe(graph: nx.Graph, hops: list, rank: str, viewer: str | None, cost: f
         edges.append(edge)
     return {"nodes": ids, "edges": edges, "hops": len(hops), "cost": round(cost, 3), "explanation": texts}
 
-
-def records_of(graph: nx.Graph, paths: list[dict]) -> dict:
-    """Return {id: {id, kind, label, status}} for every record on the paths."""
-    by_id = {d["id"]: d for _, d in graph.nodes(data=True)}
-    out = {}
-    for path in paths:
-        for record_id in path["nodes"]:
-            data = by_id[record_id]
-            out[record_id] = {"id": record_id, "kind": data["kind"], "label": data["name"],
-                              "status": data.get("status")}
-    return out

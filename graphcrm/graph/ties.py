@@ -17,8 +17,8 @@ import math
 
 import networkx as nx
 
-from graphcrm.touchpoints import strength
 from graphcrm.graph.candidates import TOUCHED, Tie, ensure_touches
+from graphcrm.touchpoints import strength
 
 MIN_STRENGTH = 0.02
 COLLEAGUES = "COLLEAGUES"

@@ -8,10 +8,11 @@ from pathlib import Path
 from flask import Flask
 
 from graphcrm import config as settings
-from graphcrm.store.db import Database
+from graphcrm.access.policy import SHARING_MODES
 from graphcrm.errors import LocalDbError
 from graphcrm.http.jsonio import CrmJSONProvider
-from graphcrm.access.policy import SHARING_MODES
+from graphcrm.store.db import Database
+
 
 def create_app(config: dict | None = None) -> Flask:
     """Create the app; `config` overrides the environment (tests pass their own)."""

@@ -1,4 +1,4 @@
-"""The production WSGI server: gunicorn serving `create_app()` (Docker runs `gunicorn "graphcrm.http.app:create_app()"`)."""
+"""The production WSGI server: gunicorn serving `create_app()` (Docker: `gunicorn "graphcrm.http.app:create_app()"`)."""
 from __future__ import annotations
 
 

@@ -21,6 +21,14 @@ def sort_key(label: Label, props: dict) -> str:
     return (props.get("name") or "").strip().lower()
 
 
+def display_name(props: dict | None, fallback: str = "(unnamed)") -> str:
+    """Return what a record is called: a person's first and last name, else its name, else `fallback`."""
+    if not props:
+        return fallback
+    person = " ".join(str(p) for p in (props.get("first_name"), props.get("last_name")) if p)
+    return person or (str(props["name"]) if props.get("name") else "") or fallback
+
+
 def public(node: dict | None) -> dict | None:
     """Return a node's properties without internal ones."""
     if node is None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field as PydanticField, ValidationError, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, create_model
+from pydantic import Field as PydanticField
 
 from graphcrm.errors import BadRequest, Invalid
 from graphcrm.model import Field

@@ -174,9 +174,9 @@ def parse_datetime(value: Any) -> dt.datetime:
     else:
         raise ValueError("must be an ISO 8601 date-time such as 2026-03-01T09:30:00Z")
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+        parsed = parsed.replace(tzinfo=dt.UTC)
     try:
-        return parsed.astimezone(dt.timezone.utc)
+        return parsed.astimezone(dt.UTC)
     except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1 in UTC
         raise ValueError("is out of range") from None
 

@@ -9,10 +9,19 @@ record follows its address or its account's, and a pin set by hand wins.
 """
 from graphcrm.places.address import ADDRESS_FIELDS, locate, parse_address
 from graphcrm.places.locations import (
-    GeocodeBody, check_label, clear_manual_location, geocode_missing, geocode_record, get_location, location_state,
-    online_url, place_on_write, set_manual_location,
+    GeocodeBody,
+    check_label,
+    clear_manual_location,
+    geocode_missing,
+    geocode_record,
+    geocode_request,
+    get_location,
+    location_state,
+    online_url,
+    place_on_write,
+    set_manual_location,
 )
 
 __all__ = ["ADDRESS_FIELDS", "GeocodeBody", "check_label", "clear_manual_location", "geocode_missing",
-           "geocode_record", "get_location", "locate", "location_state", "online_url", "parse_address",
-           "place_on_write", "set_manual_location"]
+           "geocode_request", "geocode_record", "get_location", "locate", "location_state", "online_url",
+           "parse_address", "place_on_write", "set_manual_location"]

@@ -222,8 +222,3 @@ def locality_matches(localities: list[str], city: str) -> bool:
     wanted = set(name_variants(city))
     return any(wanted & set(name_variants(name)) for name in localities)
 
-
-def warm_up() -> None:
-    """Load the home-country tables now (a second or two) instead of on the first address."""
-    for country in HOME:
-        find_postal_code(country, "0")

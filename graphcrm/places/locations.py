@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 
-from graphcrm.store.db import Database
-from graphcrm.store.values import point
+from graphcrm.access import checks
+from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import Field, Label
 from graphcrm.model.schema import Body, Flag, typed
 from graphcrm.places.address import ADDRESS_FIELDS, SOURCE_ACCOUNT, SOURCE_MANUAL, has_address, locate
+from graphcrm.store.db import Database
+from graphcrm.store.values import point
 
 PLACED_LABELS = (Label.PERSON, Label.ACCOUNT)
 BATCH = 1000
@@ -115,9 +117,10 @@ def check_coordinates(data) -> tuple[float, float]:
     return pin.lat, pin.lon
 
 
-def set_manual_location(db: Database, label: Label, record_id: str, data) -> dict:
+def set_manual_location(db: Database, label: Label, record_id: str, data, *, access: Access) -> dict:
     """Pin a record at {"lat", "lon"} by hand (a dragged marker); return its state."""
     check_label(label)
+    checks.check_edit(db, access, record_id)
     lat, lon = check_coordinates(data)
     row = db.write_one(
         "geo/set_location",
@@ -134,29 +137,41 @@ def set_manual_location(db: Database, label: Label, record_id: str, data) -> dic
     return location_state(row["node"])
 
 
-def clear_manual_location(db: Database, label: Label, record_id: str) -> dict:
+def clear_manual_location(db: Database, label: Label, record_id: str, *, access: Access) -> dict:
     """Drop a manual point and geocode the record from its address again; return its state."""
     check_label(label)
+    checks.check_edit(db, access, record_id)
     if db.write_one("geo/clear_manual", {"label": label}, id=record_id) is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
     return geocode_record(db, label, record_id)
 
 
-def get_location(db: Database, label: Label, record_id: str) -> dict:
-    """Return a record's location state."""
+def get_location(db: Database, label: Label, record_id: str, *, access: Access) -> dict:
+    """Return a record's location state (a person the viewer may not see is not found)."""
     check_label(label)
+    if label is Label.PERSON:
+        checks.check_person(db, access, record_id)
     row = db.read_one("geo/address_of", {"label": label}, id=record_id)
     if row is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
     return location_state(row["node"])
 
 
-def geocode_missing(db: Database, *, everything: bool = False, limit: int | None = None) -> dict:
+def geocode_request(db: Database, body, *, access: Access) -> dict:
+    """Admins: geocode what an API body asks for (no body: what is missing; {"all": true}: all not placed by hand)."""
+    checks.require_admin(access, "geocode all records")
+    checked = GeocodeBody.check(body or {})
+    return geocode_missing(db, everything=bool(checked.all), limit=checked.limit, access=access)
+
+
+def geocode_missing(db: Database, *, everything: bool = False, limit: int | None = None,
+                    access: Access) -> dict:
     """Geocode every account, then every person, without a point (with `everything`: all not placed by hand).
 
-    Accounts go first so people without an address find their account's point. Returns counts:
-    {"checked", "placed", "unplaced", "by_source": {source: n}}.
+    Admins only. Accounts go first so people without an address find their account's point. Returns
+    counts: {"checked", "placed", "unplaced", "by_source": {source: n}}.
     """
+    checks.require_admin(access, "geocode all records")
     counts = {"checked": 0, "placed": 0, "unplaced": 0, "by_source": {}}
     url = online_url()
     for label in (Label.ACCOUNT, Label.PERSON):

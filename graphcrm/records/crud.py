@@ -1,16 +1,17 @@
 """Create, read, update, delete and list the model's records: people, accounts, deals, campaigns."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from graphcrm.records import paging
 from graphcrm.access import checks as record_access
-from graphcrm.store.db import Database, Tx
-from graphcrm.errors import BadRequest, Conflict, Invalid, NotFound
-from graphcrm.model import KIND_LABELS, NODE_FIELDS, Label
 from graphcrm.access.policy import Access
+from graphcrm.errors import BadRequest, Conflict, Invalid, NotFound
+from graphcrm.model import NODE_FIELDS, Label
 from graphcrm.model.nodes import INTERNAL, new_id, public, sort_key  # noqa: F401 (the records API)
 from graphcrm.model.schema import clean
+from graphcrm.records import paging
+from graphcrm.store.db import Database, Tx
 
 # Fields whose every change is kept as a Change node (the field history of design.md).
 TRACKED = {
@@ -33,15 +34,7 @@ NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "o
          Label.USER: "user", Label.CAMPAIGN: "campaign"}
 
 
-def label_of(kind: str) -> Label:
-    """Map an API kind ("person") to its label, refusing anything else."""
-    try:
-        return KIND_LABELS[kind]
-    except KeyError:
-        raise Invalid(f"unknown kind {kind!r}", {"kind": "must be one of " + ", ".join(KIND_LABELS)}) from None
-
-
-def create(db: Database, label: Label, data: dict, *, by: str | None = None, access: Access | None = None) -> dict:
+def create(db: Database, label: Label, data: dict, *, by: str | None = None, access: Access) -> dict:
     """Validate and create one record (any writer may); return it as the viewer may see it."""
     record_access.require_writer(access)
     props = prepare(label, data)
@@ -64,7 +57,7 @@ def create_in(tx: Tx, label: Label, props: dict) -> dict:
     return tx.one("records/create", {"label": label}, id=new_id(), props=props)["node"]
 
 
-def _shown(db: Database, label: Label, record: dict, access: Access | None) -> dict:
+def _shown(db: Database, label: Label, record: dict, access: Access) -> dict:
     """A person without the fields the viewer may not see; other records as they are."""
     if label is not Label.PERSON:
         return record
@@ -78,25 +71,28 @@ def placed(db: Database, label: Label, node: dict, changed: dict) -> dict:
     return place_on_write(db, label, node, changed)
 
 
-def get(db: Database, label: Label, record_id: str, *, access: Access | None = None) -> dict:
+def get(db: Database, label: Label, record_id: str, *, access: Access) -> dict:
     """Return one record as the viewer may see it; raise NotFound (also for a person they may not see)."""
     owner = None
-    if label is Label.PERSON and access is not None:
+    if label is Label.PERSON:
         owner = record_access.check_person(db, access, record_id)
     row = db.read_one("records/get", {"label": label}, id=record_id)
     if row is None:
         raise NotFound(f"No {NOUNS[label]} with id {record_id}")
-    if label is Label.PERSON and access is not None:
+    if label is Label.PERSON:
         return access.person(public(row["node"]), owner)
+    if label is Label.USER:
+        return access.user(public(row["node"]))
     return public(row["node"])
 
 
 def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | None = None,
-           access: Access | None = None) -> dict:
+           access: Access) -> dict:
     """Apply a PATCH; with `version` in data a stale version raises Conflict. Tracked changes are kept.
 
     With `access`, only a viewer who may edit the record may change it (else Forbidden).
     """
+    record_access.require_writer(access)
     if not isinstance(data, dict):
         raise BadRequest("The body must be a JSON object.", {"body": "must be an object"})
     record_access.check_edit(db, access, record_id)
@@ -139,7 +135,7 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def delete(db: Database, label: Label, record_id: str, *, access: Access | None = None) -> None:
+def delete(db: Database, label: Label, record_id: str, *, access: Access) -> None:
     """Delete one record with its relationships; an account that still has people is refused."""
     record_access.check_edit(db, access, record_id)
     db.write_tx(_delete, label, record_id)
@@ -161,7 +157,7 @@ def _delete(tx: Tx, label: Label, record_id: str) -> None:
 
 
 def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | None = None,
-                 access: Access | None = None, **filters: str | None) -> dict:
+                 access: Access, **filters: str | None) -> dict:
     """Return one page `{"items", "next"}` in name order; `next` is the cursor of the following page.
 
     Filters (all optional, combined with AND) are those of LIST_FILTERS for the label; `q` matches
@@ -170,7 +166,7 @@ def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | N
     """
     params = filter_params(label, filters)
     # Only people are hidden by sharing; every other kind is listed whole.
-    params.update(record_access.visibility(access if label is Label.PERSON else None))
+    params.update(record_access.visibility(access if label is Label.PERSON else Access.system()))
     after_key, after_id = paging.decode(access, cursor, str, str) or ("", "")
     # With an anchor the matches are few: start from it. Without, walk the name index in order.
     statement = "records/list_linked" if any(params[k] for k in ANCHOR_FILTERS) else "records/list"
@@ -179,7 +175,7 @@ def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | N
     items = [public(r["node"]) for r in rows[:limit]]
     if label is Label.PERSON:
         items = record_access.redact(db, access, items)
-    elif label is Label.USER and access is not None:
+    elif label is Label.USER:
         items = [access.user(u) for u in items]
     next_cursor = None
     if len(rows) > limit:
@@ -205,3 +201,27 @@ def filter_params(label: Label, filters: dict) -> dict:
         raise Invalid("Some filters are not valid: " + ", ".join(sorted(errors)), errors)
     params["words"] = q.lower().split()
     return params
+
+
+EXPORT_PAGE = 500
+
+
+def export_list(db: Database, label: Label, filters: dict, *, access: Access) -> tuple[list[str], Iterator[dict]]:
+    """Return the columns and every row of a list the viewer may see, read page by page.
+
+    Sensitive columns are there for roles that may see some of them; rows they may not see leave them empty.
+    """
+    shown = [k for k, f in NODE_FIELDS[label].items()
+             if not f.sensitive or access.is_admin or access.role in ("manager", "rep")]
+
+    def rows() -> Iterator[dict]:
+        cursor = None
+        while True:
+            # list_records leaves out people the viewer may not see and removes hidden fields.
+            found = list_records(db, label, limit=EXPORT_PAGE, cursor=cursor, access=access, **filters)
+            yield from found["items"]
+            cursor = found["next"]
+            if cursor is None:
+                return
+
+    return ["id", "sf_id", *shown, "created_at", "updated_at"], rows()

@@ -13,8 +13,8 @@ import hashlib
 import hmac
 import json
 
-from graphcrm.errors import BadRequest
 from graphcrm.access.policy import Access
+from graphcrm.errors import BadRequest
 
 MAX_CURSOR = 1000
 _MAC_BYTES = 16
@@ -22,13 +22,13 @@ _MAC_BYTES = 16
 _TYPES = {str: str, float: (int, float), int: int, list: list}
 
 
-def encode(access: Access | None, *values) -> str:
+def encode(access: Access, *values) -> str:
     """Return the cursor of a position given by `values` (strings, numbers, lists of them)."""
     body = _b64(json.dumps(values, separators=(",", ":"), ensure_ascii=True).encode())
     return f"{body}.{_b64(_mac(access, body))}"
 
 
-def decode(access: Access | None, cursor: str | None, *types: type) -> tuple | None:
+def decode(access: Access, cursor: str | None, *types: type) -> tuple | None:
     """Return the values of a cursor this app gave to this viewer, checked against `types`; None for none.
 
     Raise BadRequest naming `cursor` for anything else.
@@ -42,7 +42,7 @@ def decode(access: Access | None, cursor: str | None, *types: type) -> tuple | N
     return tuple(values)
 
 
-def _open(access: Access | None, cursor) -> object:
+def _open(access: Access, cursor) -> object:
     if not isinstance(cursor, str) or len(cursor) > MAX_CURSOR or cursor.count(".") != 1:
         raise _refused()
     body, mac = cursor.split(".")
@@ -61,9 +61,8 @@ def _is(value, kind: type) -> bool:
     return isinstance(value, _TYPES[kind])
 
 
-def _mac(access: Access | None, body: str) -> bytes:
-    key = access.key if access is not None else Access.system().key
-    viewer = (access.user_id if access is not None else None) or ""
+def _mac(access: Access, body: str) -> bytes:
+    key, viewer = access.key, access.user_id or ""
     return hmac.new(key, f"cursor\x00{viewer}\x00{body}".encode(), hashlib.sha256).digest()[:_MAC_BYTES]
 
 

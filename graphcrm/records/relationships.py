@@ -5,13 +5,14 @@ from typing import Any
 
 from pydantic import Field as PydanticField
 
-from graphcrm.access import audit, checks as record_access
-from graphcrm.store.db import Database, Tx
+from graphcrm.access import audit
+from graphcrm.access import checks as record_access
+from graphcrm.access.policy import Access
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
 from graphcrm.model import API_REL_TYPES, DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelType
-from graphcrm.access.policy import Access
 from graphcrm.model.nodes import new_id
 from graphcrm.model.schema import Body, RecordId, clean
+from graphcrm.store.db import Database, Tx
 
 # Types of which two records may have several, one per period (since, until).
 REPEATABLE = {RelType.WORKED_AT, RelType.BOARD_MEMBER}
@@ -97,7 +98,7 @@ def _ends(tx: Tx, rel: RelType, source: str, target: str) -> tuple[Label, Label]
     return pair
 
 
-def check_change(db: Database, access: Access | None, rel: RelType, source: str, target: str) -> dict:
+def check_change(db: Database, access: Access, rel: RelType, source: str, target: str) -> dict:
     """Refuse a link or unlink the viewer may not make; return the properties the change adds.
 
     A link changes the meaning of the ends its type names (RelSpec.changes): the viewer must be
@@ -105,7 +106,7 @@ def check_change(db: Database, access: Access | None, rel: RelType, source: str,
     (record_access.check_owner_change: a rep's claim is marked); reporting lines between users
     shape teams, so only admins change them.
     """
-    if access is None:
+    if access.is_system:
         return {"claimed": None} if rel is RelType.OWNS else {}
     record_access.require_writer(access)
     if rel is RelType.OWNS:
@@ -123,7 +124,7 @@ def check_change(db: Database, access: Access | None, rel: RelType, source: str,
     return {}
 
 
-def link(db: Database, body, *, by: str | None = None, access: Access | None = None) -> dict:
+def link(db: Database, body, *, by: str | None = None, access: Access) -> dict:
     """Create (or update) a relationship from an API body in its own transaction; return it."""
     record_access.require_writer(access)
     rel, source, target, props = _check_link(body)
@@ -220,7 +221,7 @@ def _names(holders: list[dict]) -> str | None:
     return ", ".join(sorted(h["name"] or h["id"] for h in holders)) or None
 
 
-def unlink(db: Database, body, *, by: str | None = None, access: Access | None = None) -> int:
+def unlink(db: Database, body, *, by: str | None = None, access: Access) -> int:
     """Delete the relationships of one type between two records; return how many."""
     record_access.require_writer(access)
     checked, rel = _check_body(body, UnlinkBody)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from graphcrm.store.db import Database
-from graphcrm.errors import Invalid
-from graphcrm.access.policy import Access
 from graphcrm.access.checks import visibility
+from graphcrm.access.policy import Access
+from graphcrm.errors import Invalid
+from graphcrm.model.nodes import display_name
+from graphcrm.store.db import Database
 
 # Lucene's query syntax characters; user text is matched literally, never parsed as a query.
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
@@ -27,7 +28,7 @@ def lucene_query(text: str) -> str:
     return " AND ".join([*words[:-1], f"({words[-1]} OR {words[-1]}*)"])
 
 
-def search(db: Database, text: str, limit: int = 20, *, access: Access | None = None) -> dict:
+def search(db: Database, text: str, limit: int = 20, *, access: Access) -> dict:
     """Return `{"items": [...], "next": None, "truncated": bool}` best first, without people the viewer may not see.
 
     Hits carry no sensitive field, so they need no redaction.
@@ -47,8 +48,5 @@ def search(db: Database, text: str, limit: int = 20, *, access: Access | None = 
 
 
 def _label(hit: dict) -> dict:
-    if hit["kind"] == "person":
-        hit["label"] = " ".join(p for p in (hit.get("first_name"), hit.get("last_name")) if p)
-    else:
-        hit["label"] = hit.get("name")
+    hit["label"] = display_name(hit, "") or None
     return {k: v for k, v in hit.items() if v is not None}

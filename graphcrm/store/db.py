@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import enum
 import functools
-from importlib import resources
 import logging
 import re
 from collections.abc import Callable
+from importlib import resources
 from typing import Any
 
 import neo4j

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-from importlib import resources
 import fcntl
 import hashlib
 import json
@@ -13,6 +12,7 @@ import socket
 import subprocess
 import time
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from graphcrm.errors import LocalDbError

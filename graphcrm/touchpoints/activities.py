@@ -9,20 +9,20 @@ all activities (see cypher/schema/010_touchpoints.cypher). Anything else that wr
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import Annotated, Any
 
-from pydantic import Field as PydanticField, ValidationInfo, field_validator
+from pydantic import Field as PydanticField
+from pydantic import ValidationInfo, field_validator
 
-from graphcrm.records import paging
 from graphcrm.access import checks as record_access
-from graphcrm.store.db import Database, Tx
+from graphcrm.access.policy import Access
+from graphcrm.access.redaction import anonymous_label
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import ACTIVITY_KINDS, Field, Label
-from graphcrm.access.policy import Access
-from graphcrm.model.nodes import new_id
-from graphcrm.access.redaction import anonymous_label
+from graphcrm.model.nodes import display_name, new_id
 from graphcrm.model.schema import Body, RecordId, typed
+from graphcrm.records import paging
+from graphcrm.store.db import Database, Tx
 
 # A note records something about a person, not contact with them, so it is not a touchpoint.
 TOUCH_KINDS = ("meeting", "call", "email", "event")
@@ -42,7 +42,7 @@ PEOPLE_CAP = 20  # participants listed per activity; `people_total` tells the re
 
 def utcnow() -> dt.datetime:
     """Return the current time, aware, in UTC."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class ActivityBody(Body):
@@ -79,14 +79,14 @@ def check_activity(data: Any, now: dt.datetime | None = None) -> dict:
 
 
 def log_activity(db: Database, data: Any, *, by: str, now: dt.datetime | None = None,
-                 access: Access | None = None) -> dict:
+                 access: Access) -> dict:
     """Validate and store one activity logged by user `by`; return it. Bad input writes nothing.
 
     Any writer may log, with people they may see; the others count as unknown ids.
     """
     record_access.require_writer(access)
     checked = check_activity(data, now)
-    if access is not None:
+    if not access.is_system:
         owners = record_access.owners_of(db, checked["people"])
         hidden = [i for i, owner in owners.items() if not access.sees_person(owner)]
         if hidden:
@@ -118,7 +118,7 @@ def _log(tx: Tx, activity_id: str, checked: dict, by: str) -> None:
     tx.run("activities/refresh_touch_fields", ids=checked["people"], touch_kinds=list(TOUCH_KINDS))
 
 
-def describe(db: Database | Tx, ids: list[str], access: Access | None = None) -> list[dict]:
+def describe(db: Database | Tx, ids: list[str], access: Access) -> list[dict]:
     """Return activities by id, in that order, with logged_by, people (capped) and about.
 
     A participant the viewer may not see is "someone at <account>", without an id.
@@ -130,24 +130,23 @@ def describe(db: Database | Tx, ids: list[str], access: Access | None = None) ->
     return activities
 
 
-def _participant(person: dict, access: Access | None) -> dict:
+def _participant(person: dict, access: Access) -> dict:
     owner, account = person.pop("owner", None), person.pop("account", None)
-    if access is None or access.sees_person(owner):
+    if access.sees_person(owner):
         return person
     return {"id": None, "name": anonymous_label(account), "hidden": True}
 
 
 def person_activities(db: Database, person_id: str, *, limit: int = 50, cursor: str | None = None,
-                      access: Access | None = None) -> dict:
+                      access: Access) -> dict:
     """Return one page `{"items", "next"}` of a person's activities, newest first (404 for a hidden person)."""
-    if access is not None:
-        record_access.check_person(db, access, person_id)
+    record_access.check_person(db, access, person_id)
     after_at, after_id = paging.decode(access, cursor, str, str) or (None, None)
     return db.read_tx(_person_activities, person_id, limit, after_at, after_id, access)
 
 
 def _person_activities(tx: Tx, person_id: str, limit: int, after_at: str | None, after_id: str | None,
-                       access: Access | None = None) -> dict:
+                       access: Access) -> dict:
     if tx.one("records/get", {"label": Label.PERSON}, id=person_id) is None:
         raise NotFound(f"No person with id {person_id}")
     rows = tx.run("activities/for_person", id=person_id, limit=limit + 1, after_at=after_at, after_id=after_id)
@@ -188,10 +187,9 @@ def touch_summary(db: Database, person_id: str, now: dt.datetime | None = None) 
 
 
 def person_strength(db: Database, person_id: str, user_id: str, cap: int = 50,
-                    now: dt.datetime | None = None, *, access: Access | None = None) -> dict:
+                    now: dt.datetime | None = None, *, access: Access) -> dict:
     """Return the relationship strength (graphcrm/strength.py) of the user and of each colleague with a person."""
-    if access is not None:
-        record_access.check_person(db, access, person_id)
+    record_access.check_person(db, access, person_id)
     return db.read_tx(_person_strength, person_id, user_id, cap, now or utcnow())
 
 
@@ -218,3 +216,12 @@ def _person_strength(tx: Tx, person_id: str, user_id: str, cap: int, now: dt.dat
     mine = next((e for e in ranked if e["user"]["id"] == user_id), None)
     return {"person": person_id, "strength": mine["strength"] if mine else 0.0, "you": mine,
             "users": ranked, "truncated": len(row["users"]) >= cap}
+
+
+def log_context(db: Database, person_id: str, *, access: Access) -> dict:
+    """Return the person (as the viewer may see them), employers and open deals for the quick-log form."""
+    row = db.read_one("activities/log_context", id=person_id, cap=20)
+    if row is None:
+        raise NotFound(f"No person with id {person_id}")
+    person = row["person"] = record_access.shown(db, access, row["person"])
+    return {**row, "name": display_name(person, "—")}

@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Iterator
+from collections.abc import Iterator
 
-from graphcrm.records import paging
 from graphcrm.access import checks as record_access
-from graphcrm.touchpoints.activities import TOUCH_KINDS, utcnow
+from graphcrm.access.policy import Access
+from graphcrm.errors import BadRequest, Invalid
+from graphcrm.model import Label
+from graphcrm.records import paging
+from graphcrm.records.crud import list_records
 from graphcrm.store.db import Database, Tx
 from graphcrm.store.values import exact_datetime
-from graphcrm.errors import BadRequest, Invalid
-from graphcrm.access.policy import Access
+from graphcrm.touchpoints.activities import TOUCH_KINDS, utcnow
 
 MAX_DAYS = 36_500
-EARLIEST = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
+EARLIEST = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
 CSV_CAP = 200_000  # rows in one export; the last line says when it was cut
 CSV_COLUMNS = ("person", "name", "email", "phone", "team", "owner", "account", "last_touch", "days_since")
 
@@ -44,7 +46,7 @@ def last_touch_field(kind: str | None) -> LastTouch:
 
 def stale_contacts(db: Database, *, days: int = 90, kind: str | None = None, owner: str | None = None,
                    account: str | None = None, team: str | None = None, limit: int = 50,
-                   cursor: str | None = None, now: dt.datetime | None = None, access: Access | None = None) -> dict:
+                   cursor: str | None = None, now: dt.datetime | None = None, access: Access) -> dict:
     """Return `{"items", "next", "as_of", "cutoff"}`: stale contacts, never touched first, then oldest.
 
     With `access` the report covers the viewer's scope (record_access.report_scope): a manager's team,
@@ -123,3 +125,9 @@ def csv_rows(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[dict]:
                "team": row.get("team"), "owner": (row.get("owner") or {}).get("name"),
                "account": (row.get("account") or {}).get("name"), "last_touch": row["last_touch"],
                "days_since": row["days_since"]}
+
+
+def owner_choices(db: Database, *, access: Access) -> list[dict]:
+    """The users whose contacts the viewer may filter the report by: all for admins and viewers, else their team."""
+    users = list_records(db, Label.USER, limit=500, access=access)["items"]
+    return [u for u in users if access.is_admin or access.role == "viewer" or access.manages(u["id"])]

@@ -16,15 +16,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from graphcrm.records import paging
 from graphcrm.access import checks as record_access
-from graphcrm.touchpoints.activities import TOUCH_KINDS, utcnow
-from graphcrm.store.db import Database, Tx
+from graphcrm.access.policy import Access
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
 from graphcrm.model import ACTIVITY_KINDS, Field, Label
-from graphcrm.access.policy import Access
 from graphcrm.model.nodes import new_id
 from graphcrm.model.schema import Body, RecordId, typed
+from graphcrm.records import paging
+from graphcrm.store.db import Database, Tx
+from graphcrm.touchpoints.activities import TOUCH_KINDS, utcnow
 
 PERIOD_TYPES = ("month", "quarter", "year")
 STATUSES = ("met", "on_track", "at_risk", "missed")
@@ -101,7 +101,7 @@ def parse_period(text: str | None, now: dt.datetime | None = None) -> Period:
 
 def period_of(kind: str, when: dt.datetime) -> Period:
     """Return the month, quarter or year that contains `when`."""
-    when = when.astimezone(dt.timezone.utc)
+    when = when.astimezone(dt.UTC)
     if kind == "month":
         return _period("month", when.year, when.month, 1)
     if kind == "quarter":
@@ -110,9 +110,9 @@ def period_of(kind: str, when: dt.datetime) -> Period:
 
 
 def _period(kind: str, year: int, month: int, months: int) -> Period:
-    start = dt.datetime(year, month, 1, tzinfo=dt.timezone.utc)
+    start = dt.datetime(year, month, 1, tzinfo=dt.UTC)
     end_year, end_month = divmod(month - 1 + months, 12)
-    end = dt.datetime(year + end_year, end_month + 1, 1, tzinfo=dt.timezone.utc)
+    end = dt.datetime(year + end_year, end_month + 1, 1, tzinfo=dt.UTC)
     key = {"month": f"{year}-{month:02d}", "quarter": f"{year}-Q{(month + 2) // 3}", "year": f"{year}"}[kind]
     return Period(key, kind, start, end)
 
@@ -131,13 +131,13 @@ def status_of(count: int, minimum: int, period: Period, now: dt.datetime) -> str
 
 # -- targets ---------------------------------------------------------------------------------
 
-def check_target_write(db: Database, access: Access | None, scope: str | None, scope_id: str | None) -> None:
+def check_target_write(db: Database, access: Access, scope: str | None, scope_id: str | None) -> None:
     """Refuse a target change the viewer may not make.
 
     A person's or account's target is changed by those who may edit the record; a user's default
     target by the user's managers (and admins), or by the user themselves.
     """
-    if access is None:
+    if access.is_system:
         return
     record_access.require_writer(access)
     if scope == "user":
@@ -147,7 +147,7 @@ def check_target_write(db: Database, access: Access | None, scope: str | None, s
         record_access.check_edit(db, access, scope_id)
 
 
-def create_target(db: Database, data, *, access: Access | None = None) -> dict:
+def create_target(db: Database, data, *, access: Access) -> dict:
     """Validate and create a target for a person, account or user; one per record and period type."""
     record_access.require_writer(access)
     checked = TargetBody.check(data)
@@ -160,7 +160,7 @@ def create_target(db: Database, data, *, access: Access | None = None) -> dict:
     props = {"period": checked.period, "min_touchpoints": checked.min_touchpoints, "kinds": sorted(set(kinds))}
     target_id = new_id()
     db.write_tx(_create_target, SCOPES[scope], scope_id, target_id, props)
-    return get_target(db, target_id)
+    return get_target(db, target_id, access=access)
 
 
 def _create_target(tx: Tx, label: Label, scope_id: str, target_id: str, props: dict) -> None:
@@ -174,7 +174,7 @@ def _create_target(tx: Tx, label: Label, scope_id: str, target_id: str, props: d
 
 
 def list_targets(db: Database, *, scope_id: str | None = None, period: str | None = None,
-                 limit: int = 50, cursor: str | None = None, access: Access | None = None) -> dict:
+                 limit: int = 50, cursor: str | None = None, access: Access) -> dict:
     """Return one page `{"items", "next"}` of targets in id order (of records the viewer may see)."""
     if period is not None and period not in PERIOD_TYPES:
         raise Invalid("period must be month, quarter or year", {"period": "must be month, quarter or year"})
@@ -185,7 +185,7 @@ def list_targets(db: Database, *, scope_id: str | None = None, period: str | Non
     return {"items": items, "next": paging.encode(access, items[-1]["id"]) if len(rows) > limit else None}
 
 
-def get_target(db: Database, target_id: str, *, access: Access | None = None) -> dict:
+def get_target(db: Database, target_id: str, *, access: Access) -> dict:
     """Return one target, or raise NotFound (also for a target of a person the viewer may not see)."""
     row = db.read_one("kpi/targets", id=target_id, scope_id=None, period=None, after=None, limit=1,
                       **record_access.visibility(access))
@@ -194,7 +194,7 @@ def get_target(db: Database, target_id: str, *, access: Access | None = None) ->
     return row["target"]
 
 
-def delete_target(db: Database, target_id: str, *, access: Access | None = None) -> None:
+def delete_target(db: Database, target_id: str, *, access: Access) -> None:
     """Delete one target, or raise NotFound."""
     target = get_target(db, target_id, access=access)
     check_target_write(db, access, target["scope"], target["scope_id"])
@@ -206,7 +206,7 @@ def delete_target(db: Database, target_id: str, *, access: Access | None = None)
 
 def kpi_report(db: Database, period: str | None = None, *, owner: str | None = None,
                account: str | None = None, status: str | None = None, limit: int = 50,
-               cursor: str | None = None, now: dt.datetime | None = None, access: Access | None = None) -> dict:
+               cursor: str | None = None, now: dt.datetime | None = None, access: Access) -> dict:
     """Return targets and their status in a period: totals, per owner, per account, one page of people.
 
     With `access` it covers the viewer's scope (record_access.report_scope) and people they may see.
@@ -225,7 +225,7 @@ def kpi_report(db: Database, period: str | None = None, *, owner: str | None = N
 
 
 def _report(tx: Tx, p: Period, bounds: dict, owner, account, status, limit, after_key, after_id, now,
-            access: Access | None) -> dict:
+            access: Access) -> dict:
     row = tx.one("kpi/people", **bounds, owner=owner, account=account, status=status, limit=limit + 1,
                  after_key=after_key, after_id=after_id)
     people = row["people"]
@@ -293,6 +293,21 @@ def overdue(db: Database, person_ids: list[str], now: dt.datetime | None = None)
                                      "interval_days": round(interval, 2), "target": target,
                                      "last_touch": row["last"]}
     return result
+
+
+MAX_OVERDUE_IDS = 500
+
+
+def overdue_for(db: Database, person_ids: list[str], *, access: Access) -> dict:
+    """Return the overdue ratio of each listed person; people the viewer may not see answer like unknown ids."""
+    if not person_ids:
+        raise Invalid("ids is required", {"ids": "comma-separated person ids"})
+    if len(person_ids) > MAX_OVERDUE_IDS:
+        raise Invalid(f"at most {MAX_OVERDUE_IDS} ids", {"ids": f"at most {MAX_OVERDUE_IDS} ids"})
+    owners = record_access.owners_of(db, person_ids)
+    found = overdue(db, [i for i in person_ids if i in owners and access.sees_person(owners[i])])
+    return {"items": [{"person": pid, **found[pid]} if pid in found else {"person": pid, "ratio": None}
+                      for pid in dict.fromkeys(person_ids)], "next": None}
 
 
 def overdue_ratio(db: Database, person_ids: list[str], now: dt.datetime | None = None) -> dict[str, float | None]:

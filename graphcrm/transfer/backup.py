@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from graphcrm.errors import Conflict, Invalid
 from graphcrm.store.codec import DATETIME_TEXT_RE, OFFSET_RE, decode, encode_tagged, known_zone, nanos
 from graphcrm.store.db import Database
-from graphcrm.errors import Conflict, Invalid
 
 FORMAT, VERSION = "graphcrm-backup", 1
 RESTORE_LABEL = "GraphcrmRestore"

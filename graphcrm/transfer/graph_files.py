@@ -7,14 +7,14 @@ to write. Nothing but the attribute declarations is kept in memory.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-import re
-from pathlib import Path
-
 from graphcrm.errors import Invalid
+from graphcrm.model import nodes
 from graphcrm.store.db import Database
 from graphcrm.store.values import flat, lat_lon
 
@@ -46,11 +46,8 @@ def attrs(props: dict) -> dict:
 
 def display_name(labels: list[str], props: dict) -> str:
     """Return what a node is called on screen: name, person name, subject or field."""
-    if props.get("name"):
-        return str(props["name"])
-    person = " ".join(str(props[k]) for k in ("first_name", "last_name") if props.get(k))
-    return person or str(props.get("subject") or props.get("field") or props.get("key") or
-                         (labels[0] if labels else "node"))
+    return nodes.display_name(props, "") or str(props.get("subject") or props.get("field") or props.get("key")
+                                                or (labels[0] if labels else "node"))
 
 
 def export_graph(db: Database, fmt: str, path: Path | str) -> dict[str, int]:

@@ -15,6 +15,7 @@ import networkx as nx
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
+from graphcrm.model.palette import EDGE_FALLBACK, KIND_COLORS, KIND_SHAPES, TYPE_COLORS
 from graphcrm.store.values import to_jsonable
 
 # The one vendored vis-network, which the explorer's pages serve as well; files of the package, so a
@@ -22,15 +23,6 @@ from graphcrm.store.values import to_jsonable
 VIS = resources.files("graphcrm.http") / "static" / "vendor" / "vis-network"
 VIS_JS, VIS_CSS = VIS / "vis-network.min.js", VIS / "vis-network.min.css"
 TEMPLATES = resources.files("graphcrm.transfer") / "templates"
-# Colors shared with web/static/js/explore.js, so an export looks like the explorer.
-KIND_COLORS = {"person": "#4e79a7", "account": "#f28e2b", "opportunity": "#59a14f", "user": "#b07aa1",
-               "campaign": "#9c755f", "other": "#bab0ac"}
-KIND_SHAPES = {"person": "dot", "account": "box", "opportunity": "diamond", "user": "star",
-               "campaign": "triangle", "other": "dot"}
-TYPE_COLORS = {"EMPLOYS": "#4e79a7", "WORKED_AT": "#9aa7b8", "BOARD_MEMBER": "#e15759",
-               "CONTACT_ROLE": "#59a14f", "OWNS": "#b07aa1", "HAS_OPPORTUNITY": "#76b7b2",
-               "PARTNER_OF": "#f28e2b", "KNOWS": "#edc948", "REPORTS_TO": "#ff9da7",
-               "MEMBER_OF": "#9c755f", "TOUCHED": "#d37295"}
 
 
 def jsonable(data):
@@ -85,7 +77,7 @@ def standalone_html(view: dict, title: str) -> str:
     for item in data["edges"]:
         if item["source"] in net.node_ids and item["target"] in net.node_ids:
             net.add_edge(item["source"], item["target"], type=item["type"],
-                         color=TYPE_COLORS.get(item["type"], "#999999"), arrows="to")
+                         color=TYPE_COLORS.get(item["type"], EDGE_FALLBACK), arrows="to")
     net.set_options(json.dumps({"physics": {"stabilization": {"iterations": 300}},
                                 "interaction": {"hover": True, "tooltipDelay": 150}}))
     nodes, edges, _heading, _height, _width, options = net.get_network_data()

@@ -21,9 +21,11 @@ import uuid
 from pathlib import Path
 from typing import IO
 
+from graphcrm.access import checks
+from graphcrm.access.policy import Access
 from graphcrm.store.db import Database
-from graphcrm.transfer.salesforce.report import Report
 from graphcrm.transfer.salesforce.importer import REPORT_NAME, import_salesforce
+from graphcrm.transfer.salesforce.report import Report
 from graphcrm.transfer.upload import extract_csvs
 
 log = logging.getLogger(__name__)
@@ -48,16 +50,22 @@ def jobs_dir(home: Path | str) -> Path:
     return Path(home) / "imports"
 
 
+def check_importer(access: Access) -> None:
+    """Refuse anyone but an admin: an import writes every kind of record."""
+    checks.require_admin(access, "may import data")
+
+
 def start(db: Database, home: Path | str, archive: IO[bytes], *, source: str, by: str, dry_run: bool,
-          skip_invalid: bool) -> str:
-    """Extract an uploaded zip and start importing it in the background; return the job id.
+          skip_invalid: bool, access: Access) -> str:
+    """Extract an uploaded zip and start importing it in the background (admins); return the job id.
 
     Raises Busy while another import runs, and Invalid (nothing started) for a refused zip.
     """
+    check_importer(access)
     root = jobs_dir(home)
     root.mkdir(parents=True, exist_ok=True)
     _prune(root)
-    lock = open(root / LOCK, "a+")  # noqa: SIM115 - held by the import thread until it ends
+    lock = open(root / LOCK, "a+")
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -88,8 +96,9 @@ def start(db: Database, home: Path | str, archive: IO[bytes], *, source: str, by
     return job_id
 
 
-def status(home: Path | str, job_id: str) -> dict | None:
-    """Return a job's state (running, done, failed or interrupted) with its progress or report."""
+def status(home: Path | str, job_id: str, *, access: Access) -> dict | None:
+    """Return a job's state (running, done, failed or interrupted) with its progress or report (admins)."""
+    check_importer(access)
     if not _ID.fullmatch(job_id):
         return None
     folder = jobs_dir(home) / job_id
@@ -104,8 +113,9 @@ def status(home: Path | str, job_id: str) -> dict | None:
     return state
 
 
-def report_file(home: Path | str, job_id: str) -> Path | None:
-    """The full report file of a job, when there is one."""
+def report_file(home: Path | str, job_id: str, *, access: Access) -> Path | None:
+    """The full report file of a job, when there is one (admins)."""
+    check_importer(access)
     if not _ID.fullmatch(job_id):
         return None
     path = jobs_dir(home) / job_id / REPORT_NAME

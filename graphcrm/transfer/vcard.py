@@ -4,7 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from graphcrm.access.policy import Access
+from graphcrm.model import Label
+from graphcrm.records import crud as records
+from graphcrm.store.db import Database
 from graphcrm.store.values import flat, lat_lon, native
+
 
 def _escape(text: Any) -> str:
     """Escape a text value: backslash, comma, semicolon and newlines (RFC 6350 3.4)."""
@@ -34,7 +39,8 @@ def person_vcard(person: dict, org: dict | None = None) -> str:
              "N:" + ";".join(_escape(p.get(k, "")) for k in ("last_name", "first_name")) + ";;"
              + _escape(p.get("salutation", "")) + ";"]
     if org and org.get("name"):
-        lines.append("ORG:" + _escape(org["name"]) + (";" + _escape(org["department"]) if org.get("department") else ""))
+        department = ";" + _escape(org["department"]) if org.get("department") else ""
+        lines.append("ORG:" + _escape(org["name"]) + department)
     for key, prop in (("title", "TITLE"), ("language", "LANG")):
         if key in p:
             lines.append(f"{prop}:{_escape(p[key])}")
@@ -63,3 +69,11 @@ def person_vcard(person: dict, org: dict | None = None) -> str:
         lines.append("REV:" + updated.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ"))
     lines.append("END:VCARD")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def person_card(db: Database, person_id: str, *, access: Access) -> tuple[str, str]:
+    """Return a vCard of a person with only the fields the viewer may see, and a file name for it."""
+    person = records.get(db, Label.PERSON, person_id, access=access)  # 404 when hidden, fields redacted
+    org = db.read_one("export/person_org", id=person_id)
+    name = "_".join(str(person[k]) for k in ("last_name", "first_name") if person.get(k)) or "contact"
+    return person_vcard(person, org), f"{name}.vcf"

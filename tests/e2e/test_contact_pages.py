@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from graphcrm.records import crud as records, relationships
-from graphcrm.model import Label
+from graphcrm.access.policy import Access
 from graphcrm.access.users import create_user
+from graphcrm.model import Label
+from graphcrm.records import crud as records
+from graphcrm.records import relationships
 
 from .conftest import PASSWORD, PHONE, sign_in
 
@@ -20,14 +22,14 @@ def phone(phone_page):
 
 def test_a_rep_bounces_a_contact_then_records_the_new_employer_from_a_phone(db, live_server, phone):
     user = create_user(db, email="rep@example.ch", name="Ursula Rep", role="rep", password=PASSWORD)
-    acme = records.create(db, Label.ACCOUNT, {"name": "ACME AG"})
-    records.create(db, Label.ACCOUNT, {"name": "Bergbahnen AG"})
+    acme = records.create(db, Label.ACCOUNT, {"name": "ACME AG"}, access=Access.system())
+    records.create(db, Label.ACCOUNT, {"name": "Bergbahnen AG"}, access=Access.system())
     anna = records.create(db, Label.PERSON, {"salutation": "Frau", "first_name": "Anna", "last_name": "Keller",
-                                             "email": "anna@acme.ch", "title": "CFO"})
+                                             "email": "anna@acme.ch", "title": "CFO"}, access=Access.system())
     for rel, source, target, props in (("EMPLOYS", acme["id"], anna["id"], {"primary": True, "title": "CFO",
                                                                             "since": "2015-04-01"}),
                                        ("OWNS", user["id"], anna["id"], {"address": "sie"})):
-        relationships.link(db, {"type": rel, "from": source, "to": target, "properties": props})
+        relationships.link(db, {"type": rel, "from": source, "to": target, "properties": props}, access=Access.system())
 
     sign_in(phone, live_server, user["email"])
 

@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "integration"))
-from graphdata import build, node
+from tests.support.graphdata import build, node
 
 pytestmark = pytest.mark.e2e
 HOSTILE = "<img src=x onerror=alert(1)> \"q\" `b` MATCH (n) DETACH DELETE n"
@@ -54,7 +51,8 @@ def test_open_the_explorer_from_search_expand_and_filter(db, signed_in):
     assert "KNOWS" in graph_state(page)["edge-types"]
     # Filter: without EMPLOYS the view from ACME keeps only the deal.
     page.uncheck("input[name=types][value=EMPLOYS]")
-    page.wait_for_function("() => document.getElementById('graph').getAttribute('data-edge-types') === 'HAS_OPPORTUNITY'")
+    page.wait_for_function(
+        "() => document.getElementById('graph').getAttribute('data-edge-types') === 'HAS_OPPORTUNITY'")
     assert graph_state(page)["nodes"] == "2"
 
 

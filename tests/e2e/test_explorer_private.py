@@ -1,13 +1,9 @@
 """The explorer with people private to their owner's team: a hidden person is "someone at ..."."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "integration"))
-from graphdata import build, node
+from tests.support.graphdata import build, node
 
 pytestmark = pytest.mark.e2e
 

@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 
-from graphcrm.records import crud as records
-from graphcrm.model import Label
+from graphcrm.access.policy import Access
 from graphcrm.access.users import create_user
+from graphcrm.model import Label
+from graphcrm.records import crud as records
 
 from .conftest import PASSWORD, PHONE, sign_in
 
@@ -22,7 +23,8 @@ def phone(phone_page):
 
 def test_a_rep_calls_a_contact_and_logs_the_call_from_a_phone(db, live_server, phone):
     user = create_user(db, email="rep@example.ch", name="Ursula Rep", role="rep", password=PASSWORD)
-    anna = records.create(db, Label.PERSON, {"first_name": "Anna", "last_name": "Keller", "phone": "044 123 45 67"})
+    anna = records.create(db, Label.PERSON, {"first_name": "Anna", "last_name": "Keller", "phone": "044 123 45 67"},
+                          access=Access.system())
     sign_in(phone, live_server, user["email"])
 
     phone.goto(f"{live_server}/people/{anna['id']}/log")

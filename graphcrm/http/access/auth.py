@@ -43,7 +43,8 @@ def login():
         error = "E-mail or password is not right."
     if g.get("user"):
         return redirect(url_for("pages.home"))
-    return render_template("access/login.html", error=error, email=request.form.get("email", "")), (401 if error else 200)
+    page = render_template("access/login.html", error=error, email=request.form.get("email", ""))
+    return page, (401 if error else 200)
 
 
 @bp.post("/logout")

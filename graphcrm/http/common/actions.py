@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import flash, redirect, request
+from flask import flash, g, redirect, request
 
+from graphcrm.access.checks import require_writer
 from graphcrm.errors import Conflict, Invalid, NotFound
-from graphcrm.http.common.editing import require_writer
 from graphcrm.http.common.forms import form_errors
 
 
@@ -62,17 +62,18 @@ def failed(name: str, exc: Invalid | Conflict | NotFound, rename: dict | None = 
 
 
 def run_form(name: str, work: Callable[[], object], *, render: Renderer, done: str | Callable[[object], str],
-             redirect_to: str | Callable[[object], str], rename: dict | None = None):
+             redirect_to: str | Callable[[object], str], rename: dict | None = None, refers: bool = False):
     """Check the writer, run `work()`, flash `done` and redirect; on bad input redraw with a 4xx.
 
     A NotFound that names a field is a bad reference in the form (422); one without fields means
-    the page's own record is gone and shows the 404 page.
+    the page's own record is gone and shows the 404 page, unless the page has no record of its own
+    and every id comes from the form (`refers`).
     """
-    require_writer()
+    require_writer(g.access)
     try:
         result = work()
     except NotFound as exc:
-        if not exc.fields:
+        if not exc.fields and not refers:
             raise
         return render(failed(name, exc, rename), 422)
     except (Invalid, Conflict) as exc:

@@ -6,32 +6,27 @@ from collections.abc import Callable
 from flask import flash, g, redirect, render_template, request, url_for
 
 from graphcrm.access import checks as record_access
-from graphcrm.records import crud as records
+from graphcrm.errors import BadRequest, Conflict, Invalid
 from graphcrm.http.common.context import get_db
-from graphcrm.errors import BadRequest, Conflict, Forbidden, Invalid
-from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Label
-from graphcrm.model.schema import clean
 from graphcrm.http.common.format import full_name
 from graphcrm.http.common.forms import (
-    changed_names, field_names, form_errors, record_data, record_values, sections, submitted_values,
+    changed_names,
+    field_names,
+    form_errors,
+    record_data,
+    record_values,
+    sections,
+    submitted_values,
 )
 from graphcrm.http.common.pickers import pick_account
+from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Label
+from graphcrm.model.schema import clean
+from graphcrm.records import crud as records
 
 NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity",
          Label.CAMPAIGN: "campaign"}
 # create(db, data, extras) -> record; extras: account_id, address.
 Creator = Callable[..., dict]
-
-
-def require_writer() -> None:
-    """Refuse forms to users whose role may only read."""
-    if not g.access.can_write:
-        raise Forbidden("Your role may read but not change records.")
-
-
-def require_editor(record_id: str) -> None:
-    """Refuse the forms of a record the signed-in user may not change (403; a hidden person is a 404)."""
-    record_access.check_edit(get_db(), g.access, record_id)
 
 
 def _render(label: Label, *, creating: bool, values: dict, errors: dict | None = None, status: int = 200,
@@ -44,7 +39,7 @@ def _render(label: Label, *, creating: bool, values: dict, errors: dict | None =
 
 def create_view(label: Label, create: Creator, detail_endpoint: str, cancel_url: str):
     """GET shows an empty form; POST creates the record and its links, or shows what is wrong."""
-    require_writer()
+    record_access.require_writer(g.access)
     extras = {"account": "", "account_id": "", "address": "sie"}
     if request.method == "GET":
         values = {**record_values(label, {}), **extras}
@@ -84,8 +79,7 @@ def create_view(label: Label, create: Creator, detail_endpoint: str, cancel_url:
 
 def edit_view(label: Label, record_id: str, detail_endpoint: str):
     """GET shows the record in its form; POST saves the changed fields, checking the version."""
-    require_writer()
-    require_editor(record_id)
+    record_access.check_edit(get_db(), g.access, record_id)  # 403; a hidden person is a 404
     record = records.get(get_db(), label, record_id, access=g.access)
     current = record_values(label, record)
     detail_url = url_for(detail_endpoint, record_id=record_id)

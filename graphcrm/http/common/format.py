@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint
 from jinja2 import Undefined
 
+from graphcrm.model.nodes import display_name
 from graphcrm.store.values import native as _native
 
 # Times are stored in UTC and shown as a Swiss user reads them.
@@ -60,9 +61,7 @@ def money(amount, currency: str | None = None) -> str:
 
 def full_name(person: dict | None) -> str:
     """Return 'First Last' of a person dict, or a dash when it has no name."""
-    if not person:
-        return "—"
-    return " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p) or "—"
+    return display_name(person, "—")
 
 
 def phone_number(value) -> str:

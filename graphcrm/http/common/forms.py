@@ -4,8 +4,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Field, Label
 from graphcrm.http.common.format import iso_date
+from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Field, Label
 
 # Form sections in reading order; key fields first. Fields left out (email_bounced_at, placeholder)
 # are set by their own workflows, never typed.

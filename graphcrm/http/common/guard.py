@@ -7,9 +7,10 @@ import secrets
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
 
-from graphcrm.access import policy as permissions, sessions, users
-from graphcrm.http.common.context import get_db
+from graphcrm.access import policy as permissions
+from graphcrm.access import sessions, users
 from graphcrm.errors import Forbidden, Unauthorized
+from graphcrm.http.common.context import get_db
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from flask import g
 
-from graphcrm.records import crud as records
 from graphcrm.contacts.accounts import accounts_named
-from graphcrm.http.common.context import get_db
-from graphcrm.errors import NotFound
-from graphcrm.model import Label
 from graphcrm.contacts.people import people_named
+from graphcrm.errors import NotFound
+from graphcrm.http.common.context import get_db
 from graphcrm.http.common.format import full_name
+from graphcrm.model import Label
+from graphcrm.records import crud as records
 
 
 def _chosen(label: Label, record_id: str) -> dict | None:

@@ -3,19 +3,20 @@ from __future__ import annotations
 
 from flask import Blueprint, g, render_template, request, url_for
 
+from graphcrm.access.checks import check_edit, require_writer
 from graphcrm.contacts import lifecycle, merge, ownership
-from graphcrm.records import relationships
 from graphcrm.contacts.accounts import account_detail, create_account
-from graphcrm.http.common.context import get_db
-from graphcrm.errors import Invalid
-from graphcrm.model import NODE_FIELDS, PARTNER_ROLES, Label, RelType
 from graphcrm.contacts.people import owner_choices
-from graphcrm.records.crud import get
-from graphcrm.http.common.guard import login_required
+from graphcrm.errors import Invalid
 from graphcrm.http.common.actions import NO_FORM, FormState, need, run_form
-from graphcrm.http.common.editing import create_view, edit_view, require_editor, require_writer
+from graphcrm.http.common.context import get_db
+from graphcrm.http.common.editing import create_view, edit_view
+from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.pickers import pick_account
 from graphcrm.http.records.home import can_write_now, list_cap
+from graphcrm.model import NODE_FIELDS, PARTNER_ROLES, Label, RelType
+from graphcrm.records import relationships
+from graphcrm.records.crud import get
 
 bp = Blueprint("account_pages", __name__, url_prefix="/accounts")
 FIELDS = NODE_FIELDS[Label.ACCOUNT]
@@ -59,8 +60,7 @@ def edit(record_id: str):
 
 
 def _run(record_id: str, name: str, work, done: str, anchor: str, rename: dict | None = None):
-    require_writer()
-    require_editor(record_id)
+    check_edit(get_db(), g.access, record_id)
     return run_form(name, work, render=lambda fs, status: render_account(record_id, fs, status), done=done,
                     redirect_to=url_for("account_pages.show", record_id=record_id) + "#" + anchor, rename=rename)
 
@@ -105,7 +105,7 @@ def add_partner(record_id: str):
 @login_required
 def remove_partner(record_id: str):
     """Remove a partner link in the direction it was recorded."""
-    require_writer()
+    require_writer(g.access)
     other, direction = request.form.get("other") or "", request.form.get("direction")
     if direction not in ("theirs", "ours"):
         raise Invalid("direction must be theirs or ours", {"direction": "must be theirs or ours"})

@@ -4,25 +4,25 @@ from __future__ import annotations
 from flask import Blueprint, g, render_template, request, url_for
 
 from graphcrm.contacts import campaigns
-from graphcrm.records import crud as records
-from graphcrm.http.common.context import get_db
 from graphcrm.contacts.campaign_lists import campaign_list, preview_filter
-from graphcrm.errors import Invalid
-from graphcrm.model import CAMPAIGN_STATUSES, MEMBER_STATUSES, PERSON_STATUSES, Label
 from graphcrm.contacts.people import campaign_detail, owner_choices
-from graphcrm.http.common.guard import login_required
+from graphcrm.errors import Invalid
 from graphcrm.http.common.actions import NO_FORM, FormState, need, run_form
+from graphcrm.http.common.context import get_db
 from graphcrm.http.common.editing import create_view, edit_view
 from graphcrm.http.common.format import full_name
+from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.pickers import pick_account, pick_person
 from graphcrm.http.records.home import list_cap
+from graphcrm.model import CAMPAIGN_STATUSES, MEMBER_STATUSES, PERSON_STATUSES, Label
+from graphcrm.records import crud as records
 
 bp = Blueprint("campaign_pages", __name__, url_prefix="/campaigns")
 FILTER_KEYS = ("q", "account", "account_id", "owner", "status")
 
 
 def _create(db, data, *, account_id, address, user_id):
-    return records.create(db, Label.CAMPAIGN, data, by=user_id)
+    return records.create(db, Label.CAMPAIGN, data, by=user_id, access=g.access)
 
 
 @bp.get("")
@@ -31,7 +31,8 @@ def index():
     """Every campaign in name order, filtered by words and status, a page at a time."""
     q, status = request.args.get("q", "").strip(), request.args.get("status") or ""
     try:
-        page = campaign_list(get_db(), q=q, status=status, limit=50, cursor=request.args.get("cursor"))
+        page = campaign_list(get_db(), q=q, status=status, limit=50, cursor=request.args.get("cursor"),
+                             access=g.access)
     except Invalid as exc:
         return render_template("contacts/campaigns.html", page={"items": [], "next": None}, q=q, status=status,
                                statuses=CAMPAIGN_STATUSES, error=exc.message), 422

@@ -1,26 +1,19 @@
 """Contact care pages: lost contacts, duplicates and placeholders to merge, bulk owner reassignment."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, render_template, request, url_for
 
+from graphcrm.access.checks import require_manager
 from graphcrm.contacts import lifecycle, merge, ownership
+from graphcrm.contacts.people import placeholders_to_merge, team_owner_choices
+from graphcrm.http.common.actions import NO_FORM, FormState, need, run_form
 from graphcrm.http.common.context import get_db
-from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
-from graphcrm.contacts.people import owner_choices, placeholders_to_merge
-from graphcrm.model.validation import int_arg
 from graphcrm.http.common.guard import login_required
-from graphcrm.http.common.actions import NO_FORM, FormState, failed, need
-from graphcrm.http.common.editing import require_writer
-from graphcrm.http.records.home import can_manage_now
+from graphcrm.model.validation import int_arg
 
 bp = Blueprint("contact_pages", __name__)
 LOST_PAGE = 100
 KINDS = {"person": "People", "account": "Accounts"}
-
-
-def _managers_only(what: str) -> None:
-    if not can_manage_now():
-        raise Forbidden(f"Only admins and managers {what}.")
 
 
 @bp.get("/contacts/lost")
@@ -44,7 +37,7 @@ def _render_duplicates(fs: FormState = NO_FORM, status: int = 200):
 @login_required
 def duplicates():
     """Duplicate candidates and placeholders, each with a form to merge them into one real person."""
-    _managers_only("merge duplicates")
+    require_manager(g.access, "merge duplicates")
     return _render_duplicates()
 
 
@@ -52,29 +45,27 @@ def duplicates():
 @login_required
 def merge_duplicates():
     """Merge the chosen records of a group into the survivor, one merge (transaction) each."""
-    _managers_only("merge duplicates")
-    require_writer()
-    form_name = request.form.get("form") or "merge"
+    require_manager(g.access, "merge duplicates")
     keep = (request.form.get("keep") or "").strip()
     others = [i for i in dict.fromkeys(request.form.getlist("merge")) if i]
-    try:
+
+    def work():
         need(bool(keep), "keep", "choose the record to keep")
         need(bool(others), "merge", "tick at least one record to merge into the one kept")
         # Checked before any merge runs, so a bad choice changes nothing.
-        if keep in others:
-            raise Invalid("A person cannot be merged into itself: untick the record you keep.",
-                          {"merge": "must not include the record kept"})
-        merged = [merge.merge(get_db(), other, {"into": keep}, by=g.user["id"], access=g.access) for other in others]
-    except (Invalid, NotFound, Conflict) as exc:
-        status = 422 if isinstance(exc, NotFound) else exc.status
-        return _render_duplicates(failed(form_name, exc, {"id": "merge", "into": "keep"}), status)
-    flash(f"Merged {len(others)} record{'s' if len(others) != 1 else ''} into one.", "ok")
-    return redirect(url_for("people_pages.show", record_id=merged[-1]["id"]))
+        need(keep not in others, "merge", "must not include the record kept",
+             "A person cannot be merged into itself: untick the record you keep.")
+        return [merge.merge(get_db(), other, {"into": keep}, by=g.user["id"], access=g.access) for other in others]
+
+    return run_form(request.form.get("form") or "merge", work, render=_render_duplicates, refers=True,
+                    rename={"id": "merge", "into": "keep"},
+                    done=f"Merged {len(others)} record{'s' if len(others) != 1 else ''} into one.",
+                    redirect_to=lambda merged: url_for("people_pages.show", record_id=merged[-1]["id"]))
 
 
 def _render_owners(fs: FormState = NO_FORM, status: int = 200):
     # A manager moves records only within their team, so only their team is offered.
-    users = [u for u in owner_choices(get_db()) if g.access.manages(u["id"])]
+    users = team_owner_choices(get_db(), access=g.access)
     return render_template("contacts/owners_bulk.html", users=users, kinds=KINDS, fs=fs), status
 
 
@@ -82,15 +73,11 @@ def _render_owners(fs: FormState = NO_FORM, status: int = 200):
 @login_required
 def owners():
     """Move every record of one owner to another, e.g. when a rep leaves (admins and managers)."""
-    _managers_only("reassign owners in bulk")
+    require_manager(g.access, "reassign owners in bulk")
     if request.method == "GET":
         return _render_owners()
-    require_writer()
     body = {"from": request.form.get("from") or "", "to": request.form.get("to") or "",
             "kinds": request.form.getlist("kinds")}
-    try:
-        moved = ownership.reassign_all(get_db(), body, by=g.user["id"], access=g.access)["moved"]
-    except (Invalid, NotFound, Conflict) as exc:
-        return _render_owners(failed("owners", exc), 422 if isinstance(exc, NotFound) else exc.status)
-    flash(f"Moved {moved} record{'s' if moved != 1 else ''} to the new owner.", "ok")
-    return redirect(url_for("contact_pages.owners"))
+    return run_form("owners", lambda: ownership.reassign_all(get_db(), body, by=g.user["id"], access=g.access),
+                    render=_render_owners, refers=True, redirect_to=url_for("contact_pages.owners"),
+                    done=lambda r: f"Moved {r['moved']} record{'s' if r['moved'] != 1 else ''} to the new owner.")

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from flask import Blueprint, g, render_template, request, url_for
 
-from graphcrm.records import relationships
-from graphcrm.http.common.context import get_db
-from graphcrm.model import NODE_FIELDS, Label, RelType
+from graphcrm.access.checks import check_edit
 from graphcrm.contacts.opportunities import create_opportunity, opportunity_detail
-from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.actions import NO_FORM, FormState, need, run_form
-from graphcrm.http.common.editing import create_view, edit_view, require_editor, require_writer
+from graphcrm.http.common.context import get_db
+from graphcrm.http.common.editing import create_view, edit_view
+from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.pickers import pick_person
 from graphcrm.http.records.home import list_cap
+from graphcrm.model import NODE_FIELDS, Label, RelType
+from graphcrm.records import relationships
 
 bp = Blueprint("opportunity_pages", __name__, url_prefix="/opportunities")
 FIELDS = NODE_FIELDS[Label.OPPORTUNITY]
@@ -50,8 +51,7 @@ def edit(record_id: str):
 
 
 def _run(record_id: str, name: str, work, done: str, rename: dict | None = None):
-    require_writer()
-    require_editor(record_id)
+    check_edit(get_db(), g.access, record_id)
     return run_form(name, work, render=lambda fs, status: render_opportunity(record_id, fs, status), done=done,
                     redirect_to=url_for("opportunity_pages.show", record_id=record_id) + "#contacts",
                     rename=rename)

@@ -4,14 +4,14 @@ from __future__ import annotations
 from flask import Blueprint, g, render_template, url_for
 
 from graphcrm.contacts import lifecycle
-from graphcrm.http.common.context import get_db
-from graphcrm.model import BOARD_ROLES, NODE_FIELDS, Label
 from graphcrm.contacts.people import career, create_person, owner_choices, person_detail
 from graphcrm.contacts.salutation import letter_salutation
-from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.actions import NO_FORM, FormState
+from graphcrm.http.common.context import get_db
 from graphcrm.http.common.editing import create_view, edit_view
+from graphcrm.http.common.guard import login_required
 from graphcrm.http.records.home import can_write_now, list_cap
+from graphcrm.model import BOARD_ROLES, NODE_FIELDS, Label
 
 bp = Blueprint("people_pages", __name__, url_prefix="/people")
 FIELDS = NODE_FIELDS[Label.PERSON]

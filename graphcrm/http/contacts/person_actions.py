@@ -3,19 +3,19 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
+from graphcrm.access.checks import check_edit
 from graphcrm.contacts import lifecycle, merge, ownership
-from graphcrm.records import relationships
-from graphcrm.http.common.context import get_db
-from graphcrm.errors import Conflict, Invalid
-from graphcrm.model import Label, RelType
 from graphcrm.contacts.people import employment
-from graphcrm.records.crud import get
-from graphcrm.http.common.guard import login_required
+from graphcrm.errors import Conflict, Invalid
 from graphcrm.http.common.actions import NO_FORM, FormState, need, run_form
-from graphcrm.http.common.editing import require_editor, require_writer
+from graphcrm.http.common.context import get_db
 from graphcrm.http.common.format import full_name
+from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.pickers import pick_account, pick_person
 from graphcrm.http.contacts.people import render_person
+from graphcrm.model import Label, RelType
+from graphcrm.records import relationships
+from graphcrm.records.crud import get
 
 bp = Blueprint("person_actions", __name__, url_prefix="/people")
 # Links the person page may remove, and which end of them the person is.
@@ -31,8 +31,7 @@ def _page(record_id: str, anchor: str) -> str:
 
 
 def _run(record_id: str, name: str, work, done, anchor: str, rename: dict | None = None):
-    require_writer()
-    require_editor(record_id)
+    check_edit(get_db(), g.access, record_id)
     return run_form(name, work, render=lambda fs, status: render_person(record_id, fs, status), done=done,
                     redirect_to=_page(record_id, anchor), rename=rename)
 
@@ -87,8 +86,7 @@ def _render_move(record_id: str, fs: FormState = NO_FORM, status: int = 200):
 @login_required
 def move(record_id: str):
     """Moved to a new employer: the old job is kept as former, the new one becomes primary."""
-    require_writer()
-    require_editor(record_id)
+    check_edit(get_db(), g.access, record_id)
     if request.method == "GET":
         return _render_move(record_id)
     values = _form("account", "account_id", "title", "department", "since", "email")
@@ -176,8 +174,7 @@ def add_reporting_line(record_id: str):
 @login_required
 def unlink(record_id: str):
     """Remove a further account, board seat, tie or reporting line (never the primary job)."""
-    require_writer()
-    require_editor(record_id)
+    check_edit(get_db(), g.access, record_id)
     rel = relationships.parse_type(request.form.get("type"))
     other = request.form.get("other") or ""
     if rel not in REMOVABLE:
@@ -207,8 +204,7 @@ def merge_into(record_id: str):
         keep = _person(values, "into")
         return merge.merge(get_db(), record_id, {"into": keep["id"]}, by=g.user["id"], access=g.access)
 
-    require_writer()
-    require_editor(record_id)
+    check_edit(get_db(), g.access, record_id)
     return run_form("merge", work, render=lambda fs, status: render_person(record_id, fs, status),
                     done=lambda p: f"Merged into {full_name(p)}.",
                     redirect_to=lambda p: url_for("people_pages.show", record_id=p["id"]),

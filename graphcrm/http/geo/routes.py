@@ -7,18 +7,16 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, g, make_response, render_template, request
 
-from graphcrm import geo
-from graphcrm import places
-from graphcrm.places import GeocodeBody
-from graphcrm.geo.map_markers import DEFAULT_LIMIT as MARKER_LIMIT, MAX_LIMIT as MAX_MARKERS
+from graphcrm import geo, places
+from graphcrm.errors import Invalid
+from graphcrm.geo.map_markers import DEFAULT_LIMIT as MARKER_LIMIT
+from graphcrm.geo.map_markers import MAX_LIMIT as MAX_MARKERS
 from graphcrm.http.common.context import get_db
-from graphcrm.errors import Forbidden, Invalid, NotFound
-from graphcrm.model import ACCOUNT_TYPES, Label
-from graphcrm.access.checks import check_edit, check_person, check_visible
-from graphcrm.model.validation import int_arg
-from graphcrm.http.records.api import json_body, query_args
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.security import content_security_policy
+from graphcrm.http.records.api import json_body, query_args
+from graphcrm.model import ACCOUNT_TYPES, Label
+from graphcrm.model.validation import int_arg
 
 bp = Blueprint("geo", __name__)
 # The one exception to "pages load nothing from other hosts": map tiles, from a configurable server.
@@ -47,11 +45,6 @@ def tile_origin(url: str) -> str | None:
     return f"{parts.scheme}://{host}"
 
 
-def _check_write() -> None:
-    if not g.access.can_write:
-        raise Forbidden("Your role may read but not change records.")
-
-
 def _flag(name: str) -> bool:
     value = (request.args.get(name) or "").strip().lower()
     if value in ("", "0", "false", "no"):
@@ -67,14 +60,6 @@ def _flag(name: str) -> bool:
 @bp.get("/api/v1/nearby")
 def nearby():
     """Accounts and people within radius_km of a point, a record or an address, nearest first."""
-    near = (request.args.get("near") or "").strip()
-    if near:
-        # Centering on a person the viewer may not see would tell where they are: answered as unknown.
-        try:
-            check_visible(get_db(), g.access, near)
-        except NotFound:
-            raise Invalid("Some parameters are not valid: near",
-                          {"near": "is not the id of a person or account"}) from None
     query = geo.parse_query(get_db(), request.args.to_dict(), g.user, g.access)
     return geo.nearby(get_db(), query, g.user, access=g.access)
 
@@ -83,20 +68,14 @@ def _location_rule(collection: str, label: Label) -> None:
     # The path variable is named `id` to match the OpenAPI paths (`/people/{id}/location`).
     path = f"/api/v1/{collection}/<id>/location"
 
-    def read(id: str):  # noqa: A002
-        if label is Label.PERSON:
-            check_person(get_db(), g.access, id)
-        return places.get_location(get_db(), label, id)
+    def read(id: str):
+        return places.get_location(get_db(), label, id, access=g.access)
 
-    def put(id: str):  # noqa: A002
-        _check_write()
-        check_edit(get_db(), g.access, id)
-        return places.set_manual_location(get_db(), label, id, json_body())
+    def put(id: str):
+        return places.set_manual_location(get_db(), label, id, json_body(), access=g.access)
 
-    def reset(id: str):  # noqa: A002
-        _check_write()
-        check_edit(get_db(), g.access, id)
-        return places.clear_manual_location(get_db(), label, id)
+    def reset(id: str):
+        return places.clear_manual_location(get_db(), label, id, access=g.access)
 
     bp.add_url_rule(path, f"{collection}_location", read, methods=["GET"])
     bp.add_url_rule(path, f"{collection}_set_location", put, methods=["PUT", "POST"])
@@ -130,10 +109,7 @@ def unplaced():
 @bp.post("/api/v1/geo/geocode")
 def geocode_all():
     """Admins: geocode every record without a location (with {"all": true}: every one not placed by hand)."""
-    if not g.access.is_admin:
-        raise Forbidden("Only admins geocode all records.")
-    body = GeocodeBody.check(json_body(optional=True) or {})  # no body: geocode what is missing
-    return places.geocode_missing(get_db(), everything=bool(body.all), limit=body.limit)
+    return places.geocode_request(get_db(), json_body(optional=True), access=g.access)
 
 
 @bp.get("/api/v1/geo/markers")

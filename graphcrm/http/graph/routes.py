@@ -7,16 +7,16 @@ from typing import Annotated, Literal
 from flask import Blueprint, Response, g, render_template, request
 from pydantic import Field as PydanticField
 
-from graphcrm.transfer import graph_html as graph_export
-from graphcrm.graph import influence, network, paths
-from graphcrm.http.common.context import get_db
 from graphcrm.errors import Invalid, NotFound
+from graphcrm.graph import influence, network, paths
+from graphcrm.http.common.body import read_json
+from graphcrm.http.common.context import get_db
+from graphcrm.http.common.guard import login_required
 from graphcrm.model import Label
-from graphcrm.records.crud import get as get_record
 from graphcrm.model.schema import Body, Line, RecordId
 from graphcrm.model.validation import int_arg
-from graphcrm.http.common.body import read_json
-from graphcrm.http.common.guard import login_required
+from graphcrm.records.crud import get as get_record
+from graphcrm.transfer import graph_html as graph_export
 
 bp = Blueprint("graph", __name__)
 MAX_EXPORT_NODES = network.MAX_LIMIT
@@ -145,7 +145,7 @@ def explore():
 @login_required
 def influence_page(record_id: str):
     """The influence map of a deal."""
-    deal = get_record(get_db(), Label.OPPORTUNITY, record_id)
+    deal = get_record(get_db(), Label.OPPORTUNITY, record_id, access=g.access)
     return render_template("graph/graph_influence.html", deal=deal)
 
 

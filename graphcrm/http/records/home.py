@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, render_template, request
 
-from graphcrm.records import search
 from graphcrm.contacts.accounts import owned_accounts
-from graphcrm.http.common.context import get_db
-from graphcrm.errors import Invalid
 from graphcrm.contacts.people import CAP, owned_people
+from graphcrm.errors import Invalid
 from graphcrm.http.common import format as page_format
-from graphcrm.http.common.guard import current_access, login_required
+from graphcrm.http.common.context import get_db
 from graphcrm.http.common.forms import LABELS
+from graphcrm.http.common.guard import current_access, login_required
+from graphcrm.model.palette import palette
+from graphcrm.records import search
 
 bp = Blueprint("pages", __name__)
 page_format.register(bp)
@@ -30,13 +31,14 @@ def can_write_now() -> bool:
 
 def can_manage_now() -> bool:
     """True for admins and managers: bulk owner changes, merging duplicates."""
-    return bool(g.get("user")) and g.user.get("role") in ("admin", "manager")
+    return bool(g.get("user")) and current_access().can_manage
 
 
 @bp.app_context_processor
 def page_context() -> dict:
-    """Give every template the signed-in user's permissions."""
-    return {"can_write": can_write_now(), "can_manage": can_manage_now(), "is_admin": bool(g.get("user")) and current_access().is_admin}
+    """Give every template the signed-in user's permissions and the palette."""
+    return {"can_write": can_write_now(), "can_manage": can_manage_now(),
+            "is_admin": bool(g.get("user")) and current_access().is_admin, "palette": palette()}
 
 
 @bp.app_template_global()

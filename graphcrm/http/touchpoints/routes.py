@@ -3,27 +3,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, render_template, request, url_for
 
-from graphcrm.touchpoints import activities, targets as kpi, reports
+from graphcrm.errors import Invalid
+from graphcrm.http.common.actions import NO_FORM, FormState, run_form
 from graphcrm.http.common.context import get_db
 from graphcrm.http.common.download import csv_download
-from graphcrm.errors import Forbidden, Invalid
-from graphcrm.model import ACTIVITY_KINDS, Label
-from graphcrm.access.checks import owners_of
-from graphcrm.records.crud import list_records
-from graphcrm.model.validation import int_arg
-from graphcrm.http.touchpoints import view as view
-from graphcrm.http.records.api import json_body, page_args
 from graphcrm.http.common.guard import login_required
+from graphcrm.http.records.api import json_body, page_args
+from graphcrm.http.touchpoints import view as view
+from graphcrm.model import ACTIVITY_KINDS
+from graphcrm.model.validation import int_arg
+from graphcrm.touchpoints import activities, reports
+from graphcrm.touchpoints import targets as kpi
 
 bp = Blueprint("touchpoints", __name__)
-MAX_OVERDUE_IDS = 500
-
-
-def _check_write() -> None:
-    if not g.access.can_write:
-        raise Forbidden("Your role may read but not change records.")
 
 
 def _stale_filters(args) -> dict:
@@ -37,7 +31,6 @@ def _stale_filters(args) -> dict:
 @bp.post("/api/v1/activities")
 def log_activity():
     """Log a touchpoint; 201 with the record."""
-    _check_write()
     return activities.log_activity(get_db(), json_body(), by=g.user["id"], access=g.access), 201
 
 
@@ -57,15 +50,7 @@ def person_strength(record_id: str):
 def people_overdue():
     """How overdue each contact is against its target: 1.0 = a touch is due now."""
     ids = [i.strip() for i in (request.args.get("ids") or "").split(",") if i.strip()]
-    if not ids:
-        raise Invalid("ids is required", {"ids": "comma-separated person ids"})
-    if len(ids) > MAX_OVERDUE_IDS:
-        raise Invalid(f"at most {MAX_OVERDUE_IDS} ids", {"ids": f"at most {MAX_OVERDUE_IDS} ids"})
-    owners = owners_of(get_db(), ids)
-    # People the viewer may not see are answered like unknown ids: no ratio.
-    found = kpi.overdue(get_db(), [i for i in ids if i in owners and g.access.sees_person(owners[i])])
-    return {"items": [{"person": pid, **found[pid]} if pid in found else {"person": pid, "ratio": None}
-                      for pid in dict.fromkeys(i.strip() for i in ids)], "next": None}
+    return kpi.overdue_for(get_db(), ids, access=g.access)
 
 
 @bp.get("/api/v1/reports/stale")
@@ -116,19 +101,21 @@ def log_page(record_id: str):
     """The phone-friendly quick log: call the person, then log the call with the time prefilled."""
     db = get_db()
     activities.person_activities(db, record_id, limit=1, access=g.access)  # a hidden person is a 404
-    context = view.log_context(db, record_id, g.access)
-    form, errors, status = view.log_defaults(context), {}, 200
-    if request.method == "POST":
-        _check_write()
-        form = view.log_form_values(request.form)
-        try:
-            logged = activities.log_activity(db, view.log_body(form, record_id), by=g.user["id"], access=g.access)
-            return redirect(url_for("touchpoints.log_page", record_id=record_id, logged=logged["id"]))
-        except Invalid as exc:
-            errors, status = exc.fields, 422
-    recent = activities.person_activities(db, record_id, limit=5, access=g.access)
-    return render_template("touchpoints/touchpoints_log.html", c=context, form=form, errors=errors, kinds=ACTIVITY_KINDS,
-                           recent=recent["items"], logged=request.args.get("logged")), status
+    context = activities.log_context(db, record_id, access=g.access)
+
+    def render(fs: FormState = NO_FORM, status: int = 200):
+        form = view.log_form_values(fs.values) if fs.name else view.log_defaults(context)
+        recent = activities.person_activities(db, record_id, limit=5, access=g.access)
+        return render_template("touchpoints/touchpoints_log.html", c=context, form=form, errors=fs.errors,
+                               kinds=ACTIVITY_KINDS, recent=recent["items"], logged=request.args.get("logged")), status
+
+    if request.method == "GET":
+        return render()
+    body = view.log_body(view.log_form_values(request.form), record_id)
+    return run_form("log", lambda: activities.log_activity(db, body, by=g.user["id"], access=g.access),
+                    render=render, done="Logged.",
+                    redirect_to=lambda logged: url_for("touchpoints.log_page", record_id=record_id,
+                                                       logged=logged["id"]))
 
 
 @bp.get("/reports/stale")
@@ -146,8 +133,7 @@ def stale_page():
         errors = {}
     except Invalid as exc:
         page, errors = {"items": [], "next": None}, exc.fields
-    users = [u for u in list_records(get_db(), Label.USER, limit=500, access=g.access)["items"]
-             if g.access.is_admin or g.access.role == "viewer" or g.access.manages(u["id"])]
+    users = reports.owner_choices(get_db(), access=g.access)
     return render_template("touchpoints/touchpoints_stale.html", page=page, filters=filters, errors=errors, users=users,
                            kinds=activities.TOUCH_KINDS, query={k: v for k, v in args.items() if k != "cursor"})
 
@@ -158,7 +144,7 @@ def stale_csv():
     """The stale report as CSV, every row (capped)."""
     filters = _stale_filters(request.args)
     reports.last_touch_field(filters["kind"])  # refuse a bad kind before the download starts
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d")
     reports.stale_contacts(get_db(), **filters, limit=1, access=g.access)  # refuse an owner out of scope first
     return csv_download(reports.csv_rows(get_db(), **filters, access=g.access), reports.CSV_COLUMNS,
                         f"stale-contacts-{stamp}.csv")
@@ -184,7 +170,8 @@ def kpi_page():
 @bp.app_template_global()
 def touchpoint_summary(person_id: str) -> dict | None:
     """For _touchpoints_person.html: last touches, strength, KPI status of a person."""
-    return view.person_summary(get_db(), person_id, g.user)  # shown only on pages of people the viewer may see
+    # Shown only on pages of people the viewer may see.
+    return view.person_summary(get_db(), person_id, g.user, g.access)
 
 
 # -- OpenAPI -----------------------------------------------------------------------------------

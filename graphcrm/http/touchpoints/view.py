@@ -5,11 +5,10 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from graphcrm.touchpoints import activities, targets as kpi
-from graphcrm.access import checks as record_access
-from graphcrm.store.db import Database
-from graphcrm.errors import NotFound
 from graphcrm.access.policy import Access
+from graphcrm.store.db import Database
+from graphcrm.touchpoints import activities
+from graphcrm.touchpoints import targets as kpi
 
 # Form times without an offset from the browser are read as Swiss time, as the pages show times.
 LOCAL_ZONE = ZoneInfo("Europe/Zurich")
@@ -18,16 +17,6 @@ LOG_FIELDS = ("kind", "at", "tz", "duration", "subject", "notes", "account", "op
 COLORS = {"met": "#137a4b", "on_track": "#2457d6", "at_risk": "#d48806", "missed": "#b42318"}
 LABELS = {"met": "met", "on_track": "on track", "at_risk": "at risk", "missed": "missed"}
 CHART_ROWS = 25
-
-
-def log_context(db: Database, person_id: str, access: Access) -> dict:
-    """Return the person (as the viewer may see them), employers and open deals for the quick-log form."""
-    row = db.read_one("activities/log_context", id=person_id, cap=20)
-    if row is None:
-        raise NotFound(f"No person with id {person_id}")
-    person = row["person"] = record_access.shown(db, access, row["person"])
-    name = " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p) or "—"
-    return {**row, "name": name}
 
 
 def log_defaults(context: dict, now: dt.datetime | None = None) -> dict:
@@ -98,12 +87,12 @@ def period_nav(period: dict) -> dict:
             "next": kpi.period_of(period["type"], end).key}
 
 
-def person_summary(db: Database, person_id: str, user: dict | None) -> dict | None:
+def person_summary(db: Database, person_id: str, user: dict | None, access: Access) -> dict | None:
     """Last touches, the viewer's strength, colleagues who know them, and KPI status; None if no such person."""
     touch = activities.touch_summary(db, person_id)
     if touch is None:
         return None
-    strength = activities.person_strength(db, person_id, user["id"]) if user else None
+    strength = activities.person_strength(db, person_id, user["id"], access=access) if user else None
     targets = kpi.effective_targets(db, [person_id])
     overdue = kpi.overdue(db, [person_id]).get(person_id)
     return {"touch": touch, "strength": strength, "targets": targets, "overdue": overdue,

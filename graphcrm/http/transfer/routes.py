@@ -15,27 +15,26 @@ from flask import (
     url_for,
 )
 
-from graphcrm.records import crud as records
+from graphcrm.errors import Invalid, NotFound
 from graphcrm.http.common.context import get_db
-from graphcrm.errors import Forbidden, Invalid, NotFound
 from graphcrm.http.common.download import content_disposition, csv_download
-from graphcrm.transfer.vcard import person_vcard
-from graphcrm.transfer import jobs
-from graphcrm.model import NODE_FIELDS, Label
 from graphcrm.http.common.guard import login_required
+from graphcrm.model import Label
+from graphcrm.records import crud as records
+from graphcrm.transfer import jobs
+from graphcrm.transfer.vcard import person_card
 
 bp = Blueprint("transfer", __name__)
 LISTS = {"people": Label.PERSON, "accounts": Label.ACCOUNT, "opportunities": Label.OPPORTUNITY,
          "campaigns": Label.CAMPAIGN}
 LIST_FILTERS = ("q", "sf_id", "status", "owner", "account")
-PAGE = 500
 
 
 @bp.route("/admin/import", methods=["GET", "POST"])
 @login_required
 def salesforce_import():
     """An admin uploads a zip of Salesforce export CSVs; the import runs in the background."""
-    _require_admin()
+    jobs.check_importer(g.access)
     if request.method == "GET":
         return render_template("transfer/transfer_import.html", job=None, error=None)
     upload = request.files.get("archive")
@@ -44,7 +43,8 @@ def salesforce_import():
         if upload is None or not upload.filename:
             raise Invalid("Choose a zip file of Salesforce export CSVs.", {"archive": "is required"})
         job_id = jobs.start(get_db().patient(), current_app.config["GRAPHCRM_HOME"], upload.stream,
-                            source=upload.filename, by=g.user["id"], dry_run=dry_run, skip_invalid=skip_invalid)
+                            source=upload.filename, by=g.user["id"], dry_run=dry_run, skip_invalid=skip_invalid,
+                            access=g.access)
     except Invalid as exc:
         return render_template("transfer/transfer_import.html", job=None, error=exc.message), 422
     except jobs.Busy as busy:
@@ -57,43 +57,32 @@ def salesforce_import():
 @login_required
 def import_job(job_id: str):
     """One import: its progress while it runs (the page refreshes itself), then its report."""
-    _require_admin()
     home = current_app.config["GRAPHCRM_HOME"]
-    job = jobs.status(home, job_id)
+    job = jobs.status(home, job_id, access=g.access)
     if job is None:
         raise NotFound("No such import.")
     running = job["state"] == "running"
     job["started"] = dt.datetime.fromisoformat(job["started_at"])  # shown in Swiss time
     return render_template("transfer/transfer_import.html", job=job, running=running, error=job.get("error"),
-                           has_report=not running and jobs.report_file(home, job_id) is not None)
+                           has_report=not running and jobs.report_file(home, job_id, access=g.access) is not None)
 
 
 @bp.get("/admin/import/<job_id>/report.txt")
 @login_required
 def import_report(job_id: str):
     """The full report file of an import: every rejected row and warning."""
-    _require_admin()
-    path = jobs.report_file(current_app.config["GRAPHCRM_HOME"], job_id)
+    path = jobs.report_file(current_app.config["GRAPHCRM_HOME"], job_id, access=g.access)
     if path is None:
         raise NotFound("This import has no report file.")
     return send_file(path, mimetype="text/plain", as_attachment=True, download_name="import-report.txt")
-
-
-def _require_admin() -> None:
-    if not g.access.is_admin:
-        raise Forbidden("Only admins may import data.")
 
 
 @bp.get("/people/<person_id>.vcf")
 @login_required
 def person_vcf(person_id: str):
     """A person as a vCard 4.0, with only the fields the viewer may see."""
-    db = get_db()
-    person = records.get(db, Label.PERSON, person_id, access=g.access)  # 404 when hidden, fields redacted
-    org = db.read_one("export/person_org", id=person_id)
-    name = "_".join(str(person[k]) for k in ("last_name", "first_name") if person.get(k)) or "contact"
-    return Response(person_vcard(person, org), mimetype="text/vcard",
-                    headers={"Content-Disposition": content_disposition(f"{name}.vcf")})
+    card, filename = person_card(get_db(), person_id, access=g.access)
+    return Response(card, mimetype="text/vcard", headers={"Content-Disposition": content_disposition(filename)})
 
 
 @bp.get("/export/<collection>.csv")
@@ -104,20 +93,5 @@ def list_csv(collection: str):
     if label is None:
         raise Invalid(f"no list named {collection}", {"collection": "must be one of " + ", ".join(LISTS)})
     filters = {k: request.args[k] for k in LIST_FILTERS if request.args.get(k)}
-    db, access = get_db(), g.access
-    # Sensitive columns are there for those who may see some of them; rows they may not see leave them empty.
-    shown = [k for k, f in NODE_FIELDS[label].items()
-             if not f.sensitive or access.is_admin or access.role in ("manager", "rep")]
-    columns = ["id", "sf_id", *shown, "created_at", "updated_at"]
-
-    def rows():
-        cursor = None
-        while True:
-            # list_records leaves out people the viewer may not see and removes hidden fields.
-            page = records.list_records(db, label, limit=PAGE, cursor=cursor, access=access, **filters)
-            yield from page["items"]
-            cursor = page["next"]
-            if cursor is None:
-                return
-
-    return csv_download(rows(), columns, f"{collection}.csv")
+    columns, rows = records.export_list(get_db(), label, filters, access=g.access)
+    return csv_download(rows, columns, f"{collection}.csv")

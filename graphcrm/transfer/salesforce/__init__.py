@@ -1,1 +1,1 @@
-"""The Salesforce import: a folder of export CSVs, checked whole, then written in batches (importer.import_salesforce)."""
+"""The Salesforce import: a folder of export CSVs, checked whole, then written in batches (import_salesforce)."""

@@ -46,7 +46,7 @@ class Report:
         self.path: Path | None = None
         self.refresh_seconds = 0.0  # recomputing the last-touch fields of people with new activities
         # Lives as long as the report: closed by close(), so not a with-block.
-        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def stats(self, obj: str, file: str) -> FileStats:
         """Return (creating) the stats of one file."""

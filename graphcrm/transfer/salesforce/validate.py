@@ -28,7 +28,7 @@ class Spool:
 
     def __init__(self, batch: int):
         self.batch, self.count = batch, 0
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives until close()
+        self._file = tempfile.TemporaryFile()
         self._lines: list[int] = []
         self._rows: list[dict] = []
 

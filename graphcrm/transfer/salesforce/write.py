@@ -4,10 +4,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from graphcrm.store.db import Database, Tx
 from graphcrm.model import DEFAULT_CONTACT_ROLES, Label
-from graphcrm.store.pipeline import WRITERS, retrying, write_all
 from graphcrm.records.crud import TRACKED
+from graphcrm.store.db import Database, Tx
+from graphcrm.store.pipeline import WRITERS, retrying, write_all
 from graphcrm.transfer.salesforce.spec import ObjectSpec
 from graphcrm.transfer.salesforce.validate import Spool
 

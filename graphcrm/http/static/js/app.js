@@ -36,9 +36,9 @@
 
     function fill(options) {
       byValue = {};
-      list.textContent = "";
+      Crm.clear(list);
       options.forEach(function (o) {
-        var option = document.createElement("option");
+        var option = Crm.el("option");
         option.value = o.value;
         if (o.label && o.label !== o.value) { option.label = o.label; }
         list.appendChild(option);
@@ -50,8 +50,7 @@
       var query = input.value.split(" · ")[0].trim();
       if (query.length < 2 || query === lastQuery) { return; }
       lastQuery = query;
-      fetch(source.url(query), {credentials: "same-origin", headers: {"Accept": "application/json"}})
-        .then(function (resp) { return resp.ok ? resp.json() : {items: []}; })
+      Crm.api(source.url(query))
         .then(function (body) { fill(source.options(body)); })
         .catch(function () { /* suggestions are a convenience; typing the exact name still works */ });
     }

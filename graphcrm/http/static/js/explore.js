@@ -79,7 +79,7 @@
     hidden = {};
     setState("loading");
     say("Loading…");
-    G.api(query(centerId, form.elements.depth.value, form.elements.limit.value)).then(function (view) {
+    Crm.api(query(centerId, form.elements.depth.value, form.elements.limit.value)).then(function (view) {
       if (network) { network.destroy(); network = null; }
       nodes.clear();
       edges.clear();
@@ -98,7 +98,7 @@
   function expand(nodeId) {
     if (G.isHidden((nodes.get(nodeId) || {}).record || { id: nodeId })) { say(HIDDEN_TEXT); return; }
     setState("loading");
-    G.api(query(nodeId, 1, 200)).then(function (view) {
+    Crm.api(query(nodeId, 1, 200)).then(function (view) {
       var before = nodes.length;
       var origin = network.getPositions([nodeId])[nodeId] || { x: 0, y: 0 };
       view.nodes.forEach(function (n) {
@@ -120,7 +120,7 @@
   }
 
   function action(label, handler, className) {
-    var button = G.el("button", label, className || "secondary");
+    var button = Crm.el("button", label, className || "secondary");
     button.type = "button";
     button.addEventListener("click", handler);
     return button;
@@ -131,29 +131,29 @@
     if (!item) { return; }
     var node = item.record;
     var body = document.getElementById("explore-panel-body");
-    G.clear(body);
+    Crm.clear(body);
     body.appendChild(G.card(node));
-    var links = G.el("p", null, "explore-links");
+    var links = Crm.el("p", null, "explore-links");
     var page = G.pageOf(node);
     if (page) {
-      var link = G.el("a", "Open " + node.kind + " page");
+      var link = Crm.el("a", "Open " + node.kind + " page");
       link.href = page;
       links.appendChild(link);
     }
     var secret = G.isHidden(node);
-    if (secret) { links.appendChild(G.el("span", HIDDEN_TEXT, "muted small")); }
+    if (secret) { links.appendChild(Crm.el("span", HIDDEN_TEXT, "muted small")); }
     if (node.kind === "person" && !node.placeholder && !secret) {
-      var intro = G.el("a", "Who can introduce me?");
-      intro.href = "/people/" + encodeURIComponent(node.id) + "/introductions";
+      var intro = Crm.el("a", "Who can introduce me?");
+      intro.href = Crm.recordUrl("person", node.id) + "/introductions";
       links.appendChild(intro);
     }
     if (node.kind === "opportunity") {
-      var infl = G.el("a", "Influence map");
-      infl.href = "/opportunities/" + encodeURIComponent(node.id) + "/influence";
+      var infl = Crm.el("a", "Influence map");
+      infl.href = Crm.recordUrl("opportunity", node.id) + "/influence";
       links.appendChild(infl);
     }
     body.appendChild(links);
-    var buttons = G.el("p", null, "explore-actions");
+    var buttons = Crm.el("p", null, "explore-actions");
     if (!secret) {
       buttons.appendChild(action("Expand", function () { expand(nodeId); }));
       buttons.appendChild(action("Center here", function () { load(nodeId); }));
@@ -166,27 +166,27 @@
 
   /* The brokers of an account's 2-hop network (betweenness), each a button that re-centers there. */
   function connectors(body, accountId) {
-    var box = G.el("div", null, "connectors");
-    box.appendChild(G.el("h4", "Connectors"));
+    var box = Crm.el("div", null, "connectors");
+    box.appendChild(Crm.el("h4", "Connectors"));
     body.appendChild(box);
-    G.api("/api/v1/accounts/" + encodeURIComponent(accountId) + "/connectors?limit=5").then(function (data) {
-      var list = G.el("ol");
+    Crm.api("/api/v1/accounts/" + encodeURIComponent(accountId) + "/connectors?limit=5").then(function (data) {
+      var list = Crm.el("ol");
       data.items.forEach(function (item) {
-        var line = G.el("li");
+        var line = Crm.el("li");
         if (G.isHidden(item)) {
-          line.appendChild(G.el("span", item.label));
+          line.appendChild(Crm.el("span", item.label));
         } else {
-          var button = G.el("button", item.label, "link");
+          var button = Crm.el("button", item.label, "link");
           button.type = "button";
           button.addEventListener("click", function () { load(item.id); });
           line.appendChild(button);
         }
-        line.appendChild(G.el("span", " " + item.kind, "muted small"));
+        line.appendChild(Crm.el("span", " " + item.kind, "muted small"));
         list.appendChild(line);
       });
-      if (!data.items.length) { list.appendChild(G.el("li", "Nobody yet.", "muted")); }
+      if (!data.items.length) { list.appendChild(Crm.el("li", "Nobody yet.", "muted")); }
       box.appendChild(list);
-    }).catch(function (err) { box.appendChild(G.el("p", err.message, "error")); });
+    }).catch(function (err) { box.appendChild(Crm.el("p", err.message, "error")); });
   }
 
   /* Hidden people have no record id to send: the exported file leaves them out. */
@@ -196,7 +196,7 @@
     var body = { format: format, nodes: visibleIds(), types: checked("types").join(","),
                  title: "graphcrm view" };
     if (form.elements.as_of.value) { body.as_of = form.elements.as_of.value; }
-    G.api(root.getAttribute("data-export-url"), { method: "POST", body: body, raw: true })
+    Crm.api(root.getAttribute("data-export-url"), { method: "POST", body: body, raw: true })
       .then(function (resp) { return resp.blob(); })
       .then(function (blob) {
         var href = URL.createObjectURL(blob);
@@ -213,21 +213,21 @@
       clearTimeout(timer);
       timer = setTimeout(function () {
         var text = input.value.trim();
-        G.clear(hits);
+        Crm.clear(hits);
         if (!text) { return; }
-        G.api(root.getAttribute("data-search-url") + "?limit=8&q=" + encodeURIComponent(text)).then(function (data) {
-          G.clear(hits);
+        Crm.api(root.getAttribute("data-search-url") + "?limit=8&q=" + encodeURIComponent(text)).then(function (data) {
+          Crm.clear(hits);
           data.items.forEach(function (hit) {
-            var item = G.el("li");
-            var button = G.el("button", hit.label + (hit.account ? " · " + hit.account : ""), "link hit");
+            var item = Crm.el("li");
+            var button = Crm.el("button", hit.label + (hit.account ? " · " + hit.account : ""), "link hit");
             button.type = "button";
             button.setAttribute("data-id", hit.id);
-            button.appendChild(G.el("span", " " + hit.kind, "muted"));
-            button.addEventListener("click", function () { G.clear(hits); input.value = ""; load(hit.id); });
+            button.appendChild(Crm.el("span", " " + hit.kind, "muted"));
+            button.addEventListener("click", function () { Crm.clear(hits); input.value = ""; load(hit.id); });
             item.appendChild(button);
             hits.appendChild(item);
           });
-          if (!data.items.length) { hits.appendChild(G.el("li", "No match.", "muted")); }
+          if (!data.items.length) { hits.appendChild(Crm.el("li", "No match.", "muted")); }
         }).catch(function (err) { say(err.message, true); });
       }, 200);
     });

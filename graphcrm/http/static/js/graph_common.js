@@ -1,28 +1,10 @@
-/* Shared by the explorer, influence and introductions pages: styles, hover cards, API calls.
+/* Shared by the explorer, influence and introductions pages: node and edge styles, hover cards, legends.
    Record text only ever reaches the page through textContent, never as markup. */
 (function (global) {
   "use strict";
 
-  var KIND_COLORS = { person: "#4e79a7", account: "#f28e2b", opportunity: "#59a14f", user: "#b07aa1",
-                      campaign: "#9c755f", other: "#bab0ac" };
-  var KIND_SHAPES = { person: "dot", account: "box", opportunity: "diamond", user: "star",
-                      campaign: "triangle", other: "dot" };
-  var TYPE_COLORS = { EMPLOYS: "#4e79a7", WORKED_AT: "#9aa7b8", BOARD_MEMBER: "#e15759",
-                      CONTACT_ROLE: "#59a14f", OWNS: "#b07aa1", HAS_OPPORTUNITY: "#76b7b2",
-                      PARTNER_OF: "#f28e2b", KNOWS: "#edc948", REPORTS_TO: "#ff9da7",
-                      MEMBER_OF: "#9c755f", TOUCHED: "#d37295" };
-  var PAGES = { person: "/people/", account: "/accounts/", opportunity: "/opportunities/", campaign: "/campaigns/" };
-
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (className) { node.className = className; }
-    return node;
-  }
-
-  function clear(node) {
-    while (node.firstChild) { node.removeChild(node.firstChild); }
-  }
+  var el = global.Crm.el;
+  var KIND_SHAPES = global.Crm.palette.shapes;
 
   function humanize(key) {
     return key.replace(/_/g, " ");
@@ -46,7 +28,7 @@
 
   /* A vis node for an API node: shape and color by kind; placeholders and inactive people set apart. */
   function visNode(node) {
-    var color = KIND_COLORS[node.kind] || KIND_COLORS.other;
+    var color = global.Crm.kindColor(node.kind);
     var out = { id: node.id, label: node.label, shape: KIND_SHAPES[node.kind] || "dot", title: card(node),
                 color: { background: color, border: color }, font: { color: "#1d2330" }, record: node,
                 size: node.kind === "account" ? 18 : 14 };
@@ -75,31 +57,10 @@
   }
 
   function visEdge(edge) {
-    var color = TYPE_COLORS[edge.type] || "#999999";
+    var color = global.Crm.typeColor(edge.type);
     return { id: edge.id || (edge.source + ">" + edge.target + ":" + edge.type), from: edge.source, to: edge.target,
              type: edge.type, color: { color: color, highlight: color }, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
              dashes: edge.type === "WORKED_AT" || edge.virtual === true, title: edgeTitle(edge), width: 1.5 };
-  }
-
-  function csrfToken() {
-    var meta = document.querySelector('meta[name="csrf-token"]');
-    return meta ? meta.getAttribute("content") : "";
-  }
-
-  /* fetch JSON from our API; rejects with the API's message on errors. */
-  function api(url, options) {
-    options = options || {};
-    var headers = { "Accept": "application/json" };
-    if (options.body !== undefined) { headers["Content-Type"] = "application/json"; headers["X-CSRF-Token"] = csrfToken(); }
-    return fetch(url, { method: options.method || "GET", headers: headers, credentials: "same-origin",
-                        body: options.body === undefined ? undefined : JSON.stringify(options.body) })
-      .then(function (resp) {
-        if (options.raw && resp.ok) { return resp; }
-        return resp.json().catch(function () { return {}; }).then(function (data) {
-          if (!resp.ok) { throw new Error(data.message || ("HTTP " + resp.status)); }
-          return data;
-        });
-      });
   }
 
   function download(href, filename) {
@@ -118,16 +79,15 @@
 
   function pageOf(node) {
     if (isHidden(node)) { return null; }
-    var base = PAGES[node.kind];
-    return base ? base + encodeURIComponent(node.id) : null;
+    return global.Crm.recordUrl(node.kind, node.id);
   }
 
   function legend(container, types) {
-    clear(container);
+    global.Crm.clear(container);
     types.forEach(function (type) {
       var item = el("li");
       var swatch = el("span", null, "swatch");
-      swatch.style.background = TYPE_COLORS[type] || "#999999";
+      swatch.style.background = global.Crm.typeColor(type);
       item.appendChild(swatch);
       item.appendChild(el("span", type.replace(/_/g, " ").toLowerCase()));
       container.appendChild(item);
@@ -150,7 +110,6 @@
     edges: { smooth: false, selectionWidth: 2 }
   };
 
-  global.GraphCommon = { KIND_COLORS: KIND_COLORS, TYPE_COLORS: TYPE_COLORS, el: el, clear: clear, card: card,
-                         visNode: visNode, visEdge: visEdge, api: api, download: download, pageOf: pageOf, isHidden: isHidden,
-                         legend: legend, settle: settle, OPTIONS: OPTIONS, humanize: humanize };
+  global.GraphCommon = { card: card, visNode: visNode, visEdge: visEdge, download: download, pageOf: pageOf,
+                         isHidden: isHidden, legend: legend, settle: settle, OPTIONS: OPTIONS, humanize: humanize };
 })(window);

@@ -39,7 +39,7 @@
     var on = {};
     if (path) { path.edges.forEach(function (edge) { on[edgeId(edge)] = true; }); }
     edges.update(edges.get().map(function (edge) {
-      var base = G.TYPE_COLORS[edge.type] || "#999999";
+      var base = Crm.typeColor(edge.type);
       return { id: edge.id, width: on[edge.id] ? 5 : 1.5, color: { color: on[edge.id] ? HIGHLIGHT : base,
                                                                   highlight: on[edge.id] ? HIGHLIGHT : base } };
     }));
@@ -56,13 +56,13 @@
   function pathItem(path, heading) {
     var index = allPaths.length;
     allPaths.push(path);
-    var item = G.el("li");
+    var item = Crm.el("li");
     item.setAttribute("data-path", String(index));
     item.tabIndex = 0;
-    item.appendChild(G.el("strong", heading));
-    item.appendChild(G.el("span", path.hops + " hop" + (path.hops === 1 ? "" : "s"), "tag"));
-    var steps = G.el("ol");
-    path.explanation.forEach(function (text) { steps.appendChild(G.el("li", text)); });
+    item.appendChild(Crm.el("strong", heading));
+    item.appendChild(Crm.el("span", path.hops + " hop" + (path.hops === 1 ? "" : "s"), "tag"));
+    var steps = Crm.el("ol");
+    path.explanation.forEach(function (text) { steps.appendChild(Crm.el("li", text)); });
     item.appendChild(steps);
     item.addEventListener("click", function () { highlight(index); });
     item.addEventListener("keydown", function (event) { if (event.key === "Enter") { highlight(index); } });
@@ -70,7 +70,7 @@
   }
 
   function pathLists(box, person, records) {
-    var list = G.el("ul", null, "path-list");
+    var list = Crm.el("ul", null, "path-list");
     person.paths_from_me.forEach(function (path, i) {
       list.appendChild(pathItem(path, i === 0 ? "Your best way in" : "Your way " + (i + 1)));
       addPath(path, records);
@@ -79,14 +79,14 @@
       list.appendChild(pathItem(entry.path, "Via " + entry.user.label));
       addPath(entry.path, records);
     });
-    if (!list.children.length) { box.appendChild(G.el("p", "No path within reach.", "muted small")); }
+    if (!list.children.length) { box.appendChild(Crm.el("p", "No path within reach.", "muted small")); }
     box.appendChild(list);
   }
 
   function personLink(person) {
-    if (G.isHidden(person)) { return G.el("span", person.label, "hidden-person"); }
-    var link = G.el("a", person.label);
-    link.href = "/people/" + encodeURIComponent(person.id);
+    if (G.isHidden(person)) { return Crm.el("span", person.label, "hidden-person"); }
+    var link = Crm.el("a", person.label);
+    link.href = Crm.recordUrl("person", person.id);
     return link;
   }
 
@@ -94,18 +94,18 @@
     var deal = { id: data.opportunity.id, kind: "opportunity", label: data.opportunity.label };
     addRecord(deal);
     var committee = document.getElementById("committee");
-    G.clear(committee);
+    Crm.clear(committee);
     data.roles.forEach(function (role) {
-      var item = G.el("li");
-      var head = G.el("h3", role.role);
-      if (role.key) { head.appendChild(G.el("span", "decides", "tag key")); }
+      var item = Crm.el("li");
+      var head = Crm.el("h3", role.role);
+      if (role.key) { head.appendChild(Crm.el("span", "decides", "tag key")); }
       item.appendChild(head);
       role.people.forEach(function (person) {
-        var line = G.el("div", null, "member");
+        var line = Crm.el("div", null, "member");
         line.appendChild(personLink(person));
-        if (person.title) { line.appendChild(G.el("span", " · " + person.title, "muted")); }
-        if (person.status === "inactive") { line.appendChild(G.el("span", "inactive", "tag")); }
-        if (person.placeholder) { line.appendChild(G.el("span", "placeholder", "tag")); }
+        if (person.title) { line.appendChild(Crm.el("span", " · " + person.title, "muted")); }
+        if (person.status === "inactive") { line.appendChild(Crm.el("span", "inactive", "tag")); }
+        if (person.placeholder) { line.appendChild(Crm.el("span", "placeholder", "tag")); }
         item.appendChild(line);
         addRecord({ id: person.id, kind: "person", label: person.label, status: person.status,
                     hidden: person.hidden === true });
@@ -115,36 +115,36 @@
       });
       committee.appendChild(item);
     });
-    if (!data.roles.length) { committee.appendChild(G.el("li", "Nobody has a contact role on this deal yet.", "muted")); }
+    if (!data.roles.length) { committee.appendChild(Crm.el("li", "Nobody has a contact role on this deal yet.", "muted")); }
     var uncovered = document.getElementById("uncovered");
-    G.clear(uncovered);
-    data.uncovered.forEach(function (role) { uncovered.appendChild(G.el("li", role, "uncovered")); });
-    if (!data.uncovered.length) { uncovered.appendChild(G.el("li", "Every standard role is covered.", "muted")); }
+    Crm.clear(uncovered);
+    data.uncovered.forEach(function (role) { uncovered.appendChild(Crm.el("li", role, "uncovered")); });
+    if (!data.uncovered.length) { uncovered.appendChild(Crm.el("li", "Every standard role is covered.", "muted")); }
     var team = document.getElementById("team");
-    G.clear(team);
-    data.team.forEach(function (user) { team.appendChild(G.el("li", user.label)); });
-    if (!data.team.length) { team.appendChild(G.el("li", "Nobody owns or touched this account yet.", "muted")); }
+    Crm.clear(team);
+    data.team.forEach(function (user) { team.appendChild(Crm.el("li", user.label)); });
+    if (!data.team.length) { team.appendChild(Crm.el("li", "Nobody owns or touched this account yet.", "muted")); }
   }
 
   function renderIntroductions(data) {
     addRecord(data.person);
     var intro = document.getElementById("introducers");
-    G.clear(intro);
+    Crm.clear(intro);
     data.introducers.forEach(function (person) {
-      var item = G.el("li");
+      var item = Crm.el("li");
       item.appendChild(personLink(person));
-      item.appendChild(G.el("span", " on " + person.paths + " path" + (person.paths === 1 ? "" : "s"), "muted"));
+      item.appendChild(Crm.el("span", " on " + person.paths + " path" + (person.paths === 1 ? "" : "s"), "muted"));
       intro.appendChild(item);
     });
-    if (!data.introducers.length) { intro.appendChild(G.el("li", "Nobody found between you and them.", "muted")); }
+    if (!data.introducers.length) { intro.appendChild(Crm.el("li", "Nobody found between you and them.", "muted")); }
     var box = document.getElementById("paths");
-    G.clear(box);
+    Crm.clear(box);
     pathLists(box, data, data.records);
   }
 
   say("Loading…");
   container.setAttribute("data-state", "loading");
-  G.api(root.getAttribute("data-url")).then(function (data) {
+  Crm.api(root.getAttribute("data-url")).then(function (data) {
     if (root.getAttribute("data-kind") === "influence") { renderInfluence(data); } else { renderIntroductions(data); }
     network = new vis.Network(container, { nodes: nodes, edges: edges }, G.OPTIONS);
     container.__network = network;  // for tests and the browser console

@@ -7,58 +7,23 @@
 
   var root = document.getElementById("geo");
   if (!root || !window.L) { return; }
-  var csrfMeta = document.querySelector("meta[name=csrf-token]");
-  var csrf = csrfMeta ? csrfMeta.getAttribute("content") : "";
   var canEdit = root.getAttribute("data-can-edit") === "true";
   var KINDS = {person: "Person", account: "Account"};
   var LEVELS = {ok: "in touch", due: "due", overdue: "overdue", never: "never touched"};
   var SOURCES = {postal_code: "postal code", city: "city", postal_area: "postal area (approximate)",
                  online: "online geocoder", account: "its account's address", manual: "set by hand"};
 
-  // -- small DOM helpers: text only ------------------------------------------------------------
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
-  function recordUrl(kind, id) {
-    return (kind === "person" ? "/people/" : "/accounts/") + encodeURIComponent(id);
-  }
-  function link(kind, id, text) {
-    var a = el("a", null, text);
-    a.href = recordUrl(kind, id);
-    return a;
-  }
+  var el = Crm.el, link = Crm.link;
+
   function setStatus(node, text, isError) {
     node.textContent = text || "";
     node.classList.toggle("error", Boolean(isError));
   }
-  function errorText(body, fallback) {
-    if (!body) { return fallback; }
-    var parts = [body.message || fallback];
-    if (body.fields) {
-      Object.keys(body.fields).forEach(function (name) { parts.push(name + ": " + body.fields[name]); });
-    }
-    return parts.join(" · ");
-  }
   function getJson(url) {
-    return fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}}).then(function (resp) {
-      return resp.json().catch(function () { return null; }).then(function (body) {
-        if (!resp.ok) { throw new Error(errorText(body, "The request failed (" + resp.status + ").")); }
-        return body;
-      });
-    });
+    return Crm.api(url);
   }
   function sendJson(method, url, body) {
-    return fetch(url, {method: method, credentials: "same-origin",
-                       headers: {"Content-Type": "application/json", "X-CSRF-Token": csrf, "Accept": "application/json"},
-                       body: body ? JSON.stringify(body) : undefined}).then(function (resp) {
-      return resp.json().catch(function () { return null; }).then(function (data) {
-        if (!resp.ok) { throw new Error(errorText(data, "Saving failed (" + resp.status + ").")); }
-        return data;
-      });
-    });
+    return Crm.api(url, {method: method, body: body});
   }
   function safeClass(value, allowed, fallback) {
     return Object.prototype.hasOwnProperty.call(allowed, value) ? value : fallback;
@@ -71,6 +36,7 @@
   var tileDiv = el("div");
   tileDiv.textContent = root.getAttribute("data-tile-attribution") || "";
   // Leaflet renders attribution as HTML: give it the configured text escaped.
+  // eslint-disable-next-line no-restricted-properties -- reads the escaped text back; writes no markup
   var tiles = L.tileLayer(root.getAttribute("data-tile-url"), {maxZoom: 19, attribution: tileDiv.innerHTML});
   var tilesFailed = false;
   tiles.on("tileerror", function () {
@@ -105,27 +71,27 @@
   }
 
   function popupContent(item, marker) {
-    var box = el("div", "geo-popup");
-    box.appendChild(el("p", "geo-popup-kind", (KINDS[item.kind] || "") + (item.type ? " · " + item.type : "")));
+    var box = el("div", null, "geo-popup");
+    box.appendChild(el("p", (KINDS[item.kind] || "") + (item.type ? " · " + item.type : ""), "geo-popup-kind"));
     var title = el("h3");
     title.appendChild(link(item.kind, item.id, item.label));
     box.appendChild(title);
-    if (item.title) { box.appendChild(el("p", null, item.title)); }
+    if (item.title) { box.appendChild(el("p", item.title)); }
     if (item.account && item.account.id) {
-      var at = el("p", null, "at ");
+      var at = el("p", "at ");
       at.appendChild(link("account", item.account.id, item.account.name || item.account.id));
       box.appendChild(at);
     }
-    if (item.city) { box.appendChild(el("p", "muted", item.city)); }
-    if (item.overdue) { box.appendChild(el("p", "geo-popup-touch geo-text-" + safeClass(item.overdue.level, LEVELS, "never"), overdueText(item.overdue))); }
-    if (item.location_source) { box.appendChild(el("p", "muted small", "Placed by " + (SOURCES[item.location_source] || item.location_source))); }
-    var actions = el("p", "geo-popup-actions");
-    var near = el("button", "btn", "Nearby");
+    if (item.city) { box.appendChild(el("p", item.city, "muted")); }
+    if (item.overdue) { box.appendChild(el("p", overdueText(item.overdue), "geo-popup-touch geo-text-" + safeClass(item.overdue.level, LEVELS, "never"))); }
+    if (item.location_source) { box.appendChild(el("p", "Placed by " + (SOURCES[item.location_source] || item.location_source), "muted small")); }
+    var actions = el("p", null, "geo-popup-actions");
+    var near = el("button", "Nearby", "btn");
     near.type = "button";
     near.addEventListener("click", function () { searchAround(item); });
     actions.appendChild(near);
     if (canEdit && item.location_source === "manual") {
-      var reset = el("button", "btn", "Back to its address");
+      var reset = el("button", "Back to its address", "btn");
       reset.type = "button";
       reset.addEventListener("click", function () { resetPosition(item, marker); });
       actions.appendChild(reset);
@@ -308,18 +274,18 @@
       map.fitBounds(circle.getBounds(), {maxZoom: 15});
     }
     body.items.forEach(function (item) {
-      var li = el("li", "geo-result geo-result-" + safeClass(item.kind, KINDS, "person"));
-      var head = el("div", "geo-result-head");
+      var li = el("li", null, "geo-result geo-result-" + safeClass(item.kind, KINDS, "person"));
+      var head = el("div", null, "geo-result-head");
       head.appendChild(link(item.kind, item.id, item.label));
-      head.appendChild(el("span", "geo-distance", item.distance_km.toFixed(item.distance_km < 10 ? 2 : 1) + " km"));
+      head.appendChild(el("span", item.distance_km.toFixed(item.distance_km < 10 ? 2 : 1) + " km", "geo-distance"));
       li.appendChild(head);
       var meta = [KINDS[item.kind]];
       if (item.title) { meta.push(item.title); }
       if (item.account && item.account.name) { meta.push(item.account.name); }
       if (item.type) { meta.push(item.type); }
       if (item.city) { meta.push(item.city); }
-      li.appendChild(el("div", "muted small", meta.join(" · ")));
-      var show = el("button", "link geo-show", "Show on map");
+      li.appendChild(el("div", meta.join(" · "), "muted small"));
+      var show = el("button", "Show on map", "link geo-show");
       show.type = "button";
       show.addEventListener("click", function () {
         map.setView([item.lat, item.lon], Math.max(map.getZoom(), 15));

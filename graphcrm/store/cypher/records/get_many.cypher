@@ -1,3 +1,0 @@
-UNWIND $ids AS id
-MATCH (n:{{label}} {id: id})
-RETURN n {.*} AS node
