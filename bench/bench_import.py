@@ -3,7 +3,8 @@
     python3 bench/bench_import.py [--contacts 100000] [--tasks 1000000] [--baseline 1000] [--dir DIR]
 
 Uses NEO4J_URI when set, else a managed Neo4j named "bench-import" (2 GB heap, 1 GB page cache).
-Generates a Salesforce Data Export (users, accounts, contacts, tasks; UTF-8 and Windows-1252) at a
+Generates a Salesforce Data Export (users, accounts, contacts, tasks; UTF-8 and Windows-1252; 20 custom
+fields of every type on contacts and tasks, kept on the records) at a
 tenth of the size and at full size, imports each into an empty database in its own process (so its
 peak RSS is its own), and prints rows/s per object and overall, and both peak RSS figures: memory
 stays flat as the input grows. The baseline, in the same run, writes a sample of tasks and contacts
@@ -67,8 +68,23 @@ def _q(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
-def generate(folder: Path, contacts: int, tasks: int, seed: int = 7) -> dict[str, int]:
-    """Write User, Account, Contact (Windows-1252) and Task CSVs; return rows per file."""
+CUSTOM = 20  # custom fields on Contact and Task, kept on the records under their API names
+
+
+def _custom_header(n: int) -> str:
+    return "".join(f",Custom_{k:02d}__c" for k in range(n))
+
+
+def _custom_values(rng: random.Random, n: int) -> str:
+    """Custom field values of every kind an org has: text, number, checkbox, date (and empty ones)."""
+    kinds = (lambda: _q(f"Wert {rng.randint(1, 999)}"), lambda: str(rng.randint(0, 10_000)),
+             lambda: rng.choice(("true", "false")),
+             lambda: f"20{rng.randint(10, 26)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}", lambda: "")
+    return "".join("," + kinds[k % len(kinds)]() for k in range(n))
+
+
+def generate(folder: Path, contacts: int, tasks: int, seed: int = 7, custom: int = CUSTOM) -> dict[str, int]:
+    """Write User, Account, Contact (Windows-1252) and Task CSVs, `custom` custom fields on contacts and tasks."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     users, accounts = 200, max(1, contacts // 10)
@@ -84,16 +100,18 @@ def generate(folder: Path, contacts: int, tasks: int, seed: int = 7) -> dict[str
                       f"+41 44 {200 + i % 700} {10 + i % 89} {10 + i % 83},{rng.choice(CITIES)},Switzerland,"
                       f"{rng.randint(5, 5000)},{sf('005', rng.randrange(users))}\r\n")
     with (folder / "Contact.csv").open("w", encoding="cp1252", newline="") as out:
-        out.write("id,firstname,lastname,email,phone,title,accountid,ownerid,mailingcity,birthdate\r\n")
+        out.write("id,firstname,lastname,email,phone,title,accountid,ownerid,mailingcity,birthdate"
+                  + _custom_header(custom) + "\r\n")
         for i in range(contacts):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             out.write(f"{sf('003', i)},{first},{last},c{i}@firma{i % accounts}.example,"
                       f"+41 79 {100 + i % 900} {10 + i % 90} {10 + (i // 90) % 90},{rng.choice(TITLES)},"
                       f"{sf('001', i % accounts)},{sf('005', rng.randrange(users))},{rng.choice(CITIES)},"
-                      f"19{rng.randint(50, 99)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\r\n")
+                      f"19{rng.randint(50, 99)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                      + _custom_values(rng, custom) + "\r\n")
     with (folder / "Task.csv").open("w", encoding="cp1252", newline="") as out:
         out.write("Id,WhoId,WhatId,Subject,ActivityDate,Status,OwnerId,TaskSubtype,Type,CompletedDateTime,"
-                  "CallDurationInSeconds,Description\r\n")
+                  "CallDurationInSeconds,Description" + _custom_header(custom) + "\r\n")
         for i in range(tasks):
             who = rng.randrange(contacts)
             what = sf("001", who % accounts) if i % 2 else ""
@@ -102,7 +120,8 @@ def generate(folder: Path, contacts: int, tasks: int, seed: int = 7) -> dict[str
             done = f"{day}T{rng.randint(7, 18):02d}:{rng.randint(0, 59):02d}:00.000Z" if i % 3 else ""
             out.write(f"{sf('00T', i)},{sf('003', who)},{what},{_q(f'{kind} Nr. {i} – Rückfrage')},{day},"
                       f"Completed,{sf('005', rng.randrange(users))},{subtype},{kind},{done},"
-                      f"{rng.randint(60, 1800) if subtype == 'Call' else ''},Notiz {i}\r\n")
+                      f"{rng.randint(60, 1800) if subtype == 'Call' else ''},Notiz {i}"
+                      + _custom_values(rng, custom) + "\r\n")
     return {"User": users, "Account": accounts, "Contact": contacts, "Task": tasks}
 
 

@@ -298,7 +298,13 @@ def import_group():
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Only validate and report; write nothing")
 @click.option("--skip-invalid", is_flag=True, help="Write the valid rows even when some are rejected")
-def import_salesforce_cmd(folder, dry_run, skip_invalid):
+@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="A mapping file (TOML) of the org's custom fields onto model fields, e.g. "
+                   "Contact.npe01__WorkEmail__c = \"email\"")
+@click.option("--country", default=None, metavar="CODE",
+              help="The org's country (CH, DE, US, ... or a name): phone numbers of records without a country "
+                   "are read in it; without it they are kept as typed")
+def import_salesforce_cmd(folder, dry_run, skip_invalid, mapping, country):
     """Import a folder of Salesforce export CSVs; exit 1 when rows were rejected (see import-report.txt)."""
     from graphcrm.store.db import migrate
     from graphcrm.transfer.salesforce.importer import import_salesforce
@@ -306,10 +312,17 @@ def import_salesforce_cmd(folder, dry_run, skip_invalid):
     if not folder.is_dir():
         click.echo(f"Error: {folder}: " + ("is not a folder" if folder.exists() else "no such folder"), err=True)
         sys.exit(1)
+    from graphcrm.places.countries import country_code
+
+    code = country_code(country)
+    if country and code is None:
+        click.echo(f"Error: --country: {country!r} is not a country (give an ISO code such as CH or a name)", err=True)
+        sys.exit(2)
     handle = open_db()
     try:
         migrate(handle)
-        report = import_salesforce(handle, folder, dry_run=dry_run, skip_invalid=skip_invalid, progress=True)
+        report = import_salesforce(handle, folder, dry_run=dry_run, skip_invalid=skip_invalid, progress=True,
+                                   country=code, mapping=mapping)
     finally:
         handle.close()
     click.echo(report.summary())

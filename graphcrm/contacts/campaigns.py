@@ -9,15 +9,15 @@ from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.contacts.salutation import letter_salutation
 from graphcrm.errors import Invalid, NotFound
-from graphcrm.model import MEMBER_STATUSES, REL_SPECS, Label, RelType
-from graphcrm.model.schema import Body, Line, RecordId, choice, clean
-from graphcrm.records import paging
+from graphcrm.model import MEMBER_STATUSES, REL_SPECS, Field, Label, RelType
+from graphcrm.model.schema import Body, Line, RecordId, clean, typed
+from graphcrm.records import paging, picklists
 from graphcrm.records.crud import get, list_records
 from graphcrm.store.db import Database
 
 MAX_ADD = 10_000
 FILTERS = ("q", "account", "owner", "status")  # what a member filter may say
-MemberStatus = choice(MEMBER_STATUSES)
+MemberStatus = typed(Field("enum", choices=MEMBER_STATUSES, picklist="member_status"))
 
 
 class MemberFilter(Body):
@@ -44,6 +44,7 @@ def add_members(db: Database, campaign_id: str, body: dict, *, access: Access) -
     """
     record_access.require_writer(access)
     checked = AddMembersBody.check(body)
+    picklists.check_value(db, "member_status", checked.status, "status")
     get(db, Label.CAMPAIGN, campaign_id, access=access)
     ids = _people(db, checked, access)
     members = db.write_one("campaigns/add_members", campaign=campaign_id, people=ids,
@@ -78,6 +79,7 @@ def update_member(db: Database, campaign_id: str, person_id: str, body: dict, *,
     record_access.require_writer(access)
     record_access.check_person(db, access, person_id)
     props = clean(REL_SPECS[RelType.MEMBER_OF].fields, body, partial=True)
+    picklists.check_value(db, "member_status", props.get("status"), "status")
     if props.get("status") == "responded":
         props["responded"] = True
     row = db.write_one("campaigns/update_member", campaign=campaign_id, person=person_id, props=props)

@@ -51,6 +51,9 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     sensitive: bool = False  # visible only to those allowed (issue 8); kept here so one place says it
+    # An enum whose values are the org's (records/picklists.py): `choices` are the defaults, and the
+    # capability checks a value against the defaults plus the org's own values in the database.
+    picklist: str | None = None
 
 
 PERSON_STATUSES = ("active", "inactive")
@@ -89,15 +92,17 @@ NODE_FIELDS: dict[Label, dict[str, Field]] = {
         "placeholder": Field("bool"), "description": Field("text", max_len=5000),
     },
     Label.ACCOUNT: {
-        "name": Field(required=True), "type": Field("enum", choices=ACCOUNT_TYPES),
-        "industry": Field(max_len=100), "website": Field("url"), "phone": Field("phone"),
+        "name": Field(required=True), "type": Field("enum", choices=ACCOUNT_TYPES, picklist="account_type"),
+        "industry": Field(max_len=100, picklist="industry"), "website": Field("url"), "phone": Field("phone"),
         "email": Field("email"), "employees": Field("int", minimum=0, maximum=10_000_000),
         **_ADDRESS, "description": Field("text", max_len=5000),
     },
     Label.OPPORTUNITY: {
-        "name": Field(required=True), "stage": Field("enum", choices=OPPORTUNITY_STAGES),
+        "name": Field(required=True), "stage": Field("enum", choices=OPPORTUNITY_STAGES, picklist="stage"),
         "amount": Field("float", minimum=0, maximum=1e12), "currency": Field(max_len=3),
         "close_date": Field("date"), "probability": Field("int", minimum=0, maximum=100),
+        # What the org's stage says (Salesforce's OpportunityStage), kept with the deal as Salesforce does.
+        "is_closed": Field("bool"), "is_won": Field("bool"), "forecast_category": Field(max_len=40),
         "description": Field("text", max_len=5000),
     },
     Label.USER: {
@@ -109,7 +114,7 @@ NODE_FIELDS: dict[Label, dict[str, Field]] = {
     },
     Label.CAMPAIGN: {
         "name": Field(required=True), "type": Field(max_len=60),
-        "status": Field("enum", choices=CAMPAIGN_STATUSES), "start_date": Field("date"),
+        "status": Field("enum", choices=CAMPAIGN_STATUSES, picklist="campaign_status"), "start_date": Field("date"),
         "end_date": Field("date"), "description": Field("text", max_len=5000),
     },
 }
@@ -152,7 +157,8 @@ REL_SPECS: dict[RelType, RelSpec] = {
         changes=("from",)),
     RelType.REPORTS_TO: RelSpec(((Label.PERSON, Label.PERSON), (Label.USER, Label.USER)), {}, changes=("from",)),
     RelType.MEMBER_OF: RelSpec(((Label.PERSON, Label.CAMPAIGN),), {
-        "status": Field("enum", choices=MEMBER_STATUSES), "responded": Field("bool")}, changes=("to",)),
+        "status": Field("enum", choices=MEMBER_STATUSES, picklist="member_status"), "responded": Field("bool")},
+        changes=("to",)),
 }
 
 # Relationship types the generic relationships API may write; activity, history and

@@ -29,8 +29,16 @@ def display_name(props: dict | None, fallback: str = "(unnamed)") -> str:
     return person or (str(props["name"]) if props.get("name") else "") or fallback
 
 
+# Fields an import kept beyond the model (Salesforce custom fields: "sf:Gender__c"), by their API name.
+CUSTOM_PREFIX = "sf:"
+
+
 def public(node: dict | None) -> dict | None:
-    """Return a node's properties without internal ones."""
+    """Return a node's properties without internal ones; kept Salesforce fields go under "custom"."""
     if node is None:
         return None
-    return {k: v for k, v in node.items() if k not in INTERNAL}
+    out = {k: v for k, v in node.items() if k not in INTERNAL and not k.startswith(CUSTOM_PREFIX)}
+    custom = {k[len(CUSTOM_PREFIX):]: v for k, v in node.items() if k.startswith(CUSTOM_PREFIX)}
+    if custom:
+        out["custom"] = dict(sorted(custom.items()))
+    return out

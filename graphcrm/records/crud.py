@@ -10,7 +10,7 @@ from graphcrm.errors import BadRequest, Conflict, Invalid, NotFound
 from graphcrm.model import NODE_FIELDS, Label
 from graphcrm.model.nodes import INTERNAL, new_id, public, sort_key  # noqa: F401 (the records API)
 from graphcrm.model.schema import clean
-from graphcrm.records import paging
+from graphcrm.records import paging, picklists
 from graphcrm.store.db import Database, Tx
 
 # Fields whose every change is kept as a Change node (the field history of design.md).
@@ -53,7 +53,10 @@ def prepare(label: Label, data: dict) -> dict:
 
 
 def create_in(tx: Tx, label: Label, props: dict) -> dict:
-    """Create a record of prepared props inside the caller's transaction; return the stored node."""
+    """Create a record from checked props in `tx` (its picklist values checked against the org's lists)."""
+    picklists.check_props(tx, label, props)
+    if label is Label.OPPORTUNITY and props.get("stage") and "is_closed" not in props:
+        props = {**props, **picklists.stage_flags(tx, props["stage"])}
     return tx.one("records/create", {"label": label}, id=new_id(), props=props)["node"]
 
 
@@ -120,6 +123,9 @@ def _update(tx: Tx, label: Label, record_id: str, props: dict, version: int | No
     if version is not None and (current.get("version") or 0) != version:
         raise Conflict(f"This {NOUNS[label]} was changed by someone else (version {current.get('version')}, "
                        f"you sent {version}); reload and try again.", {"version": "is stale"})
+    picklists.check_props(tx, label, props, current)
+    if label is Label.OPPORTUNITY and props.get("stage") and "is_closed" not in props:
+        props = {**props, **picklists.stage_flags(tx, props["stage"])}
     if {"first_name", "last_name", "name"} & props.keys():
         props = {**props, "sort_key": sort_key(label, {**current, **props})}
     changes = [

@@ -9,9 +9,10 @@ from graphcrm.access import audit
 from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
-from graphcrm.model import API_REL_TYPES, DEFAULT_CONTACT_ROLES, REL_SPECS, Label, RelType
+from graphcrm.model import API_REL_TYPES, REL_SPECS, Label, RelType
 from graphcrm.model.nodes import new_id
 from graphcrm.model.schema import Body, RecordId, clean
+from graphcrm.records import picklists
 from graphcrm.store.db import Database, Tx
 
 # Types of which two records may have several, one per period (since, until).
@@ -43,9 +44,7 @@ def label_by_id(db: Database | Tx, record_id) -> Label | None:
 
 def contact_roles(db: Database | Tx) -> list[str]:
     """Return the contact roles in use: Salesforce's defaults plus any the org brought along."""
-    row = db.one("relationships/contact_roles")
-    extra = [r for r in (row or {}).get("values") or [] if r not in DEFAULT_CONTACT_ROLES]
-    return [*DEFAULT_CONTACT_ROLES, *extra]
+    return picklists.values(db, "contact_role")
 
 
 class LinkBody(Body):
@@ -160,6 +159,8 @@ def _link(tx: Tx, rel: RelType, source: str, target: str, props: dict, by: str |
         _check_contact_role(tx, source, target, props)
     if rel is RelType.HAS_OPPORTUNITY:
         _check_one_account(tx, source, target)
+    if rel is RelType.MEMBER_OF:
+        picklists.check_value(tx, "member_status", props.get("status"), "properties.status")
     before = _holders(tx, rel, target, labels[1])
     row = _write_link(tx, rel, labels, source, target, props)
     _record_holder_change(tx, rel, target, labels[1], before, by)

@@ -23,8 +23,12 @@ from typing import IO
 
 from graphcrm.access import checks
 from graphcrm.access.policy import Access
+from graphcrm.errors import Invalid
+from graphcrm.places.countries import country_code
 from graphcrm.store.db import Database
-from graphcrm.transfer.salesforce.importer import REPORT_NAME, import_salesforce
+from graphcrm.transfer.salesforce.csvfiles import FileProblem
+from graphcrm.transfer.salesforce.importer import REPORT_NAME, SPECS, import_salesforce
+from graphcrm.transfer.salesforce.mapping import load_mapping
 from graphcrm.transfer.salesforce.report import Report
 from graphcrm.transfer.upload import extract_csvs
 
@@ -55,13 +59,25 @@ def check_importer(access: Access) -> None:
     checks.require_admin(access, "may import data")
 
 
+MAX_MAPPING = 1 << 20  # a mapping file is a few lines; more is not one
+
+
 def start(db: Database, home: Path | str, archive: IO[bytes], *, source: str, by: str, dry_run: bool,
-          skip_invalid: bool, access: Access) -> str:
+          skip_invalid: bool, access: Access, mapping: IO[bytes] | None = None, country: str | None = None) -> str:
     """Extract an uploaded zip and start importing it in the background (admins); return the job id.
 
-    Raises Busy while another import runs, and Invalid (nothing started) for a refused zip.
+    `mapping` is an optional mapping file (TOML) and `country` the org's country for phone numbers.
+    Raises Busy while another import runs, and Invalid (nothing started) for a refused zip or country.
     """
     check_importer(access)
+    code = country_code(country) if country else None
+    if country and code is None:
+        raise Invalid(f"{country[:40]!r} is not a country (give an ISO code such as CH or a name)",
+                      {"country": "is not a country"})
+    mapping_text = mapping.read(MAX_MAPPING + 1) if mapping is not None else b""
+    if len(mapping_text) > MAX_MAPPING:
+        raise Invalid("The mapping file is larger than 1 MiB; it is not a mapping file.",
+                      {"mapping": "too large"})
     root = jobs_dir(home)
     root.mkdir(parents=True, exist_ok=True)
     _prune(root)
@@ -78,6 +94,12 @@ def start(db: Database, home: Path | str, archive: IO[bytes], *, source: str, by
         with open(folder / "upload.zip", "wb") as out:
             shutil.copyfileobj(archive, out, 1 << 20)
         extract_csvs(folder / "upload.zip", folder / "csv")
+        if mapping_text:
+            (folder / "mapping.toml").write_bytes(mapping_text)
+            try:  # a mapping file that cannot be used is refused now, not after the upload started
+                load_mapping(folder / "mapping.toml", {spec.name: spec.columns for spec in SPECS})
+            except FileProblem as exc:
+                raise Invalid(str(exc), {"mapping": exc.reason}) from None
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         lock.close()
@@ -88,7 +110,7 @@ def start(db: Database, home: Path | str, archive: IO[bytes], *, source: str, by
     lock.flush()
     mode = "dry run" if dry_run else "skip invalid" if skip_invalid else "all or nothing"
     state = {"id": job_id, "state": "running", "source": source, "mode": mode, "by": by,
-             "started_at": _now(), "files": {}}
+             "started_at": _now(), "files": {}, "country": code}
     _save(folder, state)
     worker = threading.Thread(target=_run, name=f"import-{job_id[:8]}", daemon=True,
                               args=(db, folder, state, lock, dry_run, skip_invalid))
@@ -140,9 +162,11 @@ def _run(db: Database, folder: Path, state: dict, lock: IO[str], dry_run: bool, 
             _save(folder, state)
 
     try:
+        mapping = folder / "mapping.toml"
         report = import_salesforce(db, folder / "csv", dry_run=dry_run, skip_invalid=skip_invalid,
                                    by=state["by"], report_dir=folder, source=state["source"],
-                                   on_progress=progress)
+                                   on_progress=progress, country=state.get("country"),
+                                   mapping=mapping if mapping.is_file() else None)
         state.update(state="done", report=report_view(report))
     except Exception as exc:  # shown on the page; the report file says what was done before
         log.exception("web import %s failed", folder.name)

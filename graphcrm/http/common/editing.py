@@ -22,6 +22,7 @@ from graphcrm.http.common.pickers import pick_account
 from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Label
 from graphcrm.model.schema import clean
 from graphcrm.records import crud as records
+from graphcrm.records import picklists
 
 NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity",
          Label.CAMPAIGN: "campaign"}
@@ -32,7 +33,9 @@ Creator = Callable[..., dict]
 def _render(label: Label, *, creating: bool, values: dict, errors: dict | None = None, status: int = 200,
             message: str | None = None, record: dict | None = None, version=None, cancel_url: str):
     heading = f"New {NOUNS[label]}" if creating else f"Edit {NOUNS[label]}"
-    return render_template("form.html", heading=heading, sections=sections(label, creating=creating),
+    choices = {name: picklists.values(get_db(), f.picklist) for name, f in NODE_FIELDS[label].items()
+               if f.picklist and f.type == "enum"}
+    return render_template("form.html", heading=heading, sections=sections(label, creating=creating, choices=choices),
                            values=values, errors=errors or {}, message=message, record=record,
                            version=version, cancel_url=cancel_url, label=label), status
 

@@ -68,10 +68,11 @@ class FormField:
     max_len: int | None = None
 
 
-def form_field(name: str, field: Field) -> FormField:
-    """Describe the input for one model field."""
+def form_field(name: str, field: Field, choices: tuple[str, ...] | None = None) -> FormField:
+    """Describe the input for one model field; `choices` replace the model's (an org's picklist)."""
     return FormField(name=name, label=LABELS.get(name, name.replace("_", " ").capitalize()),
-                     widget=WIDGETS.get(field.type, "text"), required=field.required, choices=field.choices,
+                     widget=WIDGETS.get(field.type, "text"), required=field.required,
+                     choices=field.choices if choices is None else tuple(choices),
                      hint=HINTS.get(name, ""),
                      max_len=field.max_len if field.type in TEXT_INPUTS else None)
 
@@ -90,10 +91,13 @@ CREATE_EXTRAS = {
 CREATE_SKIPS = {"Status"}
 
 
-def sections(label: Label, *, creating: bool) -> list[tuple[str, list[FormField]]]:
-    """Return the form of a record kind as (title, inputs) sections."""
+def sections(label: Label, *, creating: bool,
+             choices: dict[str, list[str]] | None = None) -> list[tuple[str, list[FormField]]]:
+    """Return the form of a record kind as (title, inputs) sections; `choices` are the org's picklists by field."""
     spec = NODE_FIELDS[label]
-    out = [(title, [form_field(name, spec[name]) for name in names]) for title, names in LAYOUT[label]
+    choices = choices or {}
+    out = [(title, [form_field(name, spec[name], choices.get(name)) for name in names])
+           for title, names in LAYOUT[label]
            if not (creating and title in CREATE_SKIPS)]
     if creating and label in CREATE_EXTRAS:
         title, extras = CREATE_EXTRAS[label]

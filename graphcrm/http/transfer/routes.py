@@ -42,9 +42,11 @@ def salesforce_import():
     try:
         if upload is None or not upload.filename:
             raise Invalid("Choose a zip file of Salesforce export CSVs.", {"archive": "is required"})
+        mapping = request.files.get("mapping")
         job_id = jobs.start(get_db().patient(), current_app.config["GRAPHCRM_HOME"], upload.stream,
                             source=upload.filename, by=g.user["id"], dry_run=dry_run, skip_invalid=skip_invalid,
-                            access=g.access)
+                            access=g.access, mapping=mapping.stream if mapping and mapping.filename else None,
+                            country=(request.form.get("country") or "").strip() or None)
     except Invalid as exc:
         return render_template("transfer/transfer_import.html", job=None, error=exc.message), 422
     except jobs.Busy as busy:

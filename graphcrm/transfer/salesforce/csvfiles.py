@@ -7,6 +7,8 @@ import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from graphcrm.transfer.salesforce.sfids import FILE_PREFIXES
+
 CHUNK = 1 << 20
 # Encodings in the order they are tried: a file that decodes as strict UTF-8 is UTF-8; Data Export's
 # other encoding is ISO-8859-1/Windows-1252, and Latin-1 decodes every byte as a last resort.
@@ -144,6 +146,25 @@ def find_files(folder: Path, names: dict[str, tuple[str, ...]]) -> tuple[dict[st
                 found[obj] = by_name[file.lower()]
                 break
     used = {p.name.lower() for p in found.values()}
+    # A file saved under a name of the user's choosing is recognised by the key prefix of its ids.
+    for key, path in by_name.items():
+        if key in used or not key.endswith(".csv"):
+            continue
+        obj = object_by_prefix(path)
+        if obj in names and obj not in found:
+            found[obj] = path
+            used.add(key)
     ignored = [p.name for key, p in by_name.items()
                if key not in used and key.endswith(".csv")]
     return found, ignored
+
+
+def object_by_prefix(path: Path) -> str | None:
+    """The object whose key prefix the first row's Id carries, or None (not a CSV, no Id, no row)."""
+    try:
+        csv_file = CsvFile(path)
+        for _line, row in csv_file.rows(("id",)):
+            return FILE_PREFIXES.get((row.get("id") or "")[:3])
+    except FileProblem:
+        return None
+    return None

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from graphcrm.records import picklists
 from graphcrm.store.db import Database
-from graphcrm.transfer.salesforce import links, nodes
+from graphcrm.transfer.salesforce import links, nodes, setup
 from graphcrm.transfer.salesforce.csvfiles import CsvFile, FileProblem, find_files
+from graphcrm.transfer.salesforce.mapping import Mapping, load_mapping
 from graphcrm.transfer.salesforce.report import Report
 from graphcrm.transfer.salesforce.spec import Context
 from graphcrm.transfer.salesforce.validate import Spool, Validator, collect_ids
@@ -17,7 +19,7 @@ from graphcrm.transfer.salesforce.write import refresh_touches, save_contact_rol
 
 # In writing order: records before the relationships that join them.
 SPECS = nodes.SPECS + links.SPECS
-FILE_NAMES = {spec.name: spec.files for spec in SPECS}
+FILE_NAMES = {spec.name: spec.files for spec in SPECS} | setup.FILES
 REPORT_NAME = "import-report.txt"
 # Told (phase, file, done, total) as an import goes: "check" counts bytes read, "write" rows written,
 # "touch" the people whose last-touch fields are recomputed.
@@ -26,12 +28,15 @@ Progress = Callable[[str, str, int, int], None]
 
 def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False, skip_invalid: bool = False,
                       by: str | None = None, progress: bool = False, report_dir: Path | None = None,
-                      source: str | None = None, on_progress: Progress | None = None) -> Report:
+                      source: str | None = None, on_progress: Progress | None = None,
+                      country: str | None = None, mapping: Path | str | None = None) -> Report:
     """Import a Salesforce export folder; return the report (also written as import-report.txt).
 
     Default: nothing is written when any row is rejected. `skip_invalid` writes the valid rows;
     `dry_run` only validates. The report goes next to the input unless `report_dir` says otherwise;
     `source` names the input in the report (an uploaded file's name); `on_progress` follows each file.
+    `country` (ISO alpha-2) reads phone numbers of records without a country of their own; `mapping`
+    is a mapping file of the org's custom fields onto model fields (mapping.py).
     """
     folder = Path(folder)
     mode = "dry run" if dry_run else "skip invalid" if skip_invalid else "all or nothing"
@@ -39,8 +44,9 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
     spools: dict[str, Spool] = {}
     try:
         try:
-            ctx = Context()
-            spools = _validate(db, folder, report, ctx, progress, on_progress)
+            ctx = Context(country=country)
+            spools = _validate(db, folder, report, ctx, progress, on_progress,
+                               load_mapping(mapping, {spec.name: spec.columns for spec in SPECS}))
         except FileProblem as exc:
             report.fatal = str(exc)
             return report
@@ -48,6 +54,7 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
             report.fatal = f"the check stopped: {getattr(exc, 'message', None) or exc}"
             raise
         _note_roles(report, ctx, dry_run)
+        _note_picklists(db, report, ctx, dry_run)
         if dry_run or (report.rejected and not skip_invalid):
             return report
         try:
@@ -95,6 +102,9 @@ def _write(db: Database, spools: dict[str, Spool], report: Report, ctx: Context,
         report.refresh_seconds = time.perf_counter() - started
     if ctx.contact_roles:
         save_contact_roles(db, list(ctx.contact_roles))
+    for name, found in ctx.picklists.items():
+        meta = {stage: ctx.stages[stage] for stage in found if stage in ctx.stages} if name == "stage" else None
+        picklists.add(db, name, list(found), meta)
     report.written = True
 
 
@@ -114,12 +124,16 @@ def _follow(bar: tqdm, phase: str, file: str, on_progress: Progress | None) -> C
 
 
 def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress: bool,
-              on_progress: Progress | None = None) -> dict[str, Spool]:
+              on_progress: Progress | None = None, mapping: Mapping | None = None) -> dict[str, Spool]:
     found, report.ignored = find_files(folder, FILE_NAMES)
     if not found:
         raise FileProblem(str(folder), None, "holds no Salesforce export CSV (expected any of "
                           + ", ".join(f for spec in SPECS for f in spec.files) + ")")
     files = {name: CsvFile(path) for name, path in found.items()}
+    if "OpportunityStage" in files:
+        ctx.stages = setup.read_stages(files.pop("OpportunityStage"), report)
+    if "CampaignMemberStatus" in files:
+        ctx.responded = setup.read_member_statuses(files.pop("CampaignMemberStatus"), report)
     ids: dict[str, set[str]] = {}
     twice: dict[str, set[str]] = {}
     labels = {}
@@ -127,7 +141,7 @@ def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress
         if spec.label is not None:
             labels[spec.name] = spec.label
             ids[spec.name], twice[spec.name] = collect_ids(files[spec.name]) if spec.name in files else (set(), set())
-    validator = Validator(db, report, ctx, ids, labels)
+    validator = Validator(db, report, ctx, ids, labels, mapping)
     spools: dict[str, Spool] = {}
     try:
         for spec in SPECS:
@@ -143,6 +157,22 @@ def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress
             spool.close()
         raise
     return spools
+
+
+def _note_picklists(db: Database, report: Report, ctx: Context, dry_run: bool) -> None:
+    """List the fields kept beyond the model and every picklist value not on graphcrm's lists yet."""
+    for file, columns in ctx.kept.items():
+        if columns:
+            report.notes.append(f"{file}: {len(columns)} field(s) beyond the model "
+                                f"{'would be' if dry_run else 'are'} kept on the records under their API names: "
+                                + ", ".join(sorted(columns)))
+    for name, found in ctx.picklists.items():
+        known = set(picklists.values(db, name))
+        new = [f"{value} (first at {where})" for value, where in found.items() if value not in known]
+        if new:
+            verb = "would be added" if dry_run else "are added"
+            report.notes.append(f"{picklists.PICKLISTS[name].title} of the org that {verb} to its list: "
+                                + ", ".join(new))
 
 
 def _note_roles(report: Report, ctx: Context, dry_run: bool) -> None:

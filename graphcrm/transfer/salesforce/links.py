@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 
 from graphcrm.model import DEFAULT_CONTACT_ROLES, MEMBER_STATUSES, PARTNER_ROLES, Label
+from graphcrm.model.nodes import CUSTOM_PREFIX
 from graphcrm.transfer.salesforce import values as v
 from graphcrm.transfer.salesforce.sfids import object_of
-from graphcrm.transfer.salesforce.spec import Context, Converted, ObjectSpec, ref, required
+from graphcrm.transfer.salesforce.spec import Context, Converted, ObjectSpec, keep_unmapped, ref, required
 
 # Account-contact roles that mean a board seat (design.md): English, German and French spellings.
 BOARD_RE = re.compile(r"board|verwaltungsrat|aufsichtsrat|stiftungsrat|beirat|\bchair|^director$|"
@@ -71,11 +72,15 @@ def account_contact(row: dict, ctx: Context) -> Converted:
     active = v.boolean(row, "isactive")
     ended = active is False or (until is not None and until < ctx.today)
     if ended and until is None:
-        # An ended relation needs an end: Salesforce's last change of it is the best we know.
+        # An ended relation whose end nobody wrote down: Salesforce's last change of it is the best we
+        # know; without one the end stays unknown (a former job all the same).
         stamp = v.datetime(row, "lastmodifieddate") or v.datetime(row, "createddate")
         if stamp is None:
-            raise v.RowError("EndDate: missing for an inactive relation (and no LastModifiedDate)")
-        until = stamp.date()
+            c.warnings.append("EndDate: empty for an inactive relation; kept as a former job with an unknown end")
+        else:
+            until = stamp.date()
+    for role in roles:
+        ctx.met("relation_role", role)
     employs = worked = board_props = None
     if board:
         board_props = {"role": board_role(board), "since": since, "until": until}
@@ -119,12 +124,14 @@ def campaign_member(row: dict, ctx: Context) -> Converted:
             c.skip = "a lead, not a contact (LeadId)"
             return c
         required(row, "contactid", "a campaign member needs a contact")
-    status = (row.get("status") or "").lower()
-    responded = v.boolean(row, "hasresponded")
-    if status and status not in MEMBER_STATUSES:
-        c.warnings.append(f"Status: {row['status'][:40]!r} is not a member status; stored as "
-                          + ("responded" if responded else "sent"))
-        status = "responded" if responded else "sent"
+    # The org's status as it is ("Attended"); ours when it names one of ours. HasResponded says whether
+    # the person responded, else what CampaignMemberStatus says of the status.
+    raw = row.get("status") or ""
+    status = raw.lower() if raw.lower() in MEMBER_STATUSES else raw
+    responded = v.boolean(row, "hasresponded") if row.get("hasresponded") else None
+    if responded is None:
+        responded = ctx.responded.get(raw, status == "responded")
+    ctx.met("member_status", status)
     c.params.update(contact=ref(c, row, "contactid", "Contact"),
                     campaign=ref(c, row, "campaignid", "Campaign", need=True),
                     props={"status": status or None, "responded": bool(responded)})
@@ -143,7 +150,8 @@ def _kind(row: dict, default: str) -> str:
     return default
 
 
-def _activity(row: dict, default_kind: str, moments: tuple[str, ...]) -> Converted:
+def _activity(row: dict, default_kind: str, moments: tuple[str, ...], ctx: Context,
+              columns: tuple[str, ...]) -> Converted:
     c = _base(row)
     if c.skip:
         return c
@@ -162,12 +170,16 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...]) -> Convert
     duration = v.number(row, "durationinminutes", whole=True, lo=0, hi=1_000_000)
     if duration is None and row.get("calldurationinseconds"):
         duration = round(v.number(row, "calldurationinseconds", lo=0, hi=60_000_000) / 60)
+    long_duration = None
     if duration is not None and duration > MAX_MINUTES:
-        c.warnings.append(f"duration of {duration} minutes is longer than a day; left empty")
-        duration = None
+        c.warnings.append(f"duration of {duration} minutes is longer than a day; kept among the Salesforce fields")
+        long_duration, duration = duration, None
     props = {"kind": _kind(row, default_kind), "at": wire_time(at), "duration": duration,
              "subject": _cut(v.text(row, "subject", 255), 200, "Subject", c.warnings),
              "notes": _cut(v.text(row, "description", 131_072), 5000, "Description", c.warnings)}
+    keep_unmapped(props, row, columns, ctx)
+    if long_duration is not None:
+        props[CUSTOM_PREFIX + "DurationInMinutes"] = long_duration
     what = v.sf_id(row, "whatid")
     what_obj = object_of(what) if what else None
     if what and what_obj not in ("Account", "Opportunity"):
@@ -210,12 +222,13 @@ def _midnight(day):
 
 def task(row: dict, ctx: Context) -> Converted:
     """Task -> Activity (kind from TaskSubtype or Type, default note); at = completion, due or creation."""
-    return _activity(row, "note", ("completeddatetime", "activitydate", "createddate"))
+    return _activity(row, "note", ("completeddatetime", "activitydate", "createddate"), ctx, TASK_COLUMNS)
 
 
 def event(row: dict, ctx: Context) -> Converted:
     """Event -> Activity (kind from EventSubtype or Type, default meeting); at = its start."""
-    return _activity(row, "meeting", ("activitydatetime", "startdatetime", "activitydate", "createddate"))
+    return _activity(row, "meeting", ("activitydatetime", "startdatetime", "activitydate", "createddate"), ctx,
+                     EVENT_COLUMNS)
 
 
 def history(row: dict, ctx: Context) -> Converted:
@@ -237,6 +250,8 @@ def history(row: dict, ctx: Context) -> Converted:
 _COMMON = ("id", "isdeleted")
 _ACTIVITY = _COMMON + ("whoid", "whatid", "ownerid", "subject", "description", "type", "createddate",
                        "activitydate")
+TASK_COLUMNS = _ACTIVITY + ("tasksubtype", "completeddatetime", "calldurationinseconds")
+EVENT_COLUMNS = _ACTIVITY + ("eventsubtype", "activitydatetime", "startdatetime", "durationinminutes")
 SPECS = (
     ObjectSpec("OpportunityContactRole", ("OpportunityContactRole.csv",), _COMMON + (
         "contactid", "opportunityid", "role", "isprimary"), contact_role, "import/contact_roles"),
@@ -248,12 +263,10 @@ SPECS = (
     ObjectSpec("CampaignMember", ("CampaignMember.csv",), _COMMON + (
         "campaignid", "contactid", "leadid", "status", "hasresponded"), campaign_member,
         "import/campaign_members"),
-    ObjectSpec("Task", ("Task.csv",), _ACTIVITY + (
-        "tasksubtype", "completeddatetime", "calldurationinseconds"), task, "import/activities",
-        create=("import/create_activities", Label.ACTIVITY), batch=10_000),
-    ObjectSpec("Event", ("Event.csv",), _ACTIVITY + (
-        "eventsubtype", "activitydatetime", "startdatetime", "durationinminutes"), event,
-        "import/activities", create=("import/create_activities", Label.ACTIVITY), batch=10_000),
+    ObjectSpec("Task", ("Task.csv",), TASK_COLUMNS, task, "import/activities",
+               create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
+    ObjectSpec("Event", ("Event.csv",), EVENT_COLUMNS, event, "import/activities",
+               create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
     ObjectSpec("ContactHistory", ("ContactHistory.csv",), _COMMON + (
         "contactid", "field", "oldvalue", "newvalue", "createddate", "createdbyid"), history,
         "import/history", batch=10_000),

@@ -1,12 +1,22 @@
 """Mapping of the Salesforce objects that become records: User, Account, Contact, Campaign, Opportunity."""
 from __future__ import annotations
 
-from graphcrm.model import CAMPAIGN_STATUSES, OPPORTUNITY_STAGES, Label
+from graphcrm.model import ACCOUNT_TYPES, CAMPAIGN_STATUSES, OPPORTUNITY_STAGES, Label
 from graphcrm.transfer.salesforce import values as v
-from graphcrm.transfer.salesforce.spec import Context, Converted, ObjectSpec, fill, ref, required
+from graphcrm.transfer.salesforce.spec import (
+    CUSTOM_PREFIX,
+    Context,
+    Converted,
+    ObjectSpec,
+    fill,
+    keep_unmapped,
+    ref,
+    required,
+)
 
 ADDRESS_COLUMNS = ("address__c", "du_sie__c")  # how the owner addresses the contact: du or sie
 STAGES = {s.lower(): s for s in OPPORTUNITY_STAGES}
+ACCOUNT_TYPE_NAMES = {t: t for t in ACCOUNT_TYPES}
 
 
 def _owner_address(row: dict, warnings: list[str]) -> str | None:
@@ -27,13 +37,15 @@ def _base(row: dict) -> Converted:
     return Converted({"sf_id": v.sf_id(row, "id")})
 
 
-def _address(props: dict, row: dict, prefix: str, warnings: list[str]) -> None:
+def _address(props: dict, row: dict, prefix: str, ctx: Context, warnings: list[str]) -> None:
     columns = {f"{prefix}street": "street", f"{prefix}postalcode": "postal_code", f"{prefix}city": "city"}
     for column, prop in columns.items():
         if column in row:
             props[prop] = v.text(row, column, 20 if prop == "postal_code" else 200 if prop == "street" else 100)
     if f"{prefix}country" in row or f"{prefix}countrycode" in row:
-        props["country"] = v.country(row, f"{prefix}countrycode", f"{prefix}country", warnings)
+        props["country"], typed = v.country(row, f"{prefix}countrycode", f"{prefix}country", warnings)
+        if typed:  # a country we cannot name by code stays on the record as the org typed it
+            props[CUSTOM_PREFIX + ctx.headers.get(f"{prefix}country", f"{prefix}country")] = typed
     if f"{prefix}latitude" in row and f"{prefix}longitude" in row:
         props["location"] = v.location(row, f"{prefix}latitude", f"{prefix}longitude")
 
@@ -61,7 +73,9 @@ def user(row: dict, ctx: Context) -> Converted:
     if len(name) > 200:
         raise v.RowError("Name: longer than 200 characters")
     props = {"name": name, "email": mail, "sort_key": name.lower()}
-    fill(props, row, Label.USER, {"title": "title", "phone": "phone", "city": "city"}, c.warnings)
+    fill(props, row, Label.USER, {"title": "title", "phone": "phone", "city": "city"}, c.warnings,
+         v.region(row, ("",), ctx.country), headers=ctx.headers)
+    keep_unmapped(props, row, USER_KEPT, ctx)
     if "isactive" in row:
         props["active"] = v.boolean(row, "isactive")
     c.params.update(props=props, has_manager="managerid" in row, manager=ref(c, row, "managerid", "User"))
@@ -75,28 +89,25 @@ def account(row: dict, ctx: Context) -> Converted:
         return c
     name = v.text(row, "name", 200) or required(row, "name", "an account needs a name")
     props = {"name": name, "sort_key": name.lower()}
-    if "type" in row:
+    if row.get("type"):
         props["type"] = account_type(row["type"])
+        ctx.met("account_type", props["type"])
     fill(props, row, Label.ACCOUNT, {"industry": "industry", "website": "website", "phone": "phone",
                                      "numberofemployees": "employees", "description": "description"},
-         c.warnings)
+         c.warnings, v.region(row, ("billing", "shipping"), ctx.country), headers=ctx.headers)
+    ctx.met("industry", props.get("industry"))
     prefix = "billing" if any(row.get(k) for k in ("billingstreet", "billingcity", "billingcountry")) \
         or "shippingcity" not in row else "shipping"
-    _address(props, row, prefix, c.warnings)
+    _address(props, row, prefix, ctx, c.warnings)
+    keep_unmapped(props, row, ACCOUNT_COLUMNS, ctx)
     c.params.update(props=props, owner=ref(c, row, "ownerid", "User"),
                     address=_owner_address(row, c.warnings))
     return c
 
 
-def account_type(value: str) -> str | None:
-    """Map Salesforce account types (Customer - Direct, Channel Partner / Reseller, ...) to the model's."""
-    low = value.lower()
-    for word, kind in (("customer", "customer"), ("prospect", "prospect"), ("partner", "partner"),
-                       ("reseller", "partner"), ("supplier", "supplier"), ("vendor", "supplier"),
-                       ("competitor", "competitor")):
-        if word in low:
-            return kind
-    return "other" if low else None
+def account_type(value: str) -> str:
+    """The org's account type as it is ("Customer - Direct", "Household"); ours when it names one of ours."""
+    return ACCOUNT_TYPE_NAMES.get(value.strip().lower(), value)
 
 
 def contact(row: dict, ctx: Context) -> Converted:
@@ -109,9 +120,12 @@ def contact(row: dict, ctx: Context) -> Converted:
     fill(props, row, Label.PERSON, {
         "firstname": "first_name", "salutation": "salutation", "email": "email", "phone": "phone",
         "mobilephone": "mobile", "title": "title", "department": "department", "birthdate": "birthdate",
-        "description": "description", "language__c": "language"}, c.warnings)
+        "description": "description", "language__c": "language"}, c.warnings,
+        v.region(row, ("mailing", "other"), ctx.country), headers=ctx.headers)
     props["sort_key"] = f"{last} {props.get('first_name') or ''}".strip().lower()
-    _address(props, row, "mailing", c.warnings)
+    _address(props, row, "mailing", ctx, c.warnings)
+    ctx.met("lead_source", row.get("leadsource"))
+    keep_unmapped(props, row, CONTACT_COLUMNS, ctx)
     bounced = v.datetime(row, "emailbounceddate")
     if bounced is not None:
         props.update(email_bounced_at=bounced, status="inactive", inactive_reason="email_bounced",
@@ -132,13 +146,13 @@ def campaign(row: dict, ctx: Context) -> Converted:
     name = v.text(row, "name", 200) or required(row, "name", "a campaign needs a name")
     props = {"name": name, "sort_key": name.lower()}
     fill(props, row, Label.CAMPAIGN, {"type": "type", "startdate": "start_date", "enddate": "end_date",
-                                      "description": "description"}, c.warnings)
-    if "status" in row:
-        status = row["status"].lower().replace(" ", "_")
-        if status and status not in CAMPAIGN_STATUSES:
-            c.warnings.append(f"Status: {row['status'][:40]!r} is not a campaign status "
-                              f"({', '.join(CAMPAIGN_STATUSES)}); left empty")
-        props["status"] = status if status in CAMPAIGN_STATUSES else None
+                                      "description": "description"}, c.warnings, headers=ctx.headers)
+    if row.get("status"):
+        # "In Progress" is our in_progress; the org's own statuses stay as they are and join its list.
+        ours = row["status"].lower().replace(" ", "_")
+        props["status"] = ours if ours in CAMPAIGN_STATUSES else row["status"]
+        ctx.met("campaign_status", props["status"])
+    keep_unmapped(props, row, CAMPAIGN_COLUMNS, ctx)
     c.params["props"] = props
     return c
 
@@ -151,52 +165,67 @@ def opportunity(row: dict, ctx: Context) -> Converted:
     name = v.text(row, "name", 200) or required(row, "name", "an opportunity needs a name")
     props = {"name": name, "sort_key": name.lower()}
     fill(props, row, Label.OPPORTUNITY, {"amount": "amount", "closedate": "close_date",
-                                         "description": "description"}, c.warnings)
+                                         "description": "description"}, c.warnings, headers=ctx.headers)
     if "currencyisocode" in row:
         props["currency"] = v.text(row, "currencyisocode", 3)
     if "probability" in row:
         p = v.number(row, "probability", lo=0, hi=100)
         props["probability"] = None if p is None else round(p)
-    if "stagename" in row:
-        props["stage"] = _stage(row, c.warnings)
+    if row.get("stagename"):
+        props.update(_stage(row, ctx))
+        ctx.met("stage", props["stage"])
+    if row.get("forecastcategoryname"):
+        props["forecast_category"] = row["forecastcategoryname"]
+    keep_unmapped(props, row, OPPORTUNITY_COLUMNS, ctx)
     c.params.update(props=props, has_account="accountid" in row, account=ref(c, row, "accountid", "Account"))
     return c
 
 
-def _stage(row: dict, warnings: list[str]) -> str | None:
-    stage = STAGES.get(row["stagename"].lower())
-    if stage or not row["stagename"]:
-        return stage
-    # An org's own stage names: closed deals still say whether they were won.
-    if v.boolean(row, "iswon"):
-        return "Closed Won"
-    if v.boolean(row, "isclosed"):
-        return "Closed Lost"
-    warnings.append(f"StageName: {row['stagename'][:40]!r} is not a stage of the model; left empty")
-    return None
+def _stage(row: dict, ctx: Context) -> dict:
+    """The deal's stage as the org names it, with whether it is closed and won.
+
+    The row's IsClosed/IsWon say it first, then what OpportunityStage says of the stage, then our stages.
+    """
+    name = STAGES.get(row["stagename"].lower(), row["stagename"])
+    known = ctx.stages.get(name, {})
+    out = {"stage": name}
+    for column, prop in (("isclosed", "is_closed"), ("iswon", "is_won")):
+        flag = v.boolean(row, column) if row.get(column) else None
+        flag = known.get(prop) if flag is None else flag
+        if flag is None and name in STAGES.values():
+            flag = name.startswith("Closed") and (prop == "is_closed" or name == "Closed Won")
+        if flag is not None:
+            out[prop] = flag
+    if "forecast_category" in known:
+        out["forecast_category"] = known["forecast_category"]
+    return out
 
 
 _COMMON = ("id", "isdeleted")
 _ADDR = ("street", "postalcode", "city", "country", "countrycode", "latitude", "longitude")
+USER_COLUMNS = _COMMON + ("name", "firstname", "lastname", "email", "username", "title", "phone", "city", "isactive",
+                          "managerid")
+ACCOUNT_COLUMNS = _COMMON + ("name", "type", "industry", "website", "phone", "numberofemployees", "description",
+                             "ownerid", *ADDRESS_COLUMNS, *(f"billing{a}" for a in _ADDR),
+                             *(f"shipping{a}" for a in _ADDR))
+CONTACT_COLUMNS = _COMMON + ("firstname", "lastname", "salutation", "email", "phone", "mobilephone", "title",
+                             "department", "birthdate", "description", "language__c", "emailbounceddate",
+                             "accountid", "ownerid", "reportstoid", *ADDRESS_COLUMNS, *(f"mailing{a}" for a in _ADDR))
+# A user's name is one field here: the first and last name stay as the org has them, too.
+USER_KEPT = tuple(c for c in USER_COLUMNS if c not in ("firstname", "lastname"))
+CAMPAIGN_COLUMNS = _COMMON + ("name", "type", "status", "startdate", "enddate", "description")
+OPPORTUNITY_COLUMNS = _COMMON + ("name", "amount", "closedate", "description", "currencyisocode", "probability",
+                                 "stagename", "iswon", "isclosed", "accountid", "forecastcategoryname")
+# Every column these objects have beyond the mapped ones is kept on the record (custom=True).
 SPECS = (
-    ObjectSpec("User", ("User.csv",), _COMMON + (
-        "name", "firstname", "lastname", "email", "username", "title", "phone", "city", "isactive",
-        "managerid"), user, "import/users", Label.USER, after="import/user_managers",
-        check="import/user_email_conflicts", batch=2000),
-    ObjectSpec("Account", ("Account.csv",), _COMMON + (
-        "name", "type", "industry", "website", "phone", "numberofemployees", "description", "ownerid",
-        *ADDRESS_COLUMNS, *(f"billing{a}" for a in _ADDR), *(f"shipping{a}" for a in _ADDR)),
-        account, "import/accounts", Label.ACCOUNT, create=("import/create_accounts", Label.ACCOUNT)),
-    ObjectSpec("Contact", ("Contact.csv",), _COMMON + (
-        "firstname", "lastname", "salutation", "email", "phone", "mobilephone", "title", "department",
-        "birthdate", "description", "language__c", "emailbounceddate", "accountid", "ownerid",
-        "reportstoid", *ADDRESS_COLUMNS, *(f"mailing{a}" for a in _ADDR)),
-        contact, "import/contacts", Label.PERSON, after="import/contact_managers",
-        create=("import/create_contacts", Label.PERSON)),
-    ObjectSpec("Campaign", ("Campaign.csv",), _COMMON + (
-        "name", "type", "status", "startdate", "enddate", "description"),
-        campaign, "import/campaigns", Label.CAMPAIGN),
-    ObjectSpec("Opportunity", ("Opportunity.csv",), _COMMON + (
-        "name", "amount", "closedate", "description", "currencyisocode", "probability", "stagename",
-        "iswon", "isclosed", "accountid"), opportunity, "import/opportunities", Label.OPPORTUNITY),
+    ObjectSpec("User", ("User.csv",), USER_COLUMNS, user, "import/users", Label.USER, after="import/user_managers",
+               check="import/user_email_conflicts", batch=2000, custom=True),
+    ObjectSpec("Account", ("Account.csv",), ACCOUNT_COLUMNS, account, "import/accounts", Label.ACCOUNT,
+               create=("import/create_accounts", Label.ACCOUNT), custom=True),
+    ObjectSpec("Contact", ("Contact.csv",), CONTACT_COLUMNS, contact, "import/contacts", Label.PERSON,
+               after="import/contact_managers", create=("import/create_contacts", Label.PERSON), custom=True),
+    ObjectSpec("Campaign", ("Campaign.csv",), CAMPAIGN_COLUMNS, campaign, "import/campaigns", Label.CAMPAIGN,
+               custom=True),
+    ObjectSpec("Opportunity", ("Opportunity.csv",), OPPORTUNITY_COLUMNS, opportunity, "import/opportunities",
+               Label.OPPORTUNITY, custom=True),
 )

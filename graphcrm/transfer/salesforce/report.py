@@ -66,7 +66,7 @@ class Report:
         self._add(f"{file} line {line}: rejected: {reason}")
 
     def warn(self, file: str, line: int, reason: str) -> None:
-        """Record a value left out of a row that is imported all the same."""
+        """Record a value kept but not normalized (or a link not made) in a row imported all the same."""
         self.warned += 1
         self.files[file].warnings += 1
         self._add(f"{file} line {line}: warning: {reason}")

@@ -13,6 +13,11 @@ _ID_RE = re.compile(r"[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?")
 # Key prefixes of the objects a polymorphic field (WhoId, WhatId) may name.
 PREFIXES = {"001": "Account", "003": "Contact", "005": "User", "006": "Opportunity", "00Q": "Lead",
             "701": "Campaign"}
+# Key prefixes of every object a file may hold, to recognise a file saved under a name of the user's
+# choosing (Data Loader: "extract.csv"). History objects share 017; AccountPartner and Partner share 00I.
+FILE_PREFIXES = {**PREFIXES, "00K": "OpportunityContactRole", "07k": "AccountContactRelation",
+                 "00I": "AccountPartner", "00v": "CampaignMember", "00T": "Task", "00U": "Event",
+                 "01J": "OpportunityStage", "01Y": "CampaignMemberStatus"}
 
 
 def _suffix(id15: str) -> str:

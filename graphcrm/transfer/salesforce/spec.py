@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graphcrm.model import NODE_FIELDS, Label
+from graphcrm.model.nodes import CUSTOM_PREFIX
 from graphcrm.transfer.salesforce import values as v
 
 
@@ -27,6 +28,19 @@ class Context:
     user_emails: dict[str, str] = field(default_factory=dict)  # e-mail -> sf_id of the user using it
     contact_roles: dict[str, str] = field(default_factory=dict)  # role -> "file line N" first seen
     where: str = ""  # "file line N" of the row being mapped
+    country: str | None = None  # the org's default country for phone numbers without one (ISO alpha-2)
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case column -> as the file spells it
+    # The org's own picklist values met: picklist -> value -> "file line N" first seen.
+    picklists: dict[str, dict[str, str]] = field(default_factory=dict)
+    stages: dict[str, dict] = field(default_factory=dict)  # stage -> what OpportunityStage says of it
+    responded: dict[str, bool] = field(default_factory=dict)  # member status -> HasResponded
+    file: str = ""  # the file being mapped
+    kept: dict[str, dict[str, None]] = field(default_factory=dict)  # file -> columns kept beyond the model
+
+    def met(self, picklist: str, value: str | None) -> None:
+        """Note a picklist value a row uses (added to the org's list when the import is written)."""
+        if value:
+            self.picklists.setdefault(picklist, {}).setdefault(value, self.where)
 
 
 @dataclass(frozen=True)
@@ -43,10 +57,15 @@ class ObjectSpec:
     check: str | None = None  # statement that finds rows conflicting with the database: (sf_id, reason)
     create: tuple[str, Label] | None = None  # faster statement for rows whose sf_id is new, and its label
     batch: int = 5000
+    custom: bool = False  # columns the mapping does not read are kept on the record (Salesforce custom fields)
 
 
-def fill(props: dict, row: dict, label: Label, columns: dict[str, str], warnings: list[str]) -> None:
-    """Copy exported columns into props, typed by the model's field specs (free text ones softly)."""
+def fill(props: dict, row: dict, label: Label, columns: dict[str, str], warnings: list[str],
+         region: str | None = None, headers: dict[str, str] | None = None) -> None:
+    """Copy exported columns into props, typed by the model's field specs (free text ones softly).
+
+    Phone numbers are read in `region` (the record's country) and kept as typed when they cannot be.
+    """
     spec = NODE_FIELDS[label]
     for column, prop in columns.items():
         if column not in row:
@@ -56,8 +75,13 @@ def fill(props: dict, row: dict, label: Label, columns: dict[str, str], warnings
             props[prop] = v.text(row, column, f.max_len)
         elif f.type == "email":
             props[prop] = v.email(row, column)
-        elif f.type in ("phone", "url", "lang"):
+        elif f.type == "phone":
+            props[prop] = v.phone(row, column, region, warnings)
+        elif f.type in ("url", "lang"):
             props[prop] = v.soft(f, row[column], column, warnings)
+            if props[prop] is None and row[column]:
+                # Not a URL or language we can use: the value stays on the record under its API name.
+                props[CUSTOM_PREFIX + (headers or {}).get(column, column)] = row[column]
         elif f.type == "date":
             props[prop] = v.date(row, column)
         elif f.type in ("int", "float"):
@@ -66,6 +90,18 @@ def fill(props: dict, row: dict, label: Label, columns: dict[str, str], warnings
             props[prop] = v.boolean(row, column)
         else:
             raise AssertionError(f"no generic import for {f.type} fields")
+
+
+
+
+def keep_unmapped(props: dict, row: dict, columns: tuple[str, ...], ctx: Context) -> None:
+    """Keep every non-empty column the mapping does not read, under its API name, typed by its text."""
+    kept = ctx.kept.setdefault(ctx.file, {})
+    for column, value in row.items():
+        if value and column not in columns:
+            name = ctx.headers.get(column, column)
+            props[CUSTOM_PREFIX + name] = v.inferred(value)
+            kept[name] = None
 
 
 def required(row: dict, column: str, what: str) -> str:

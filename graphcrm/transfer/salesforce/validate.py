@@ -15,6 +15,8 @@ import numpy as np
 
 from graphcrm.store.db import Database
 from graphcrm.transfer.salesforce.csvfiles import CsvFile
+from graphcrm.transfer.salesforce.mapping import Mapping
+from graphcrm.transfer.salesforce.mapping import apply as apply_mapping
 from graphcrm.transfer.salesforce.report import Report
 from graphcrm.transfer.salesforce.sfids import normalize, to18
 from graphcrm.transfer.salesforce.spec import Context, Converted, ObjectSpec
@@ -79,8 +81,9 @@ class Validator:
     """Second pass: map every row, check its references, spool the valid ones and report the rest."""
 
     def __init__(self, db: Database | None, report: Report, ctx: Context,
-                 ids: dict[str, set[str]], labels: dict[str, object]):
+                 ids: dict[str, set[str]], labels: dict[str, object], mapping: Mapping | None = None):
         self.db, self.report, self.ctx = db, report, ctx
+        self.mapping = mapping or {}
         self.ids = ids  # object -> ids in its file
         self.labels = labels  # object -> Label, for the database lookup
         self.rejected: dict[str, dict[str, int]] = {obj: {} for obj in ids}  # object -> id -> line
@@ -96,8 +99,13 @@ class Validator:
         hashes = array("q")
         first: dict[str, int] = {}
         pending: list[tuple[int, Converted]] = []
-        for line, row in csv.rows(spec.columns, on_read):
+        self.ctx.headers, self.ctx.file = csv.original, csv.name
+        # Objects that keep their custom fields read every column; the others only what they map.
+        mapped = self.mapping.get(spec.name)
+        for line, row in csv.rows(None if spec.custom else spec.columns, on_read):
             stats.rows += 1
+            if mapped:
+                apply_mapping(row, mapped)
             self.ctx.where = f"{csv.name} line {line}"
             try:
                 if not row.get("id"):

@@ -6,7 +6,8 @@ import math
 import re
 
 from graphcrm.model import Field
-from graphcrm.model.validation import convert
+from graphcrm.model.validation import convert, normalize_phone
+from graphcrm.places.countries import country_code, country_of_state
 from graphcrm.store.values import point
 from graphcrm.transfer.salesforce.sfids import normalize, to18
 
@@ -16,20 +17,6 @@ _TRUE = frozenset({"true", "1", "yes", "y"})
 _FALSE = frozenset({"false", "0", "no", "n", ""})
 UTC = dt.UTC
 _EMAIL = Field("email")
-
-# Country names Salesforce users type into address fields, to the model's ISO 3166-1 alpha-2 codes.
-COUNTRIES = {
-    "switzerland": "CH", "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "germany": "DE",
-    "deutschland": "DE", "austria": "AT", "österreich": "AT", "oesterreich": "AT", "france": "FR",
-    "frankreich": "FR", "italy": "IT", "italien": "IT", "italia": "IT", "liechtenstein": "LI",
-    "netherlands": "NL", "niederlande": "NL", "belgium": "BE", "belgien": "BE", "luxembourg": "LU",
-    "spain": "ES", "spanien": "ES", "portugal": "PT", "united kingdom": "GB", "uk": "GB",
-    "great britain": "GB", "england": "GB", "ireland": "IE", "united states": "US", "usa": "US",
-    "united states of america": "US", "canada": "CA", "sweden": "SE", "norway": "NO", "denmark": "DK",
-    "finland": "FI", "poland": "PL", "czech republic": "CZ", "czechia": "CZ", "hungary": "HU",
-    "japan": "JP", "china": "CN", "india": "IN", "australia": "AU", "singapore": "SG",
-}
-
 
 class RowError(ValueError):
     """A row that cannot be imported; `reason` says which column and why."""
@@ -149,10 +136,10 @@ def location(row: dict, lat_column: str, lon_column: str):
 
 
 def soft(field: Field, value: str | None, column: str, warnings: list[str]):
-    """Convert free text to a model type (phone, url, language); on failure warn and leave it out.
+    """Convert free text to a model type (url, language); on failure warn and return None.
 
     Salesforce keeps these as free text, so a value the model cannot use should not cost the whole
-    record: the field stays empty and the report says so.
+    record: the caller keeps it as typed among the record's Salesforce fields and the report says so.
     """
     if not value:
         return None
@@ -161,21 +148,79 @@ def soft(field: Field, value: str | None, column: str, warnings: list[str]):
     try:
         return convert(field, value)
     except ValueError as exc:
-        warnings.append(f"{column}: {value[:60]!r} {exc}; left empty")
+        warnings.append(f"{column}: {value[:60]!r} {exc}; not normalized, kept as typed under {column}")
         return None
 
 
-def country(row: dict, code_column: str, name_column: str, warnings: list[str]) -> str | None:
-    """Return an ISO 3166-1 alpha-2 code from a *CountryCode column, a code, or a known country name."""
-    code = row.get(code_column) or ""
-    if re.fullmatch(r"[A-Za-z]{2}", code):
-        return code.upper()
-    name = row.get(name_column) or ""
+def country(row: dict, code_column: str, name_column: str, warnings: list[str]) -> tuple[str | None, str | None]:
+    """Return (ISO 3166-1 alpha-2 code, the text as typed when it is no country we know).
+
+    The code comes from a *CountryCode column, a code, or a country's name in English, German,
+    French or Italian; a name that is none of these is kept as typed (never dropped) and named.
+    """
+    for column in (code_column, name_column):
+        code = country_code(row.get(column))
+        if code:
+            return code, None
+    name = row.get(name_column) or row.get(code_column) or ""
     if not name:
+        return None, None
+    warnings.append(f"{name_column}: {name[:60]!r} is not a country we know; kept as typed, not normalized")
+    return None, name
+
+
+def region(row: dict, prefixes: tuple[str, ...], default: str | None) -> str | None:
+    """The country a record's phone numbers are read in: its address's country, else the state's, else `default`."""
+    for prefix in prefixes:
+        code = country_code(row.get(f"{prefix}countrycode")) or country_code(row.get(f"{prefix}country"))
+        if code:
+            return code
+    for prefix in prefixes:
+        code = country_of_state(row.get(f"{prefix}statecode")) or country_of_state(row.get(f"{prefix}state"))
+        if code:
+            return code
+    return default
+
+
+def phone(row: dict, column: str, where: str | None, warnings: list[str]) -> str | None:
+    """Return a phone number in E.164 when it can be read (in the record's country `where`), else as typed.
+
+    A number that cannot be normalized is kept exactly as typed, with a warning saying why.
+    """
+    value = row.get(column)
+    if not value:
         return None
-    if re.fullmatch(r"[A-Za-z]{2}", name):
-        return name.upper()
-    found = COUNTRIES.get(name.lower())
-    if found is None:
-        warnings.append(f"{name_column}: {name[:60]!r} is not a country this import knows; left empty")
-    return found
+    try:
+        return normalize_phone(value, where or "ZZ")
+    except ValueError as exc:
+        why = "no country is known to read it in" if where is None and not value.lstrip().startswith(("+", "00")) \
+            else str(exc)
+        warnings.append(f"{column}: {value[:60]!r} not normalized ({why}); kept as typed")
+        return value
+
+
+_NUMBER_RE = re.compile(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+
+
+def inferred(value: str):
+    """A custom field's value typed by its text: bool, number, date, date-time, else the text itself."""
+    low = value.lower()
+    if low in ("true", "false"):
+        return low == "true"
+    if _NUMBER_RE.fullmatch(value) and not (len(value) > 1 and value[0] == "0" and value[1].isdigit()):
+        number_ = float(value)
+        if math.isfinite(number_):
+            return int(number_) if number_.is_integer() and abs(number_) < 2**53 and "." not in value \
+                and "e" not in low else number_
+    if _DATE_RE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if _DATETIME_RE.fullmatch(value):
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    return value

@@ -83,7 +83,7 @@ def test_an_admin_uploads_an_export_and_sees_the_report(db, client):
     html = finished(admin, resp)
     assert 'data-state="done"' in html and "salesforce.zip" in html
     assert "Every row was imported." in html and "Contact.csv (Contact, Windows-1252/ISO-8859-1)" in html
-    assert "Opportunity.csv line 3: warning: StageName: &#39;Discovery&#39;" in html
+    assert "Opportunity stages of the org that are added to its list: Discovery" in html
     assert count(db, "Person") == 8 and count(db, "Activity") == 7
 
 
@@ -241,3 +241,23 @@ def test_a_list_downloads_as_csv_page_by_page_with_formulas_defused(db, client, 
     # Sensitive: a rep sees it for people of their own only, and nobody owns these.
     assert all(r["birthdate"] == "" for r in rows) and "1980" not in text
     assert client.get("/export/nothing.csv").status_code == 422
+
+
+def test_the_web_import_takes_a_mapping_file_and_the_orgs_country(db, client):
+    admin = sign_in(db, client, "admin")
+    mapping = b'[Contact]\nAssistantPhone = "mobile"\n'
+    resp = admin.post("/admin/import", {"archive": (io.BytesIO(fixture_zip()), "salesforce.zip"),
+                                        "mapping": (io.BytesIO(mapping), "mapping.toml"), "country": "Schweiz"})
+    html = finished(admin, resp)
+    assert 'data-state="done"' in html and "Every row was imported." in html
+
+
+@pytest.mark.parametrize("fields, says", [
+    ({"mapping": (io.BytesIO(b'[Contact]\nFoo__c = "shoe_size"\n'), "mapping.toml")}, "mapping.toml"),
+    ({"country": "Atlantis"}, "is not a country"),
+])
+def test_a_web_import_with_a_bad_mapping_or_country_is_refused_and_starts_nothing(db, client, fields, says):
+    admin = sign_in(db, client, "admin")
+    resp = admin.post("/admin/import", {"archive": (io.BytesIO(fixture_zip()), "salesforce.zip"), **fields})
+    assert resp.status_code == 422 and says in resp.get_data(as_text=True)
+    assert count(db, "Person") == 0

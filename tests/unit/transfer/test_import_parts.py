@@ -82,13 +82,25 @@ def test_dates_are_yyyy_mm_dd_only(text):
         values.date({"d": text}, "d")
 
 
-def test_free_text_fields_that_the_model_cannot_use_are_left_out_with_a_warning():
+def test_values_the_model_cannot_normalize_are_kept_as_typed_with_a_warning():
     warnings = []
     assert values.soft(values.Field("url"), "www.acme.ch", "Website", warnings) == "https://www.acme.ch"
-    assert values.soft(values.Field("phone"), "call me", "Phone", warnings) is None
-    assert values.country({"c": "Atlantis"}, "cc", "c", warnings) is None
-    assert values.country({"c": "Schweiz"}, "cc", "c", warnings) == "CH"
-    assert [w.split(":")[0] for w in warnings] == ["Phone", "c"]
+    assert values.phone({"Phone": "call me"}, "Phone", "CH", warnings) == "call me"
+    assert values.phone({"Phone": "(356) 385-7489"}, "Phone", None, warnings) == "(356) 385-7489"
+    assert values.phone({"Phone": "(356) 385-7489"}, "Phone", "US", warnings) == "+13563857489"
+    assert values.phone({"Phone": "044 123 45 67"}, "Phone", "CH", warnings) == "+41441234567"
+    assert values.country({"c": "Atlantis"}, "cc", "c", warnings) == (None, "Atlantis")
+    assert values.country({"c": "Schweiz"}, "cc", "c", warnings) == ("CH", None)
+    assert values.country({"c": "Allemagne"}, "cc", "c", warnings) == ("DE", None)
+    assert [w.split(":")[0] for w in warnings] == ["Phone", "Phone", "c"]
+    assert "no country is known" in warnings[1]
+
+
+def test_custom_field_values_are_typed_by_their_text():
+    assert values.inferred("true") is True and values.inferred("42") == 42 and values.inferred("87.5") == 87.5
+    assert values.inferred("1.25E7") == 12_500_000.0 and values.inferred("2024-03-01").isoformat() == "2024-03-01"
+    assert values.inferred("0041 61 234 56 78") == "0041 61 234 56 78" and values.inferred("08001") == "08001"
+    assert values.inferred("Female") == "Female"
 
 
 def test_vcard_lines_fold_at_75_octets_without_splitting_characters():

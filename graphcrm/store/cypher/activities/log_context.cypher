@@ -5,5 +5,5 @@ RETURN p {.id, .first_name, .last_name, .phone, .mobile, .email, .status} AS per
                  RETURN a {.id, .name, primary: coalesce(e.primary, false)}
                  ORDER BY coalesce(e.primary, false) DESC, a.name LIMIT $cap } AS accounts,
        COLLECT { MATCH (p)-[:CONTACT_ROLE]->(o:Opportunity)
-                 WHERE NOT coalesce(o.stage, '') IN ['Closed Won', 'Closed Lost']
+                 WHERE NOT coalesce(o.is_closed, coalesce(o.stage, '') IN ['Closed Won', 'Closed Lost'])
                  RETURN o {.id, .name} ORDER BY o.name LIMIT $cap } AS opportunities

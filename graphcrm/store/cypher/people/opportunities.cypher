@@ -6,5 +6,5 @@ RETURN COUNT { (p)-[:CONTACT_ROLE]->(:Opportunity) } AS total,
                                          account: COLLECT { MATCH (a:Account)-[:HAS_OPPORTUNITY]->(o)
                                                             RETURN a {.id, .name} LIMIT 1 }[0]},
                          rel: properties(r)}
-                 ORDER BY coalesce(o.stage STARTS WITH 'Closed', false), o.close_date, o.sort_key, o.id
+                 ORDER BY coalesce(o.is_closed, o.stage STARTS WITH 'Closed', false), o.close_date, o.sort_key, o.id
                  LIMIT $cap } AS items
