@@ -6,7 +6,7 @@ import uuid
 from graphcrm.model import Label
 
 # Properties that never leave the capability layer.
-INTERNAL = frozenset({"sort_key", "password_hash", "_lock"})
+INTERNAL = frozenset({"sort_key", "password_hash", "_lock", "custom_text"})
 
 
 def new_id() -> str:

@@ -1,6 +1,7 @@
 """Create, read, update, delete and list the model's records: people, accounts, deals, campaigns."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from graphcrm.model.nodes import INTERNAL, new_id, public, sort_key  # noqa: F40
 from graphcrm.model.schema import clean
 from graphcrm.records import paging, picklists
 from graphcrm.store.db import Database, Tx
+from graphcrm.store.values import to_jsonable
 
 # Fields whose every change is kept as a Change node (the field history of design.md).
 TRACKED = {
@@ -225,9 +227,12 @@ def export_list(db: Database, label: Label, filters: dict, *, access: Access) ->
         while True:
             # list_records leaves out people the viewer may not see and removes hidden fields.
             found = list_records(db, label, limit=EXPORT_PAGE, cursor=cursor, access=access, **filters)
-            yield from found["items"]
+            for item in found["items"]:
+                if item.get("custom"):  # the kept Salesforce fields, as one JSON cell
+                    item = {**item, "custom": json.dumps(item["custom"], default=to_jsonable, ensure_ascii=False)}
+                yield item
             cursor = found["next"]
             if cursor is None:
                 return
 
-    return ["id", "sf_id", *shown, "created_at", "updated_at"], rows()
+    return ["id", "sf_id", *shown, "created_at", "updated_at", "custom"], rows()

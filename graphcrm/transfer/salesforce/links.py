@@ -175,9 +175,12 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...], ctx: Conte
         c.warnings.append(f"duration of {duration} minutes is longer than a day; kept among the Salesforce fields")
         long_duration, duration = duration, None
     props = {"kind": _kind(row, default_kind), "at": wire_time(at), "duration": duration,
-             "subject": _cut(v.text(row, "subject", 255), 200, "Subject", c.warnings),
+             "subject": _cut(v.text(row, "subject", 131_072), 200, "Subject", c.warnings),
              "notes": _cut(v.text(row, "description", 131_072), 5000, "Description", c.warnings)}
     keep_unmapped(props, row, columns, ctx)
+    for column, prop in (("subject", "subject"), ("description", "notes")):
+        if row.get(column) and props[prop] != row[column]:  # shortened for the page: the whole text stays
+            props[CUSTOM_PREFIX + ctx.headers.get(column, column)] = row[column]
     if long_duration is not None:
         props[CUSTOM_PREFIX + "DurationInMinutes"] = long_duration
     what = v.sf_id(row, "whatid")
@@ -200,10 +203,10 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...], ctx: Conte
 
 
 def _cut(value: str | None, limit: int, column: str, warnings: list[str]) -> str | None:
-    """Shorten text to the activity model's limit, saying so."""
+    """Shorten text to the activity model's limit, saying so (the caller keeps the whole text)."""
     if value is None or len(value) <= limit:
         return value
-    warnings.append(f"{column}: {len(value)} characters, cut to {limit}")
+    warnings.append(f"{column}: {len(value)} characters, shown cut to {limit}; the whole text is kept")
     return value[:limit - 1] + "…"
 
 
@@ -229,6 +232,37 @@ def event(row: dict, ctx: Context) -> Converted:
     """Event -> Activity (kind from EventSubtype or Type, default meeting); at = its start."""
     return _activity(row, "meeting", ("activitydatetime", "startdatetime", "activitydate", "createddate"), ctx,
                      EVENT_COLUMNS)
+
+
+def _relation(row: dict, activity_column: str) -> Converted:
+    """EventRelation / TaskRelation -> the activity WITH one more contact (leads and related records skipped)."""
+    c = _base(row)
+    if c.skip:
+        return c
+    if v.boolean(row, "iswhat"):
+        c.skip = "a related record (IsWhat), not a person"
+        return c
+    who = v.sf_id(row, "relationid")
+    if who is None:
+        raise v.RowError("RelationId: missing (who took part)")
+    if object_of(who) != "Contact":
+        c.skip = "a lead or a user (RelationId), not a contact"
+        return c
+    activity = v.sf_id(row, activity_column)
+    if activity is None:
+        raise v.RowError(f"{activity_column}: missing (which activity)")
+    c.params.update(activity=activity, contact=ref(c, row, "relationid", "Contact", need=True))
+    return c
+
+
+def event_relation(row: dict, ctx: Context) -> Converted:
+    """EventRelation: one more person of a meeting."""
+    return _relation(row, "eventid")
+
+
+def task_relation(row: dict, ctx: Context) -> Converted:
+    """TaskRelation: one more person of a task."""
+    return _relation(row, "taskid")
 
 
 def history(row: dict, ctx: Context) -> Converted:
@@ -267,6 +301,10 @@ SPECS = (
                create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
     ObjectSpec("Event", ("Event.csv",), EVENT_COLUMNS, event, "import/activities",
                create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
+    ObjectSpec("EventRelation", ("EventRelation.csv",), _COMMON + (
+        "eventid", "relationid", "iswhat"), event_relation, "import/activity_relations", batch=10_000),
+    ObjectSpec("TaskRelation", ("TaskRelation.csv",), _COMMON + (
+        "taskid", "relationid", "iswhat"), task_relation, "import/activity_relations", batch=10_000),
     ObjectSpec("ContactHistory", ("ContactHistory.csv",), _COMMON + (
         "contactid", "field", "oldvalue", "newvalue", "createddate", "createdbyid"), history,
         "import/history", batch=10_000),

@@ -17,7 +17,8 @@ PREFIXES = {"001": "Account", "003": "Contact", "005": "User", "006": "Opportuni
 # choosing (Data Loader: "extract.csv"). History objects share 017; AccountPartner and Partner share 00I.
 FILE_PREFIXES = {**PREFIXES, "00K": "OpportunityContactRole", "07k": "AccountContactRelation",
                  "00I": "AccountPartner", "00v": "CampaignMember", "00T": "Task", "00U": "Event",
-                 "01J": "OpportunityStage", "01Y": "CampaignMemberStatus"}
+                 "01J": "OpportunityStage", "01Y": "CampaignMemberStatus", "0RE": "EventRelation",
+                 "0RT": "TaskRelation"}
 
 
 def _suffix(id15: str) -> str:

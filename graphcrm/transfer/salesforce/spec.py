@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -72,7 +73,13 @@ def fill(props: dict, row: dict, label: Label, columns: dict[str, str], warnings
             continue
         f = spec[prop]
         if f.type in ("str", "text"):
-            props[prop] = v.text(row, column, f.max_len)
+            value = row[column] or None
+            if value and len(value) > f.max_len:
+                # Longer than the model's field: the field shows the start, the whole text stays on the record.
+                warnings.append(f"{column}: {len(value)} characters, shown cut to {f.max_len}; the whole text is kept")
+                props[CUSTOM_PREFIX + (headers or {}).get(column, column)] = value
+                value = value[:f.max_len - 1] + "…"
+            props[prop] = value
         elif f.type == "email":
             props[prop] = v.email(row, column)
         elif f.type == "phone":
@@ -94,14 +101,23 @@ def fill(props: dict, row: dict, label: Label, columns: dict[str, str], warnings
 
 
 
+# A Salesforce id among the kept values (a lookup field): no word anyone searches for.
+ID_RE = re.compile(r"(?=.*\d)[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?")
+
+
 def keep_unmapped(props: dict, row: dict, columns: tuple[str, ...], ctx: Context) -> None:
     """Keep every non-empty column the mapping does not read, under its API name, typed by its text."""
     kept = ctx.kept.setdefault(ctx.file, {})
+    words = []
     for column, value in row.items():
         if value and column not in columns:
             name = ctx.headers.get(column, column)
-            props[CUSTOM_PREFIX + name] = v.inferred(value)
+            typed = props[CUSTOM_PREFIX + name] = v.inferred(value)
             kept[name] = None
+            if isinstance(typed, str) and not ID_RE.fullmatch(typed):
+                words.append(typed)
+    # Their text, in one property the custom_search index reads (ids are no words anyone searches for).
+    props["custom_text"] = " ".join(words)[:32_000] or None
 
 
 def required(row: dict, column: str, what: str) -> str:

@@ -221,3 +221,47 @@ def test_a_bad_mapping_file_is_refused_naming_the_file_and_nothing_is_written(db
     report = import_salesforce(db, _org(tmp_path, "german"), mapping=mapping)
     assert report.fatal and "mapping.toml" in report.fatal and says in report.fatal
     assert db.run_raw("MATCH (n:Person) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_kept_fields_are_found_by_the_search(db, api, tmp_path):
+    folder = _org(tmp_path, "german")
+    path = folder / "Contact.csv"
+    with path.open(encoding="cp1252", newline="") as fh:
+        rows = list(csv.reader(fh))
+    column = [h.lower() for h in rows[0]].index("sprache__c")
+    rows[1][column] = "Quastenflosser-Dialekt"
+    with path.open("w", encoding="cp1252", newline="") as fh:
+        csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    import_salesforce(db, folder)
+    hits = api.get("/search?q=Quastenflosser-Dialekt").json["items"]
+    assert [h["kind"] for h in hits] == ["person"], hits
+    person = api.get(f"/people/{hits[0]['id']}").json
+    assert person["custom"]["Sprache__c"] == "Quastenflosser-Dialekt" and "custom_text" not in person
+
+
+def test_one_meeting_with_several_contacts_is_one_activity_with_each_of_them(db, tmp_path):
+    folder = _org(tmp_path, "enterprise")
+    report = import_salesforce(db, folder)
+    assert report.written and not report.rejected
+    expected = set()
+    for name, column in (("EventRelation.csv", "eventid"), ("TaskRelation.csv", "taskid")):
+        for _line, row in CsvFile(folder / name).rows():
+            if row["relationid"].startswith("003") and row.get("iswhat") != "true":
+                expected.add((_id18(db, row[column]), _id18(db, row["relationid"])))
+    found = {(r["a"], r["p"]) for r in db.run_raw(
+        "MATCH (a:Activity)-[:WITH]->(p:Person) RETURN a.sf_id AS a, p.sf_id AS p")}
+    imported = {r["a"] for r in db.run_raw("MATCH (a:Activity) RETURN a.sf_id AS a")}
+    assert {pair for pair in expected if pair[0] in imported} <= found
+    shared = db.run_raw("MATCH (a:Activity)-[:WITH]->(p:Person) WITH a, count(p) AS n WHERE n > 1 "
+                        "RETURN count(a) AS n")[0]["n"]
+    assert shared > 0
+    # Each person of a shared meeting has it as a touch (the last-touch fields count it for each).
+    via = db.run_raw("MATCH (a:Activity)-[:WITH {via: 'relation'}]->(p:Person) "
+                     "WHERE a.kind IN ['meeting', 'call', 'email'] AND a.at <= datetime() "
+                     "RETURN count(p) AS n, count(CASE WHEN p.last_touch_at >= a.at THEN 1 END) AS touched")[0]
+    assert via["n"] > 0 and via["touched"] == via["n"]
+    # A second import changes nothing and keeps the shared links.
+    again = import_salesforce(db, folder)
+    assert not again.rejected
+    assert {(r["a"], r["p"]) for r in db.run_raw(
+        "MATCH (a:Activity)-[:WITH]->(p:Person) RETURN a.sf_id AS a, p.sf_id AS p")} == found

@@ -24,7 +24,7 @@ CALL (n, row, before) {
 }
 CALL (n, row, before) {
   WITH * WHERE before IS NOT NULL
-  MATCH (n)-[w:WITH]->(p:Person) WHERE p.sf_id <> coalesce(row.who, '')
+  MATCH (n)-[w:WITH]->(p:Person) WHERE w.via IS NULL AND p.sf_id <> coalesce(row.who, '')
   DELETE w
 }
 CALL (n, row, before) {

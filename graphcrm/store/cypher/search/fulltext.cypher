@@ -1,8 +1,15 @@
 // Full-text hits best first. The index holds no sensitive field (birthdate, mobile, interests), so
 // nobody finds a person by a field they may not see. Under private sharing ($see_all false) people
 // owned outside the viewer's team are left out before the limit, so a page is still full.
-CALL db.index.fulltext.queryNodes('record_search', $query, {limit: $scan}) YIELD node, score
-WITH node, score
+// Kept Salesforce fields are searched too (custom_search); a record found by both counts once.
+CALL () {
+  CALL db.index.fulltext.queryNodes('record_search', $query, {limit: $scan}) YIELD node, score
+  RETURN node, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('custom_search', $query, {limit: $scan}) YIELD node, score
+  RETURN node, score
+}
+WITH node, max(score) AS score
 WHERE $see_all OR NOT node:Person OR NOT EXISTS { (:User)-[:OWNS]->(node) }
    OR EXISTS { (o:User)-[:OWNS]->(node) WHERE o.id IN $team }
 WITH node, score
