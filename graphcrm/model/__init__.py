@@ -56,7 +56,8 @@ class Field:
     picklist: str | None = None
 
 
-PERSON_STATUSES = ("active", "inactive")
+# A lead is a person Salesforce has not converted into a contact yet (its company is text, not an account).
+PERSON_STATUSES = ("active", "inactive", "lead")
 INACTIVE_REASONS = ("left_company", "email_bounced", "retired", "deceased", "do_not_contact", "other")
 ACCOUNT_TYPES = ("customer", "prospect", "supplier", "partner", "competitor", "other")
 USER_ROLES = ("admin", "manager", "rep", "viewer")
@@ -90,6 +91,7 @@ NODE_FIELDS: dict[Label, dict[str, Field]] = {
         "inactive_reason": Field("enum", choices=INACTIVE_REASONS),
         "inactive_since": Field("date"), "email_bounced_at": Field("datetime"),
         "placeholder": Field("bool"), "description": Field("text", max_len=5000),
+        "company": Field(),  # a lead's company as typed, before it is an account
     },
     Label.ACCOUNT: {
         "name": Field(required=True), "type": Field("enum", choices=ACCOUNT_TYPES, picklist="account_type"),

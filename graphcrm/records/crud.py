@@ -20,6 +20,7 @@ TRACKED = {
     Label.PERSON: ("first_name", "last_name", "email", "phone", "mobile", "title", "department", "status",
                    "inactive_reason"),
     Label.ACCOUNT: ("name", "type", "phone", "email", "website"),
+    Label.OPPORTUNITY: ("name", "stage", "amount", "close_date", "probability"),
 }
 # Which list filters each kind of record takes. sf_id, account and owner anchor the query.
 LIST_FILTERS = {

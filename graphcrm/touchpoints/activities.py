@@ -19,7 +19,7 @@ from graphcrm.access.policy import Access
 from graphcrm.access.redaction import anonymous_label
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.model import ACTIVITY_KINDS, Field, Label
-from graphcrm.model.nodes import display_name, new_id
+from graphcrm.model.nodes import CUSTOM_PREFIX, display_name, new_id
 from graphcrm.model.schema import Body, RecordId, typed
 from graphcrm.records import paging
 from graphcrm.store.db import Database, Tx
@@ -124,10 +124,19 @@ def describe(db: Database | Tx, ids: list[str], access: Access) -> list[dict]:
     A participant the viewer may not see is "someone at <account>", without an id.
     """
     rows = db.run("activities/describe", ids=ids, people_cap=PEOPLE_CAP)
-    activities = [r["activity"] for r in rows]
+    activities = [_private(r["activity"], access) for r in rows]
     for activity in activities:
         activity["people"] = [_participant(p, access) for p in activity["people"]]
     return activities
+
+
+def _private(activity: dict, access: Access) -> dict:
+    """A private note (Salesforce's IsPrivate) shows what it is, and its words only to its author and admins."""
+    author = (activity.get("logged_by") or {}).get("id")
+    if not activity.get("private") or access.is_admin or (author is not None and author == access.user_id):
+        return activity
+    return {k: value for k, value in activity.items() if k not in ("subject", "notes", "custom_text")
+            and not k.startswith(CUSTOM_PREFIX)} | {"subject": "Private note", "notes": None}
 
 
 def _participant(person: dict, access: Access) -> dict:

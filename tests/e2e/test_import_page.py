@@ -36,4 +36,4 @@ def test_an_admin_uploads_an_export_and_the_page_follows_it_to_the_report(db, br
         page.click("text=Download the full report")
     assert download.value.suggested_filename == "import-report.txt"
     assert "Contact.csv" in download.value.path().read_text(encoding="utf-8")
-    assert db.run_raw("MATCH (p:Person) RETURN count(p) AS n")[0]["n"] == 8
+    assert db.run_raw("MATCH (p:Person) RETURN count(p) AS n")[0]["n"] == 9  # 8 contacts and a lead

@@ -50,6 +50,14 @@ def account_history(account_id):
                                      cursor=request.args.get("cursor"), access=g.access))
 
 
+@bp.get("/opportunities/<opportunity_id>/history")
+def opportunity_history(opportunity_id):
+    """Field history of a deal (stage, amount, close date, probability), newest first."""
+    return jsonify(lifecycle.history(get_db(), Label.OPPORTUNITY, opportunity_id,
+                                     limit=int_arg(request.args, "limit", 50, 1, 500),
+                                     cursor=request.args.get("cursor"), access=g.access))
+
+
 @bp.get("/people/<person_id>/salutation")
 def person_salutation(person_id):
     """The letter salutation the owner would write."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, g, render_template, request, url_for
 
 from graphcrm.access.checks import check_edit
+from graphcrm.contacts import lifecycle
 from graphcrm.contacts.opportunities import create_opportunity, opportunity_detail
 from graphcrm.http.common.actions import NO_FORM, FormState, need, run_form
 from graphcrm.http.common.context import get_db
@@ -16,6 +17,7 @@ from graphcrm.records import relationships
 
 bp = Blueprint("opportunity_pages", __name__, url_prefix="/opportunities")
 FIELDS = NODE_FIELDS[Label.OPPORTUNITY]
+HISTORY_SHOWN = 20
 
 
 def _create(db, data, *, account_id, address, user_id):
@@ -31,9 +33,12 @@ def new():
 
 def render_opportunity(record_id: str, fs: FormState = NO_FORM, status: int = 200):
     """The deal page; `fs` unfolds the form that failed, with its errors beside the fields."""
-    detail = opportunity_detail(get_db(), record_id, list_cap(), access=g.access)
+    db = get_db()
+    detail = opportunity_detail(db, record_id, list_cap(), access=g.access)
     editable = g.access.can_write and detail["can_edit"]
-    return render_template("contacts/opportunity.html", d=detail, fields=FIELDS, fs=fs, can_write=editable), status
+    history = lifecycle.history(db, Label.OPPORTUNITY, record_id, limit=HISTORY_SHOWN, access=g.access)
+    return render_template("contacts/opportunity.html", d=detail, fields=FIELDS, fs=fs, can_write=editable,
+                           history=history), status
 
 
 @bp.get("/<record_id>")
@@ -41,6 +46,18 @@ def render_opportunity(record_id: str, fs: FormState = NO_FORM, status: int = 20
 def show(record_id: str):
     """A deal: fields, account, buying committee grouped by role, uncovered roles."""
     return render_opportunity(record_id)
+
+
+@bp.get("/<record_id>/history")
+@login_required
+def history(record_id: str):
+    """The deal's whole field history (stage, amount, close date, ...), newest first, a page at a time."""
+    db = get_db()
+    deal = opportunity_detail(db, record_id, 1, access=g.access)["opportunity"]
+    page = lifecycle.history(db, Label.OPPORTUNITY, record_id, limit=50, cursor=request.args.get("cursor"),
+                             access=g.access)
+    return render_template("contacts/history.html", record=deal, title=deal["name"], page=page,
+                           back=url_for("opportunity_pages.show", record_id=record_id), kind="opportunity")
 
 
 @bp.route("/<record_id>/edit", methods=["GET", "POST"])

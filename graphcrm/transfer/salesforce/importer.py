@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from graphcrm.contacts.merge import merge_people
 from graphcrm.records import picklists
 from graphcrm.store.db import Database
 from graphcrm.transfer.salesforce import links, nodes, setup
@@ -90,6 +91,9 @@ def _write(db: Database, spools: dict[str, Spool], report: Report, ctx: Context,
                   disable=None if progress else True, leave=False) as bar:
             totals = write_spool(db, spec, spools[spec.name], by=by, touched=touched,
                                  on_rows=_follow(bar, "write", stats.file, on_progress))
+        for lead_person, contact in totals["merge"]:
+            # A lead imported before Salesforce converted it: everything it gathered moves to its contact.
+            merge_people(db, lead_person, contact, by=by)
         stats.write_seconds = time.perf_counter() - started
         stats.created, stats.updated, stats.written = totals["created"], totals["updated"], totals["written"]
     if touched:
@@ -134,6 +138,7 @@ def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress
         ctx.stages = setup.read_stages(files.pop("OpportunityStage"), report)
     if "CampaignMemberStatus" in files:
         ctx.responded = setup.read_member_statuses(files.pop("CampaignMemberStatus"), report)
+    ctx.leads = "Lead" in files
     ids: dict[str, set[str]] = {}
     twice: dict[str, set[str]] = {}
     labels = {}

@@ -25,6 +25,14 @@ HISTORY_FIELDS = {"firstname": "first_name", "lastname": "last_name", "email": "
                   "mobilephone": "mobile", "title": "title", "department": "department",
                   "account": "primary_account", "owner": "owner", "salutation": "salutation",
                   "mailingcity": "city", "birthdate": "birthdate"}
+ACCOUNT_HISTORY_FIELDS = {"name": "name", "type": "type", "phone": "phone", "website": "website",
+                          "industry": "industry", "owner": "owner", "billingcity": "city"}
+OPPORTUNITY_HISTORY_FIELDS = {"name": "name", "stagename": "stage", "amount": "amount", "closedate": "close_date",
+                              "probability": "probability", "forecastcategoryname": "forecast_category",
+                              "account": "account"}
+# OpportunityHistory's snapshot columns and the deal's fields they give.
+SNAPSHOT_FIELDS = (("stagename", "stage"), ("amount", "amount"), ("closedate", "close_date"),
+                   ("probability", "probability"), ("forecastcategory", "forecast_category"))
 
 
 def _base(row: dict) -> Converted:
@@ -119,10 +127,14 @@ def campaign_member(row: dict, ctx: Context) -> Converted:
     c = _base(row)
     if c.skip:
         return c
-    if not row.get("contactid"):
-        if row.get("leadid"):
-            c.skip = "a lead, not a contact (LeadId)"
-            return c
+    if row.get("contactid"):
+        contact = ref(c, row, "contactid", "Contact")
+    elif row.get("leadid") and ctx.leads:
+        contact = _person(c, row, "leadid", ctx)
+    elif row.get("leadid"):
+        c.skip = "a lead, and the export has no Lead file (LeadId)"
+        return c
+    else:
         required(row, "contactid", "a campaign member needs a contact")
     # The org's status as it is ("Attended"); ours when it names one of ours. HasResponded says whether
     # the person responded, else what CampaignMemberStatus says of the status.
@@ -132,8 +144,7 @@ def campaign_member(row: dict, ctx: Context) -> Converted:
     if responded is None:
         responded = ctx.responded.get(raw, status == "responded")
     ctx.met("member_status", status)
-    c.params.update(contact=ref(c, row, "contactid", "Contact"),
-                    campaign=ref(c, row, "campaignid", "Campaign", need=True),
+    c.params.update(contact=contact, campaign=ref(c, row, "campaignid", "Campaign", need=True),
                     props={"status": status or None, "responded": bool(responded)})
     return c
 
@@ -156,8 +167,8 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...], ctx: Conte
     if c.skip:
         return c
     who = v.sf_id(row, "whoid")
-    if who and object_of(who) == "Lead":
-        c.skip = "about a lead (WhoId 00Q...), not a contact"
+    if who and object_of(who) == "Lead" and not ctx.leads:
+        c.skip = "about a lead (WhoId 00Q...), and the export has no Lead file"
         return c
     at = None
     for column in moments:
@@ -189,7 +200,7 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...], ctx: Conte
         c.warnings.append(f"WhatId: {what} names a {what_obj or 'record of another object'}; not linked")
         what = None
     if who:
-        c.refs.append(("whoid", "Contact", who))
+        who = _person(c, row, "whoid", ctx)
     if what:
         c.refs.append(("whatid", what_obj, what))
     owner = v.sf_id(row, "ownerid")
@@ -225,16 +236,106 @@ def _midnight(day):
 
 def task(row: dict, ctx: Context) -> Converted:
     """Task -> Activity (kind from TaskSubtype or Type, default note); at = completion, due or creation."""
-    return _activity(row, "note", ("completeddatetime", "activitydate", "createddate"), ctx, TASK_COLUMNS)
+    return _activity(row, "note", ("completeddatetime", "activitydate", "createddate"), ctx, ACTIVITY_MAPPED)
 
 
 def event(row: dict, ctx: Context) -> Converted:
     """Event -> Activity (kind from EventSubtype or Type, default meeting); at = its start."""
     return _activity(row, "meeting", ("activitydatetime", "startdatetime", "activitydate", "createddate"), ctx,
-                     EVENT_COLUMNS)
+                     ACTIVITY_MAPPED + ("durationinminutes",))
 
 
-def _relation(row: dict, activity_column: str) -> Converted:
+def note(row: dict, ctx: Context) -> Converted:
+    """Note -> a note activity WITH the contact or lead, or ABOUT the account or deal, of ParentId.
+
+    A private note (IsPrivate) shows its title and text to its owner only (activities.describe).
+    """
+    c = _base(row)
+    if c.skip:
+        return c
+    parent = v.sf_id(row, "parentid")
+    if parent is None:
+        raise v.RowError("ParentId: missing (what the note is about)")
+    obj = object_of(parent)
+    if obj == "Lead" and not ctx.leads:
+        c.skip = "about a lead (ParentId 00Q...), and the export has no Lead file"
+        return c
+    at = v.datetime(row, "createddate")
+    if at is None:
+        raise v.RowError("CreatedDate: missing (when the note was written)")
+    props = {"kind": "note", "at": wire_time(at), "duration": None,
+             "subject": _cut(v.text(row, "title", 131_072), 200, "Title", c.warnings),
+             "notes": _cut(v.text(row, "body", 131_072), 5000, "Body", c.warnings),
+             "private": bool(v.boolean(row, "isprivate"))}
+    keep_unmapped(props, row, NOTE_COLUMNS, ctx)
+    for column, prop in (("title", "subject"), ("body", "notes")):
+        if row.get(column) and props[prop] != row[column]:  # shortened for the page: the whole text stays
+            props[CUSTOM_PREFIX + ctx.headers.get(column, column)] = row[column]
+    who = account = opportunity = None
+    if obj in ("Contact", "Lead"):
+        who = _person(c, row, "parentid", ctx)
+    elif obj in ("Account", "Opportunity"):
+        c.refs.append(("parentid", obj, parent))
+        account, opportunity = (parent, None) if obj == "Account" else (None, parent)
+    else:
+        c.warnings.append(f"ParentId: {parent} names a {obj or 'record of another object'}; the note is kept, "
+                          "linked to nothing")
+        props[CUSTOM_PREFIX + ctx.headers.get("parentid", "parentid")] = parent
+    c.params.update(props=props, owner=_user(c, row, "ownerid"), who=who, account=account, opportunity=opportunity)
+    return c
+
+
+def content_note(row: dict, ctx: Context) -> Converted:
+    """ContentNote (a Lightning note) -> a note activity; ContentDocumentLink says whom it is about."""
+    c = _base(row)
+    if c.skip:
+        return c
+    at = v.datetime(row, "createddate")
+    if at is None:
+        raise v.RowError("CreatedDate: missing (when the note was written)")
+    text = v.note_text(row.get("content")) or v.text(row, "textpreview", 131_072)
+    props = {"kind": "note", "at": wire_time(at), "duration": None,
+             "subject": _cut(v.text(row, "title", 131_072), 200, "Title", c.warnings),
+             "notes": _cut(text, 5000, "Content", c.warnings)}
+    keep_unmapped(props, row, CONTENT_NOTE_COLUMNS, ctx)
+    if text and props["notes"] != text:
+        props[CUSTOM_PREFIX + "Content"] = text
+    if row.get("title") and props["subject"] != row["title"]:
+        props[CUSTOM_PREFIX + ctx.headers.get("title", "title")] = row["title"]
+    c.params.update(props=props, owner=_user(c, row, "ownerid"), who=None, account=None, opportunity=None)
+    return c
+
+
+def content_link(row: dict, ctx: Context) -> Converted:
+    """ContentDocumentLink -> the note WITH a contact or lead, or ABOUT an account or deal (users, files skipped)."""
+    c = _base(row)
+    if c.skip:
+        return c
+    document = v.sf_id(row, "contentdocumentid")
+    entity = v.sf_id(row, "linkedentityid")
+    if document is None or entity is None:
+        raise v.RowError(f"{'ContentDocumentId' if document is None else 'LinkedEntityId'}: missing")
+    obj = object_of(entity)
+    if obj not in ("Contact", "Lead", "Account", "Opportunity") or (obj == "Lead" and not ctx.leads):
+        c.skip = "shared with a user or another kind of record (LinkedEntityId)"
+        return c
+    person = _person(c, row, "linkedentityid", ctx) if obj in ("Contact", "Lead") else None
+    record = ref(c, row, "linkedentityid", obj) if person is None else None
+    c.params.update(activity=document, contact=person, account=record if obj == "Account" else None,
+                    opportunity=record if obj == "Opportunity" else None)
+    return c
+
+
+def _user(c: Converted, row: dict, column: str) -> str | None:
+    """A user id of an owner column, noted for the reference check (a queue or group owns nothing here)."""
+    owner = v.sf_id(row, column)
+    if owner and object_of(owner) == "User":
+        c.refs.append((column, "User", owner))
+        return owner
+    return None
+
+
+def _relation(row: dict, activity_column: str, ctx: Context) -> Converted:
     """EventRelation / TaskRelation -> the activity WITH one more contact (leads and related records skipped)."""
     c = _base(row)
     if c.skip:
@@ -245,28 +346,35 @@ def _relation(row: dict, activity_column: str) -> Converted:
     who = v.sf_id(row, "relationid")
     if who is None:
         raise v.RowError("RelationId: missing (who took part)")
-    if object_of(who) != "Contact":
-        c.skip = "a lead or a user (RelationId), not a contact"
+    if object_of(who) != "Contact" and not (object_of(who) == "Lead" and ctx.leads):
+        c.skip = "a user, or a lead of an export without a Lead file (RelationId), not a contact"
         return c
     activity = v.sf_id(row, activity_column)
     if activity is None:
         raise v.RowError(f"{activity_column}: missing (which activity)")
-    c.params.update(activity=activity, contact=ref(c, row, "relationid", "Contact", need=True))
+    c.params.update(activity=activity, contact=_person(c, row, "relationid", ctx))
     return c
+
+
+def _person(c: Converted, row: dict, column: str, ctx: Context) -> str:
+    """The person a contact or lead id names (a converted lead: its contact), noted for the reference check."""
+    target, obj = ctx.person(v.sf_id(row, column))
+    c.refs.append((column, obj, target))
+    return target
 
 
 def event_relation(row: dict, ctx: Context) -> Converted:
     """EventRelation: one more person of a meeting."""
-    return _relation(row, "eventid")
+    return _relation(row, "eventid", ctx)
 
 
 def task_relation(row: dict, ctx: Context) -> Converted:
     """TaskRelation: one more person of a task."""
-    return _relation(row, "taskid")
+    return _relation(row, "taskid", ctx)
 
 
-def history(row: dict, ctx: Context) -> Converted:
-    """ContactHistory -> Change on the person (by = the graphcrm user of CreatedById, when known)."""
+def _change(row: dict, ctx: Context, parent: str, obj: str, fields: dict[str, str]) -> Converted:
+    """A <Object>History row (Field, OldValue, NewValue) -> Change on the record it names."""
     c = _base(row)
     if c.skip:
         return c
@@ -274,16 +382,79 @@ def history(row: dict, ctx: Context) -> Converted:
     at = v.datetime(row, "createddate")
     if at is None:
         raise v.RowError("CreatedDate: missing (when the field changed)")
-    props = {"field": HISTORY_FIELDS.get(name.lower(), name), "old": v.text(row, "oldvalue", 32_000),
+    props = {"field": fields.get(name.lower(), name), "old": v.text(row, "oldvalue", 32_000),
              "new": v.text(row, "newvalue", 32_000), "at": wire_time(at)}
-    c.params.update(contact=ref(c, row, "contactid", "Contact", need=True), props=props,
-                    by=v.sf_id(row, "createdbyid"))
+    keep_unmapped(props, row, HISTORY_COLUMNS, ctx)
+    props.pop("custom_text", None)  # a change is found through its record, not by the search
+    if props["field"] != name:  # named as graphcrm names the field; Salesforce's name stays beside it
+        props[CUSTOM_PREFIX + ctx.headers.get("field", "field")] = name
+    c.params.update(record=ref(c, row, parent, obj, need=True), props=props, by=v.sf_id(row, "createdbyid"))
     return c
 
 
+def history(row: dict, ctx: Context) -> Converted:
+    """ContactHistory -> Change on the person (by = the graphcrm user of CreatedById, when known)."""
+    return _change(row, ctx, "contactid", "Contact", HISTORY_FIELDS)
+
+
+def account_history(row: dict, ctx: Context) -> Converted:
+    """AccountHistory -> Change on the account."""
+    return _change(row, ctx, "accountid", "Account", ACCOUNT_HISTORY_FIELDS)
+
+
+def opportunity_field_history(row: dict, ctx: Context) -> Converted:
+    """OpportunityFieldHistory -> Change on the deal."""
+    return _change(row, ctx, "opportunityid", "Opportunity", OPPORTUNITY_HISTORY_FIELDS)
+
+
+def opportunity_history(row: dict, ctx: Context) -> Converted:
+    """OpportunityHistory (a snapshot of the deal after each change) -> one Change per field it gives.
+
+    A snapshot names the new values only; the statement run after the file takes each old value from
+    the deal's snapshot before it, and marks the fields a snapshot did not change (`same`).
+    """
+    c = _base(row)
+    if c.skip:
+        return c
+    at = v.datetime(row, "createddate")
+    if at is None:
+        raise v.RowError("CreatedDate: missing (when the deal changed)")
+    changes = []
+    for column, prop in SNAPSHOT_FIELDS:
+        value = v.text(row, column, 32_000)
+        if value is None:
+            continue
+        if prop in ("amount", "probability"):  # "418000.0" is the amount 418000, as the deal shows it
+            number = v.number(row, column)
+            value = _plain(number) if number is not None else value
+        if prop == "stage":
+            ctx.met("stage", value)
+        changes.append({"sf_id": f"{c.params['sf_id']}:{prop}", "field": prop, "new": value})
+    extra: dict = {}
+    keep_unmapped(extra, row, SNAPSHOT_COLUMNS, ctx)
+    extra.pop("custom_text", None)
+    c.params.update(opportunity=ref(c, row, "opportunityid", "Opportunity", need=True), at=wire_time(at),
+                    changes=changes, extra=extra, by=v.sf_id(row, "createdbyid"), after=True)
+    return c
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
 _COMMON = ("id", "isdeleted")
+HISTORY_COLUMNS = _COMMON + ("contactid", "accountid", "opportunityid", "field", "oldvalue", "newvalue", "createddate",
+                             "createdbyid")
+# PrevAmount and PrevCloseDate repeat the snapshot before; the statement reads them from there.
+SNAPSHOT_COLUMNS = _COMMON + ("opportunityid", "createddate", "createdbyid", "prevamount", "prevclosedate",
+                              *(column for column, _prop in SNAPSHOT_FIELDS))
 _ACTIVITY = _COMMON + ("whoid", "whatid", "ownerid", "subject", "description", "type", "createddate",
                        "activitydate")
+# The columns an activity holds as they are; the ones it is derived from (its moment from ActivityDate or
+# CompletedDateTime, its kind from Type, its minutes from CallDurationInSeconds) stay as typed, too.
+ACTIVITY_MAPPED = _COMMON + ("whoid", "whatid", "ownerid", "subject", "description")
+NOTE_COLUMNS = _COMMON + ("parentid", "title", "body", "isprivate", "ownerid", "createddate")
+CONTENT_NOTE_COLUMNS = _COMMON + ("title", "content", "ownerid", "createddate")
 TASK_COLUMNS = _ACTIVITY + ("tasksubtype", "completeddatetime", "calldurationinseconds")
 EVENT_COLUMNS = _ACTIVITY + ("eventsubtype", "activitydatetime", "startdatetime", "durationinminutes")
 SPECS = (
@@ -305,7 +476,19 @@ SPECS = (
         "eventid", "relationid", "iswhat"), event_relation, "import/activity_relations", batch=10_000),
     ObjectSpec("TaskRelation", ("TaskRelation.csv",), _COMMON + (
         "taskid", "relationid", "iswhat"), task_relation, "import/activity_relations", batch=10_000),
-    ObjectSpec("ContactHistory", ("ContactHistory.csv",), _COMMON + (
-        "contactid", "field", "oldvalue", "newvalue", "createddate", "createdbyid"), history,
-        "import/history", batch=10_000),
+    ObjectSpec("Note", ("Note.csv",), NOTE_COLUMNS, note, "import/activities",
+               create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
+    ObjectSpec("ContentNote", ("ContentNote.csv",), CONTENT_NOTE_COLUMNS, content_note, "import/activities",
+               create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
+    ObjectSpec("ContentDocumentLink", ("ContentDocumentLink.csv",), _COMMON + (
+        "contentdocumentid", "linkedentityid"), content_link, "import/note_links", batch=10_000),
+    ObjectSpec("ContactHistory", ("ContactHistory.csv",), HISTORY_COLUMNS, history, "import/history",
+               batch=10_000, custom=True, names={"label": Label.PERSON}),
+    ObjectSpec("AccountHistory", ("AccountHistory.csv",), HISTORY_COLUMNS, account_history, "import/history",
+               batch=10_000, custom=True, names={"label": Label.ACCOUNT}),
+    ObjectSpec("OpportunityFieldHistory", ("OpportunityFieldHistory.csv",), HISTORY_COLUMNS,
+               opportunity_field_history, "import/history", batch=10_000, custom=True,
+               names={"label": Label.OPPORTUNITY}),
+    ObjectSpec("OpportunityHistory", ("OpportunityHistory.csv",), SNAPSHOT_COLUMNS, opportunity_history,
+               "import/opportunity_snapshots", batch=5000, custom=True, after="import/opportunity_snapshots_old"),
 )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from graphcrm.model import ACCOUNT_TYPES, CAMPAIGN_STATUSES, OPPORTUNITY_STAGES, Label
 from graphcrm.transfer.salesforce import values as v
+from graphcrm.transfer.salesforce.sfids import object_of
 from graphcrm.transfer.salesforce.spec import (
     CUSTOM_PREFIX,
     Context,
@@ -138,6 +139,45 @@ def contact(row: dict, ctx: Context) -> Converted:
     return c
 
 
+def lead(row: dict, ctx: Context) -> Converted:
+    """Lead -> Person with status "lead" and the company as text; OwnerId (a user) -> OWNS.
+
+    A converted lead (IsConverted, ConvertedContactId) is the contact it became, not a second person:
+    its values are kept on that contact as "Lead.<Field>", and what names the lead names the contact.
+    """
+    c = _base(row)
+    if c.skip:
+        return c
+    lead_id = c.params["sf_id"]
+    converted_to = v.sf_id(row, "convertedcontactid") if v.boolean(row, "isconverted") else None
+    if converted_to and not ctx.exists("Contact", converted_to):
+        c.warnings.append(f"ConvertedContactId: {converted_to} is a contact in no file and not in the database "
+                          "(deleted or merged after the conversion); the lead is kept as a lead")
+    elif converted_to:
+        contact_id = ref(c, row, "convertedcontactid", "Contact")
+        ctx.converted[lead_id] = contact_id
+        kept = {CUSTOM_PREFIX + "Lead." + ctx.headers.get(column, column): v.inferred(value)
+                for column, value in row.items() if value and column not in ("id", "isdeleted")}
+        c.params.update(converted=contact_id, props=kept)
+        return c
+    last = v.text(row, "lastname", 100) or required(row, "lastname", "a lead needs a last name")
+    props = {"last_name": last, "company": v.text(row, "company", 200)}
+    fill(props, row, Label.PERSON, {
+        "firstname": "first_name", "salutation": "salutation", "email": "email", "phone": "phone",
+        "mobilephone": "mobile", "title": "title", "description": "description"}, c.warnings,
+        v.region(row, ("",), ctx.country), headers=ctx.headers)
+    props["sort_key"] = f"{last} {props.get('first_name') or ''}".strip().lower()
+    _address(props, row, "", ctx, c.warnings)
+    ctx.met("lead_source", row.get("leadsource"))
+    ctx.met("industry", row.get("industry"))
+    owner = v.sf_id(row, "ownerid")
+    columns = LEAD_COLUMNS if owner is None or object_of(owner) == "User" else LEAD_COLUMNS_QUEUE
+    keep_unmapped(props, row, columns, ctx)  # a queue as owner stays on the lead as its OwnerId
+    c.params.update(converted=None, props=props, owner=ref(c, row, "ownerid", "User") if columns is LEAD_COLUMNS
+                    else None)
+    return c
+
+
 def campaign(row: dict, ctx: Context) -> Converted:
     """Campaign -> Campaign."""
     c = _base(row)
@@ -213,6 +253,9 @@ CONTACT_COLUMNS = _COMMON + ("firstname", "lastname", "salutation", "email", "ph
                              "accountid", "ownerid", "reportstoid", *ADDRESS_COLUMNS, *(f"mailing{a}" for a in _ADDR))
 # A user's name is one field here: the first and last name stay as the org has them, too.
 USER_KEPT = tuple(c for c in USER_COLUMNS if c not in ("firstname", "lastname"))
+LEAD_COLUMNS = _COMMON + ("firstname", "lastname", "salutation", "email", "phone", "mobilephone", "title",
+                          "description", "company", "ownerid", *_ADDR)
+LEAD_COLUMNS_QUEUE = tuple(c for c in LEAD_COLUMNS if c != "ownerid")
 CAMPAIGN_COLUMNS = _COMMON + ("name", "type", "status", "startdate", "enddate", "description")
 OPPORTUNITY_COLUMNS = _COMMON + ("name", "amount", "closedate", "description", "currencyisocode", "probability",
                                  "stagename", "iswon", "isclosed", "accountid", "forecastcategoryname")
@@ -224,6 +267,7 @@ SPECS = (
                create=("import/create_accounts", Label.ACCOUNT), custom=True),
     ObjectSpec("Contact", ("Contact.csv",), CONTACT_COLUMNS, contact, "import/contacts", Label.PERSON,
                after="import/contact_managers", create=("import/create_contacts", Label.PERSON), custom=True),
+    ObjectSpec("Lead", ("Lead.csv",), LEAD_COLUMNS, lead, "import/leads", Label.PERSON, custom=True),
     ObjectSpec("Campaign", ("Campaign.csv",), CAMPAIGN_COLUMNS, campaign, "import/campaigns", Label.CAMPAIGN,
                custom=True),
     ObjectSpec("Opportunity", ("Opportunity.csv",), OPPORTUNITY_COLUMNS, opportunity, "import/opportunities",

@@ -37,6 +37,16 @@ class Context:
     responded: dict[str, bool] = field(default_factory=dict)  # member status -> HasResponded
     file: str = ""  # the file being mapped
     kept: dict[str, dict[str, None]] = field(default_factory=dict)  # file -> columns kept beyond the model
+    converted: dict[str, str] = field(default_factory=dict)  # converted lead -> the contact it became
+    leads: bool = False  # the export has a Lead file: rows naming a lead name a person
+    # Whether a record exists, in a file of this export or in the database: (object, 18-char id) -> bool.
+    exists: Callable[[str, str], bool] = lambda obj, sf_id: False
+
+    def person(self, sf_id: str | None) -> tuple[str | None, str]:
+        """Who a WhoId/ContactId/LeadId names: (id, object), a converted lead as its contact."""
+        if sf_id in self.converted:
+            return self.converted[sf_id], "Contact"
+        return sf_id, "Lead" if sf_id and sf_id.startswith("00Q") else "Contact"
 
     def met(self, picklist: str, value: str | None) -> None:
         """Note a picklist value a row uses (added to the org's list when the import is written)."""
@@ -59,6 +69,7 @@ class ObjectSpec:
     create: tuple[str, Label] | None = None  # faster statement for rows whose sf_id is new, and its label
     batch: int = 5000
     custom: bool = False  # columns the mapping does not read are kept on the record (Salesforce custom fields)
+    names: dict | None = None  # names filled into the statements' {{placeholders}} (the record's label)
 
 
 def fill(props: dict, row: dict, label: Label, columns: dict[str, str], warnings: list[str],
@@ -106,16 +117,21 @@ ID_RE = re.compile(r"(?=.*\d)[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?")
 
 
 def keep_unmapped(props: dict, row: dict, columns: tuple[str, ...], ctx: Context) -> None:
-    """Keep every non-empty column the mapping does not read, under its API name, typed by its text."""
+    """Keep every column the mapping does not read under its API name, typed by its text (empty: None)."""
     kept = ctx.kept.setdefault(ctx.file, {})
     words = []
     for column, value in row.items():
-        if value and column not in columns:
-            name = ctx.headers.get(column, column)
-            typed = props[CUSTOM_PREFIX + name] = v.inferred(value)
-            kept[name] = None
-            if isinstance(typed, str) and not ID_RE.fullmatch(typed):
-                words.append(typed)
+        if column in columns:
+            continue
+        name = ctx.headers.get(column, column)
+        if not value:
+            # Empty in this export: a value an earlier import kept is gone in Salesforce too.
+            props.setdefault(CUSTOM_PREFIX + name, None)
+            continue
+        typed = props[CUSTOM_PREFIX + name] = v.inferred(value)
+        kept[name] = None
+        if isinstance(typed, str) and not ID_RE.fullmatch(typed):
+            words.append(typed)
     # Their text, in one property the custom_search index reads (ids are no words anyone searches for).
     props["custom_text"] = " ".join(words)[:32_000] or None
 

@@ -88,6 +88,16 @@ class Validator:
         self.labels = labels  # object -> Label, for the database lookup
         self.rejected: dict[str, dict[str, int]] = {obj: {} for obj in ids}  # object -> id -> line
         self.in_db: dict[str, set[str]] = {obj: set() for obj in ids}
+        ctx.exists = self.exists
+
+    def exists(self, obj: str, sf_id: str) -> bool:
+        """True when a record is in this export's file of its object or in the database (asked once)."""
+        if sf_id in self.ids.get(obj, ()) or sf_id in self.in_db[obj]:
+            return sf_id not in self.rejected[obj]
+        if self.db is not None and self.db.read("import/existing_ids", {"label": self.labels[obj]}, ids=[sf_id]):
+            self.in_db[obj].add(sf_id)
+            return True
+        return False
 
     def run(self, spec: ObjectSpec, csv: CsvFile, twice: set[str],
             on_read: Callable[[int], None] | None = None) -> Spool:

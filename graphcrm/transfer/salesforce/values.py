@@ -1,7 +1,9 @@
 """Salesforce field values to the model's types; a RowError names the column and what is wrong."""
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import html
 import math
 import re
 
@@ -224,3 +226,16 @@ def inferred(value: str):
             return value
         return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
     return value
+
+
+def note_text(content: str | None) -> str | None:
+    """A Lightning note's text from its CONTENT blob (base64 of HTML), or None when it is not one."""
+    if not content:
+        return None
+    try:
+        markup = base64.b64decode(content, validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    text = re.sub(r"<br\s*/?>|</p>|</li>|</h\d>", "\n", markup, flags=re.IGNORECASE)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return "\n".join(line.rstrip() for line in text.strip().splitlines()) or None

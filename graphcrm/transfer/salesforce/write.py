@@ -11,12 +11,13 @@ from graphcrm.store.pipeline import WRITERS, retrying, write_all
 from graphcrm.transfer.salesforce.spec import ObjectSpec
 from graphcrm.transfer.salesforce.validate import Spool
 
-AFTER_KEYS = ("sf_id", "has_reports_to", "reports_to", "has_manager", "manager")
+AFTER_KEYS = ("sf_id", "has_reports_to", "reports_to", "has_manager", "manager", "opportunity")
 
 
-def _batch(tx: Tx, statement: str, rows: list[dict], tracked: list[str], by: str | None) -> dict:
+def _batch(tx: Tx, statement: str, rows: list[dict], tracked: list[str], by: str | None,
+           names: dict | None = None) -> dict:
     # Idempotent (MERGE on sf_id), so the driver may retry it after a transient error.
-    return tx.one(statement, rows=rows, tracked=tracked, by=by) or {}
+    return tx.one(statement, names, rows=rows, tracked=tracked, by=by) or {}
 
 
 def _split_batch(tx: Tx, spec: ObjectSpec, rows: list[dict], tracked: list[str], by: str | None) -> dict:
@@ -34,7 +35,7 @@ def _split_batch(tx: Tx, spec: ObjectSpec, rows: list[dict], tracked: list[str],
         counts["created"] = created["created"]
         counts["touched"] = [r["who"] for r in fresh if r.get("who")]
     if known:
-        merged = _batch(tx, spec.statement, [r for r in rows if r["sf_id"] in known], tracked, by)
+        merged = _batch(tx, spec.statement, [r for r in rows if r["sf_id"] in known], tracked, by, spec.names)
         counts["updated"] = merged.get("updated") or 0
         counts["touched"] += merged.get("touched") or []
     return counts
@@ -42,12 +43,12 @@ def _split_batch(tx: Tx, spec: ObjectSpec, rows: list[dict], tracked: list[str],
 
 def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None, touched: set[str],
                 on_rows: Callable[[int], None] | None = None) -> dict[str, int]:
-    """Write every spooled row of one object; return created/updated/written counts.
+    """Write every spooled row of one object; return created/updated/written counts and people to merge.
 
     Adds to `touched` the Salesforce ids of people whose activities were created or changed.
     """
-    tracked = list(TRACKED.get(spec.label, ())) if spec.label in (Label.PERSON, Label.ACCOUNT) else []
-    totals = {"created": 0, "updated": 0, "written": 0}
+    tracked = list(TRACKED.get(spec.label, ())) if spec.label in TRACKED else []
+    totals: dict = {"created": 0, "updated": 0, "written": 0, "merge": []}
     lock = threading.Lock()
 
     def write(chunk: tuple[list[int], list[dict]]) -> None:
@@ -55,11 +56,12 @@ def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None,
         if spec.create:
             counts = retrying(lambda: db.write_tx(_split_batch, spec, rows, tracked, by), spec.name)
         else:
-            counts = db.write_tx(_batch, spec.statement, rows, tracked, by)
+            counts = db.write_tx(_batch, spec.statement, rows, tracked, by, spec.names)
         with lock:
             totals["created"] += counts.get("created") or 0
             totals["updated"] += counts.get("updated") or 0
             totals["written"] += len(rows)
+            totals["merge"] += counts.get("merge") or []  # (lead person, contact) of converted leads
             touched.update(counts.get("touched") or ())
             if on_rows:
                 on_rows(len(rows))
@@ -69,10 +71,12 @@ def write_spool(db: Database, spec: ObjectSpec, spool: Spool, *, by: str | None,
     # the same thing. Files of links may name one pair twice, so they are written one batch at a time.
     write_all(spool.chunks(), write, WRITERS if spec.create else 1)
     if spec.after:
-        # Self-references (ReportsToId, ManagerId) once every record of the file exists; only the rows
-        # whose file has the column, and only the keys the statement reads.
+        # Self-references (ReportsToId, ManagerId) once every record of the file exists, and the old
+        # values of deal snapshots once every snapshot is in; only the rows that need it, and only the
+        # keys the statement reads.
         for _lines, rows in spool.chunks():
-            slim = [{k: r.get(k) for k in AFTER_KEYS} for r in rows if r.get("has_reports_to") or r.get("has_manager")]
+            slim = [{k: r.get(k) for k in AFTER_KEYS} for r in rows
+                    if r.get("has_reports_to") or r.get("has_manager") or r.get("after")]
             if slim:
                 db.write_tx(_batch, spec.after, slim, tracked, by)
     return totals

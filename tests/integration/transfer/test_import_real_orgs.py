@@ -19,11 +19,15 @@ from graphcrm.model.validation import normalize_phone
 from graphcrm.places.countries import country_code
 from graphcrm.transfer.salesforce.csvfiles import CsvFile, find_files
 from graphcrm.transfer.salesforce.importer import FILE_NAMES, import_salesforce
+from graphcrm.transfer.salesforce.values import note_text
 
 ORGS = Path(__file__).resolve().parents[2] / "fixtures" / "sf_orgs"
 # The files that become records, and where the API shows them.
-RECORDS = {"User": "users", "Account": "accounts", "Contact": "people", "Campaign": "campaigns",
+RECORDS = {"User": "users", "Account": "accounts", "Contact": "people", "Lead": "people", "Campaign": "campaigns",
            "Opportunity": "opportunities"}
+# Files whose rows become activities or field history: found by their sf_id (a snapshot: "<id>:<field>").
+ACTIVITIES = ("Task", "Event", "Note", "ContentNote")
+HISTORIES = ("ContactHistory", "AccountHistory", "OpportunityFieldHistory", "OpportunityHistory")
 ID_RE = re.compile(r"^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$")
 
 
@@ -38,6 +42,8 @@ def _flat(value) -> list:
         return [x for v in value.values() for x in _flat(v)]
     if isinstance(value, list):
         return [x for v in value for x in _flat(v)]
+    if hasattr(value, "iso_format"):  # a date or time read from the database, as the API would send it
+        return [value.iso_format()]
     return [value]
 
 
@@ -51,6 +57,13 @@ def _same_moment(cell: str, value) -> bool:
     if a.tzinfo is None:
         a = a.replace(tzinfo=dt.UTC)
     return b.tzinfo is not None and a == b
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def _digits(text) -> str:
@@ -68,6 +81,8 @@ def kept(cell: str, values: list) -> bool:
     try:
         number = float(cell)
         if any(isinstance(v, (int, float)) and not isinstance(v, bool) and float(v) == number for v in values):
+            return True
+        if any(isinstance(v, str) and _number(v) == number for v in values):  # a number kept as text
             return True
     except ValueError:
         pass
@@ -90,22 +105,19 @@ def _walk(db, api, folder: Path) -> list[str]:
     """Every non-empty cell of every record file not found on its record: "file line column value"."""
     found, _ignored = find_files(folder, FILE_NAMES)
     missing = []
-    for obj, collection in RECORDS.items():
+    for obj in (*RECORDS, *ACTIVITIES, *HISTORIES):
         if obj not in found:
             continue
         csv_file = CsvFile(found[obj])
         for line, row in csv_file.rows():
             if row.get("isdeleted") == "true":
                 continue
-            hit = db.run_raw("MATCH (n {sf_id: $sf_id}) RETURN n.id AS id", sf_id=_id18(db, row["id"]))
-            assert hit, f"{csv_file.name} line {line}: record {row['id']} was not imported"
-            record = api.get(f"/{collection}/{hit[0]['id']}").json
-            values = _flat(record)
-            # The owner's du or Sie lives on the owner's link (OWNS), not on the record.
-            values += [r["address"] for r in db.run_raw(
-                "MATCH (:User)-[o:OWNS]->({id: $id}) RETURN o.address AS address", id=hit[0]["id"])]
+            values = _values(db, api, obj, _id18(db, row["id"]), row)
+            if values is None:
+                continue  # a row skipped on purpose (a note shared with a user only): counted in the report
+            assert values, f"{csv_file.name} line {line}: record {row['id']} was not imported"
             for column, cell in row.items():
-                if not cell or column == "isdeleted":
+                if not cell or column in ("isdeleted", "id"):  # the row was found by its id
                     continue
                 if ID_RE.match(cell) and any(ch.isdigit() for ch in cell):
                     # A reference: the record it names was imported (or is the record itself).
@@ -117,6 +129,32 @@ def _walk(db, api, folder: Path) -> list[str]:
                 if not kept(cell, values):
                     missing.append(f"{csv_file.name} line {line} {csv_file.original[column]} {cell[:40]!r}")
     return missing
+
+
+def _values(db, api, obj: str, sf_id: str, row: dict) -> list | None:
+    """Every value the app keeps of one row: the record through the API, an activity or change as stored."""
+    if obj in RECORDS:
+        hit = db.run_raw("MATCH (n {sf_id: $s}) RETURN n.id AS id UNION "
+                         "MATCH (n:Person) WHERE $s IN n.sf_lead_ids RETURN n.id AS id", s=sf_id)
+        if not hit:
+            return []
+        values = _flat(api.get(f"/{RECORDS[obj]}/{hit[0]['id']}").json)
+        # The owner's du or Sie lives on the owner's link (OWNS), not on the record.
+        return values + [r["address"] for r in db.run_raw(
+            "MATCH (:User)-[o:OWNS]->({id: $id}) RETURN o.address AS address", id=hit[0]["id"])]
+    if obj in ACTIVITIES:
+        if obj == "Note" and row.get("parentid", "").startswith("00Q") and "Lead" not in FILE_NAMES:
+            return None
+        hit = db.run_raw("MATCH (a:Activity {sf_id: $s}) RETURN properties(a) AS a", s=sf_id)
+        if not hit:
+            return []
+        values = _flat(hit[0]["a"])
+        if row.get("content"):
+            values.append(row["content"] if note_text(row["content"]) in values else None)
+        return values
+    hit = db.run_raw("MATCH (c:Change) WHERE c.sf_id = $s OR c.sf_id STARTS WITH $s + ':' "
+                     "RETURN properties(c) AS c", s=sf_id)
+    return [x for h in hit for x in _flat(h["c"])]
 
 
 def _id18(db, value: str) -> str:
@@ -265,3 +303,112 @@ def test_one_meeting_with_several_contacts_is_one_activity_with_each_of_them(db,
     assert not again.rejected
     assert {(r["a"], r["p"]) for r in db.run_raw(
         "MATCH (a:Activity)-[:WITH]->(p:Person) RETURN a.sf_id AS a, p.sf_id AS p")} == found
+
+
+def _person_id(db, sf_id: str) -> str:
+    return db.run_raw("MATCH (p:Person) WHERE p.sf_id = $s OR $s IN p.sf_lead_ids RETURN p.id AS id",
+                      s=_id18(db, sf_id))[0]["id"]
+
+
+def test_a_lead_is_a_person_and_a_converted_lead_is_the_contact_it_became(db, api, tmp_path):
+    folder = _org(tmp_path, "nonprofit")
+    leads = {r["id"]: r for _line, r in CsvFile(folder / "Lead.csv").rows()}
+    open_lead = next(r for r in leads.values() if r["isconverted"] == "false" and r["company"])
+    converted = next(r for r in leads.values() if r["isconverted"] == "true"
+                     and r["convertedcontactid"] != "0034W000003TN03QAG")
+    report = import_salesforce(db, folder)
+    assert report.written and not report.rejected
+    person = api.get(f"/people/{_person_id(db, open_lead['id'])}").json
+    assert (person["status"], person["company"], person["last_name"]) == (
+        "lead", open_lead["company"], open_lead["lastname"])
+    # The converted lead is no second person: its values are on the contact it became.
+    assert not db.run_raw("MATCH (p:Person {sf_id: $s}) RETURN p", s=_id18(db, converted["id"]))
+    contact = api.get(f"/people/{_person_id(db, converted['convertedcontactid'])}").json
+    assert contact["status"] == "active" and contact["custom"]["Lead.LeadSource"] == converted["leadsource"]
+    # A lead imported before Salesforce converted it is merged into its contact on the next import.
+    lead_only = tmp_path / "before"
+    lead_only.mkdir()
+    with (folder / "Lead.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    head = [h.lower() for h in rows[0]]
+    for row in rows[1:]:
+        row[head.index("isconverted")], row[head.index("convertedcontactid")] = "false", ""
+        row[head.index("ownerid")] = ""  # no User.csv in this folder
+    with (lead_only / "Lead.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, quoting=csv.QUOTE_ALL).writerows(rows)
+    db.run_raw("MATCH (n) DETACH DELETE n")
+    first = import_salesforce(db, lead_only)
+    assert first.written and not first.rejected
+    was_lead = _person_id(db, converted["id"])
+    db.run_raw("MATCH (l:Person {id: $id}) CREATE (:Activity {id: 'met-the-lead', kind: 'meeting', at: datetime()})"
+               "-[:WITH]->(l)", id=was_lead)
+    again = import_salesforce(db, folder)
+    assert again.written and not again.rejected
+    kept_as = db.run_raw("MATCH (:Activity {id: 'met-the-lead'})-[:WITH]->(p:Person) RETURN p.sf_id AS s")
+    assert kept_as == [{"s": _id18(db, converted["convertedcontactid"])}]
+    assert not db.run_raw("MATCH (p:Person {id: $id}) RETURN p", id=was_lead)
+
+
+def test_opportunity_and_account_history_become_field_history_with_old_and_new_values(db, api, tmp_path):
+    folder = _org(tmp_path, "enterprise")
+    assert import_salesforce(db, folder).written
+    deal = db.run_raw("MATCH (o:Opportunity {sf_id: $s}) RETURN o.id AS id", s=_id18(db, "0061t00000deOvnAAE"))[0]
+    items = api.get(f"/opportunities/{deal['id']}/history?limit=500").json["items"]
+    stages = [(c["old"], c["new"]) for c in reversed(items) if c["field"] == "stage"]
+    assert stages[:3] == [(None, "Prospecting"), ("Prospecting", "Discovery"), ("Discovery", "Solution Design")]
+    assert stages[-1][1] == "Closed Won" and all(old != new for old, new in stages)
+    assert {c["by_name"] for c in items} == {"Lukas Brunner"}
+    account = db.run_raw("MATCH (a:Account {sf_id: $s}) RETURN a.id AS id", s=_id18(db, "0011t00000nhknlAAA"))[0]
+    changes = api.get(f"/accounts/{account['id']}/history?limit=500").json["items"]
+    assert ("type", "Prospect", "Customer") in {(c["field"], c["old"], c["new"]) for c in changes}
+    # The deal page shows the same history.
+    from tests.support.apps import open_session
+    open_session(db, api.client, api.user)
+    page = api.client.get(f"/opportunities/{deal['id']}/history").get_data(as_text=True)
+    assert "Solution Design" in page and "Closed Won" in page
+
+
+def test_a_private_note_shows_its_words_only_to_its_author_and_admins(db, api, client, tmp_path):
+    from tests.support.apps import make_api
+
+    folder = _org(tmp_path, "enterprise")
+    assert import_salesforce(db, folder).written
+    note = next(r for _line, r in CsvFile(folder / "Note.csv").rows() if r["isprivate"] == "true")
+    person_id = _person_id(db, note["parentid"])
+    admin_view = api.get(f"/people/{person_id}/activities").json["items"]
+    assert any(a.get("notes") == note["body"] for a in admin_view)
+    viewer = make_api(db, client, "manager")
+    seen = viewer.get(f"/people/{person_id}/activities")
+    assert seen.status_code == 200, seen.json
+    text = seen.get_data(as_text=True)
+    assert note["body"][:20] not in text and note["title"] not in text and "Private note" in text
+
+
+def test_a_changed_export_leaves_field_history_of_custom_fields_and_stages(db, api, tmp_path):
+    folder = _org(tmp_path, "german")
+    assert import_salesforce(db, folder).written
+    path = folder / "Contact.csv"
+    with path.open(encoding="cp1252", newline="") as fh:
+        rows = list(csv.reader(fh))
+    head = [h.lower() for h in rows[0]]
+    old = rows[1][head.index("sprache__c")]
+    rows[1][head.index("sprache__c")] = "Rätoromanisch"
+    with path.open("w", encoding="cp1252", newline="") as fh:
+        csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    deals = folder / "Opportunity.csv"
+    with deals.open(encoding="cp1252", newline="") as fh:
+        deal_rows = list(csv.reader(fh))
+    deal_head = [h.lower() for h in deal_rows[0]]
+    deal_rows[1][deal_head.index("stagename")] = "Verhandlung Sonderfall"
+    with deals.open("w", encoding="cp1252", newline="") as fh:
+        csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(deal_rows)
+    again = import_salesforce(db, folder)
+    assert again.written and not again.rejected
+    changes = api.get(f"/people/{_person_id(db, rows[1][head.index('id')])}/history").json["items"]
+    assert ("Sprache__c", old or None, "Rätoromanisch") in {(c["field"], c["old"], c["new"]) for c in changes}
+    deal = db.run_raw("MATCH (o:Opportunity {sf_id: $s}) RETURN o.id AS id",
+                      s=_id18(db, deal_rows[1][deal_head.index("id")]))[0]
+    history = api.get(f"/opportunities/{deal['id']}/history").json["items"]
+    assert history[0]["field"] == "stage" and history[0]["new"] == "Verhandlung Sonderfall"
+    assert "Verhandlung Sonderfall" in {v["value"] for p in api.get("/picklists").json["items"]
+                                        if p["name"] == "stage" for v in p["values"]}

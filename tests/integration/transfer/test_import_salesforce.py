@@ -40,17 +40,18 @@ def person(db, sf_id):
 
 def test_every_object_of_the_export_becomes_records(db, imported):
     counts = {r["label"]: r["n"] for r in db.run_raw("MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n")}
-    # 9 contacts minus one IsDeleted; 3 tasks/events about leads skipped; 3 ContactHistory changes.
+    # 9 contacts minus one IsDeleted, plus one lead; the lead's task and event are activities with the
+    # lead; 3 ContactHistory changes.
     assert counts.pop("Setting") >= 1  # the org's picklists and contact roles
-    assert counts == {"User": 4, "Account": 5, "Person": 8, "Opportunity": 4, "Campaign": 2, "Activity": 7,
+    assert counts == {"User": 4, "Account": 5, "Person": 9, "Opportunity": 4, "Campaign": 2, "Activity": 9,
                       "Change": 3}
     assert {f.file: f.encoding for f in imported.files.values()} | {} == {
         "User.csv": "UTF-8", "Account.csv": "UTF-8 with BOM", "Contact.csv": "Windows-1252/ISO-8859-1",
         "Campaign.csv": "UTF-8", "Opportunity.csv": "UTF-8", "OpportunityContactRole.csv": "UTF-8",
         "AccountContactRelation.csv": "UTF-8", "Partner.csv": "UTF-8", "CampaignMember.csv": "UTF-8",
         "Task.csv": "Windows-1252/ISO-8859-1", "Event.csv": "UTF-8 with BOM",
-        "ContactHistory.csv": "Windows-1252/ISO-8859-1"}
-    assert imported.ignored == ["Lead.csv"]
+        "ContactHistory.csv": "Windows-1252/ISO-8859-1", "Lead.csv": "UTF-8"}
+    assert imported.ignored == []
 
 
 def test_contact_fields_are_typed_and_decoded_from_windows_1252(db, imported):
@@ -146,9 +147,10 @@ def test_partners_and_campaign_members_skip_what_has_no_place_in_the_graph(db, i
     members = db.run_raw("MATCH (p:Person)-[m:MEMBER_OF]->(c) RETURN p.last_name AS p, m.status AS s, m.responded AS r")
     assert {(r["p"], r["s"], r["r"]) for r in members} == {
         ("Keller", "responded", True), ("Brunner", "sent", False), ("Dubois", "sent", False),
-        ("Müller", "Registered", True)}  # the org's status kept; HasResponded says it was a response
+        ("Müller", "Registered", True),  # the org's status kept; HasResponded says it was a response
+        ("Huber", "sent", False)}  # a lead is a person too (status lead)
     skipped = {f.file: dict(f.skipped) for f in imported.files.values() if f.skipped}
-    assert skipped["CampaignMember.csv"] == {"a lead, not a contact (LeadId)": 1}
+    assert "CampaignMember.csv" not in skipped
     assert skipped["Partner.csv"] == {"a partner of an opportunity, not of an account": 1}
 
 
@@ -168,8 +170,9 @@ def test_tasks_and_events_become_activities_with_who_what_and_owner(db, imported
     assert acts["Q2-Planung"]["kind"] == "note" and acts["Q2-Planung"]["who"] is None
     assert acts["Reklamation Lieferung"]["what"] is None  # a Case: not linked, with a warning
     assert acts["Strategiemeeting ACME"]["d"] == 60 and acts["Lunch mit Peter"]["kind"] == "meeting"
-    skipped = {f.file: sum(f.skipped.values()) for f in imported.files.values()}
-    assert skipped["Task.csv"] == 1 and skipped["Event.csv"] == 1  # the lead's task and event
+    assert acts["Lead nachfassen"]["who"] == "Huber" and acts["Erstgespräch Lead"]["who"] == "Huber"
+    huber = db.run_raw("MATCH (p:Person {last_name: 'Huber'}) RETURN p.status AS s, p.company AS c")[0]
+    assert huber == {"s": "lead", "c": "Huber Holz AG"}
     anna = person(db, ANNA)
     assert anna["last_call_at"] == call["at"]  # last-touch fields are kept up to date
 

@@ -84,7 +84,7 @@ def test_an_admin_uploads_an_export_and_sees_the_report(db, client):
     assert 'data-state="done"' in html and "salesforce.zip" in html
     assert "Every row was imported." in html and "Contact.csv (Contact, Windows-1252/ISO-8859-1)" in html
     assert "Opportunity stages of the org that are added to its list: Discovery" in html
-    assert count(db, "Person") == 8 and count(db, "Activity") == 7
+    assert count(db, "Person") == 9 and count(db, "Activity") == 9  # 8 contacts and a lead
 
 
 def test_a_dry_run_from_the_web_writes_nothing(db, client):

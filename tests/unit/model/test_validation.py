@@ -252,7 +252,7 @@ def test_clean_names_every_bad_field_and_missing_required_one():
     with pytest.raises(Invalid) as err:
         clean(NODE_FIELDS[Label.PERSON], {"email": "x", "status": "dead", "shoe": 42, "first_name": "A"})
     assert err.value.fields == {"email": "is not a valid e-mail address",
-                                "status": "must be one of: active, inactive",
+                                "status": "must be one of: active, inactive, lead",
                                 "shoe": "unknown field", "last_name": "is required"}
 
 

@@ -12,8 +12,9 @@ WITH a, row, before, CASE WHEN before IS NULL THEN [] ELSE
 CALL (a, row, before, changed) {
   WITH * WHERE size(changed) > 0
   SET a += row.props, a.updated_at = datetime(), a.version = coalesce(a.version, 0) + 1
-  WITH * UNWIND [f IN changed WHERE f IN $tracked] AS f
-  CREATE (a)-[:CHANGED]->(:Change {id: randomUUID(), field: f, old: toString(before[f]),
+  WITH * UNWIND [f IN changed WHERE f IN $tracked OR f STARTS WITH 'sf:'] AS f
+  CREATE (a)-[:CHANGED]->(:Change {id: randomUUID(),
+      field: CASE WHEN f STARTS WITH 'sf:' THEN substring(f, 3) ELSE f END, old: toString(before[f]),
                                    new: toString(row.props[f]), at: datetime(), by: $by})
 }
 CALL (a, row) {

@@ -29,7 +29,7 @@ CALL (n, row, before) {
 }
 CALL (n, row, before) {
   WITH * WHERE before IS NOT NULL
-  MATCH (n)-[x:ABOUT]->(t) WHERE t.sf_id <> coalesce(row.account, row.opportunity, '')
+  MATCH (n)-[x:ABOUT]->(t) WHERE x.via IS NULL AND t.sf_id <> coalesce(row.account, row.opportunity, '')
   DELETE x
 }
 CALL (n, row) {

@@ -13,8 +13,9 @@ WITH p, row, before, CASE WHEN before IS NULL THEN [] ELSE
 CALL (p, row, before, changed) {
   WITH * WHERE size(changed) > 0
   SET p += row.props, p.updated_at = datetime(), p.version = coalesce(p.version, 0) + 1
-  WITH * UNWIND [f IN changed WHERE f IN $tracked] AS f
-  CREATE (p)-[:CHANGED]->(:Change {id: randomUUID(), field: f, old: toString(before[f]),
+  WITH * UNWIND [f IN changed WHERE f IN $tracked OR f STARTS WITH 'sf:'] AS f
+  CREATE (p)-[:CHANGED]->(:Change {id: randomUUID(),
+      field: CASE WHEN f STARTS WITH 'sf:' THEN substring(f, 3) ELSE f END, old: toString(before[f]),
                                    new: toString(row.props[f]), at: datetime(), by: $by})
 }
 CALL (p, row, before) {

@@ -8,9 +8,14 @@ ON CREATE SET o += row.props, o.id = randomUUID(), o.created_at = datetime(), o.
 WITH o, row, before, CASE WHEN before IS NULL THEN [] ELSE
        [k IN keys(row.props) WHERE NOT coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL)]
      END AS changed
-CALL (o, row, changed) {
+CALL (o, row, before, changed) {
   WITH * WHERE size(changed) > 0
   SET o += row.props, o.updated_at = datetime(), o.version = coalesce(o.version, 0) + 1
+  // Tracked fields and the org's own fields (sf:...) leave a Change, as records.update does.
+  WITH * UNWIND [f IN changed WHERE f IN $tracked OR f STARTS WITH 'sf:'] AS f
+  CREATE (o)-[:CHANGED]->(:Change {id: randomUUID(),
+      field: CASE WHEN f STARTS WITH 'sf:' THEN substring(f, 3) ELSE f END, old: toString(before[f]),
+                                   new: toString(row.props[f]), at: datetime(), by: $by})
 }
 CALL (o, row) {
   WITH * WHERE row.has_account
