@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from graphcrm.model import DEFAULT_CONTACT_ROLES, Label
+from graphcrm.model import DEFAULT_CONTACT_ROLES
 from graphcrm.records.crud import TRACKED
 from graphcrm.store.db import Database, Tx
 from graphcrm.store.pipeline import WRITERS, retrying, write_all
