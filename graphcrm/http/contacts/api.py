@@ -170,6 +170,8 @@ OPENAPI_PATHS = {
         "Field history, newest first", 401, 404, params=("limit", "cursor"))},
     "/accounts/{account_id}/history": {"parameters": _path("account_id"), "get": _op(
         "Field history, newest first", 401, 404, params=("limit", "cursor"))},
+    "/opportunities/{opportunity_id}/history": {"parameters": _path("opportunity_id"), "get": _op(
+        "Field history (stage, amount, close date, ...), newest first", 401, 404, params=("limit", "cursor"))},
     "/people/{person_id}/salutation": {"parameters": _path("person_id"), "get": _op("Letter salutation", 401, 404)},
     "/people/{record_id}/owner": {"parameters": _path("record_id"), "put": _op(
         "Set the owner: {user, address: du|sie}", 401, 403, 404, 422, body=True)},

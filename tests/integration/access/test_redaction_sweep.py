@@ -38,7 +38,8 @@ PATH_VALUES = {
     ("record_id", "people"): ("annabel", "karl"), ("person_id", "people"): ("annabel", "karl"),
     ("id", "people"): ("annabel", "karl"), ("record_id", "accounts"): ("acme",), ("id", "accounts"): ("acme",),
     ("account_id", "accounts"): ("acme",), ("record_id", "opportunities"): ("deal",),
-    ("id", "opportunities"): ("deal",), ("record_id", "campaigns"): ("campaign",), ("id", "campaigns"): ("campaign",),
+    ("id", "opportunities"): ("deal",), ("opportunity_id", "opportunities"): ("deal",),
+    ("record_id", "campaigns"): ("campaign",), ("id", "campaigns"): ("campaign",),
     ("campaign_id", "campaigns"): ("campaign",), ("id", "users"): ("otto_user",), ("target_id", "targets"): ("target",),
     ("job_id", "import"): ("no-such-job",), ("collection", "export"): ("people", "accounts", "opportunities"),
 }

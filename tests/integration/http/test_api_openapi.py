@@ -68,7 +68,7 @@ def test_the_list_filters_are_documented_per_collection(spec):
 
     assert params("/people") == {"q", "sf_id", "account", "owner", "status", "limit", "cursor"}
     assert params("/accounts") == {"q", "sf_id", "owner", "type", "limit", "cursor"}
-    assert spec["paths"]["/people"]["get"]["parameters"][4]["schema"]["enum"] == ["active", "inactive"]
+    assert spec["paths"]["/people"]["get"]["parameters"][4]["schema"]["enum"] == ["active", "inactive", "lead"]
 
 
 def test_the_relationship_types_are_those_of_the_model(spec):
@@ -81,5 +81,5 @@ def test_the_relationship_types_are_those_of_the_model(spec):
 def test_the_documented_create_schema_matches_validation(api, spec):
     schema = spec["components"]["schemas"]["PersonInput"]
     assert schema["required"] == ["last_name"]
-    assert schema["properties"]["status"]["enum"] == ["active", "inactive"]
+    assert schema["properties"]["status"]["enum"] == ["active", "inactive", "lead"]
     assert api.post("/people", {"last_name": "K", "status": "dead"}).status_code == 422
