@@ -8,10 +8,9 @@ from graphcrm.access.checks import check_visible
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.geo.nearby import DEFAULT_RADIUS_KM, KINDS, MAX_RADIUS_KM, Hops, NearbyQuery
-from graphcrm.model import ACCOUNT_TYPES
 from graphcrm.places.address import locate, parse_address
 from graphcrm.places.locations import online_url
-from graphcrm.records import paging
+from graphcrm.records import paging, picklists
 from graphcrm.store.db import Database
 
 ARGS = (
@@ -78,8 +77,11 @@ def parse_query(db: Database, args: dict, user: dict, access: Access) -> NearbyQ
     if kind and kind not in KINDS:
         errors["kind"] = "must be person or account"
     account_type = (args.get("account_type") or "").strip() or None
-    if account_type and account_type not in ACCOUNT_TYPES:
-        errors["account_type"] = "must be one of: " + ", ".join(ACCOUNT_TYPES)
+    if account_type:
+        # The org's own types count too ("Household" from a Salesforce import).
+        known = picklists.values(db, "account_type")
+        if account_type not in known:
+            errors["account_type"] = "must be one of: " + ", ".join(known)
     active = _flag(args.get("active"), "active", errors)
     hops = (args.get("hops") or "2").strip()
     if hops not in {h.value for h in Hops}:

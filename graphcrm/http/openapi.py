@@ -20,7 +20,10 @@ _COLLECTIONS = {"people": Label.PERSON, "accounts": Label.ACCOUNT, "opportunitie
 
 def _field_schema(field: Field) -> dict:
     schema = dict(_TYPES[field.type])
-    if field.choices:
+    if field.picklist:
+        # The org adds its own values (an import, the settings page): the list is the database's, not ours.
+        schema["description"] = f"a value of the {field.picklist} picklist (GET /picklists)"
+    elif field.choices:
         schema["enum"] = list(field.choices)
     if field.type in ("str", "text"):
         schema["maxLength"] = field.max_len

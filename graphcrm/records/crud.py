@@ -173,7 +173,9 @@ def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | N
     every word against the name and e-mail. With `access`, people the viewer may not see are left out
     and hidden fields removed.
     """
-    params = filter_params(label, filters)
+    # A stage or type of the org's own ("Pledged", "Household") is a filter value like ours.
+    params = filter_params(label, filters,
+                           choices=lambda f: picklists.values(db, f.picklist) if f.picklist else f.choices)
     # Only people are hidden by sharing; every other kind is listed whole.
     params.update(record_access.visibility(access if label is Label.PERSON else Access.system()))
     after_key, after_id = paging.decode(access, cursor, str, str) or ("", "")
@@ -193,16 +195,24 @@ def list_records(db: Database, label: Label, *, limit: int = 50, cursor: str | N
     return {"items": items, "next": next_cursor}
 
 
-def filter_params(label: Label, filters: dict) -> dict:
-    """Check list filters for a label and return every filter parameter of the list statements."""
+def filter_params(label: Label, filters: dict, choices=None) -> dict:
+    """Check list filters for a label and return every filter parameter of the list statements.
+
+    `choices(field)` gives the values an enum filter takes; the model's own without it.
+    """
     allowed = LIST_FILTERS[label]
     errors = {name: "is not a filter of this list" for name, v in filters.items()
               if name not in allowed and v is not None}
     params = {name: filters.get(name) or None for name in (*ANCHOR_FILTERS, *ENUM_FILTERS)}
     for name in ENUM_FILTERS:
-        choices = NODE_FIELDS[label][name].choices if name in allowed else ()
-        if params[name] is not None and params[name] not in choices:
-            errors.setdefault(name, "must be one of: " + ", ".join(choices))
+        if params[name] is None or name not in allowed:
+            if params[name] is not None:
+                errors.setdefault(name, "is not a filter of this list")
+            continue
+        field = NODE_FIELDS[label][name]
+        known = choices(field) if choices else field.choices
+        if params[name] not in known:
+            errors.setdefault(name, "must be one of: " + ", ".join(known))
     q = filters.get("q") or ""
     if len(q) > MAX_Q:
         errors["q"] = f"must be at most {MAX_Q} characters"

@@ -14,8 +14,9 @@ from graphcrm.http.common.format import full_name
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.pickers import pick_account, pick_person
 from graphcrm.http.records.home import list_cap
-from graphcrm.model import CAMPAIGN_STATUSES, MEMBER_STATUSES, PERSON_STATUSES, Label
+from graphcrm.model import PERSON_STATUSES, Label
 from graphcrm.records import crud as records
+from graphcrm.records import picklists
 
 bp = Blueprint("campaign_pages", __name__, url_prefix="/campaigns")
 FILTER_KEYS = ("q", "account", "account_id", "owner", "status")
@@ -35,8 +36,9 @@ def index():
                              access=g.access)
     except Invalid as exc:
         return render_template("contacts/campaigns.html", page={"items": [], "next": None}, q=q, status=status,
-                               statuses=CAMPAIGN_STATUSES, error=exc.message), 422
-    return render_template("contacts/campaigns.html", page=page, q=q, status=status, statuses=CAMPAIGN_STATUSES,
+                               statuses=picklists.values(get_db(), "campaign_status"), error=exc.message), 422
+    return render_template("contacts/campaigns.html", page=page, q=q, status=status,
+                           statuses=picklists.values(get_db(), "campaign_status"),
                            error=None)
 
 
@@ -80,7 +82,7 @@ def render_campaign(record_id: str, fs: FormState = NO_FORM, status: int = 200):
         except Invalid as exc:
             fs, status = FormState("filter", values, exc.fields, exc.message), 422
     return render_template("contacts/campaign.html", d=detail, fs=fs, filter=values, preview=preview,
-                           member_statuses=MEMBER_STATUSES, person_statuses=PERSON_STATUSES,
+                           member_statuses=picklists.values(db, "member_status"), person_statuses=PERSON_STATUSES,
                            owners=owner_choices(db)), status
 
 
@@ -104,7 +106,7 @@ def add_person(record_id: str):
 
     def work():
         status = values["member_status"] or "planned"
-        need(status in MEMBER_STATUSES, "member_status", "is not a member status")
+        need(status in picklists.values(get_db(), "member_status"), "member_status", "is not a member status")
         person, problem = pick_person(values)
         need(person is not None, "person", problem or "is required")
         campaigns.add_members(get_db(), record_id, {"people": [person["id"]], "status": status}, access=g.access)
@@ -121,7 +123,7 @@ def add_filtered(record_id: str):
     member_status = (request.form.get("member_status") or "planned").strip()
 
     def work():
-        need(member_status in MEMBER_STATUSES, "member_status", "is not a member status")
+        need(member_status in picklists.values(get_db(), "member_status"), "member_status", "is not a member status")
         return campaigns.add_members(get_db(), record_id, {"filter": _filter_spec(values), "status": member_status},
                                      access=g.access)
 

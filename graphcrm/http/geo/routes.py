@@ -15,8 +15,9 @@ from graphcrm.http.common.context import get_db
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.security import content_security_policy
 from graphcrm.http.records.api import json_body, query_args
-from graphcrm.model import ACCOUNT_TYPES, Label
+from graphcrm.model import Label
 from graphcrm.model.validation import int_arg
+from graphcrm.records import picklists
 
 bp = Blueprint("geo", __name__)
 # The one exception to "pages load nothing from other hosts": map tiles, from a configurable server.
@@ -140,7 +141,7 @@ def map_page():
         render_template(
             "geo/geo_map.html",
             tiles=tiles,
-            account_types=ACCOUNT_TYPES,
+            account_types=picklists.values(get_db(), "account_type"),
             near=request.args.get("near", ""),
             can_edit=g.access.can_write,
         )
@@ -255,8 +256,7 @@ OPENAPI_PATHS = {
                 _q("owner", "user id, or me"),
                 _q(
                     "account_type",
-                    "accounts of this type; people working at one",
-                    {"type": "string", "enum": list(ACCOUNT_TYPES)},
+                    "accounts of this type (a value of the account_type picklist); people working at one",
                 ),
                 _q("active", "true: active people only", {"type": "boolean"}),
                 _q("connected_to", "me, or an opportunity id"),

@@ -412,3 +412,35 @@ def test_a_changed_export_leaves_field_history_of_custom_fields_and_stages(db, a
     assert history[0]["field"] == "stage" and history[0]["new"] == "Verhandlung Sonderfall"
     assert "Verhandlung Sonderfall" in {v["value"] for p in api.get("/picklists").json["items"]
                                         if p["name"] == "stage" for v in p["values"]}
+
+
+def test_the_orgs_own_values_are_filters_and_form_choices(db, api, client, tmp_path):
+    from tests.support.pages import sign_in
+
+    folder = _org(tmp_path, "nonprofit")
+    assert import_salesforce(db, folder).written
+    households = api.get("/accounts?type=Household&limit=500")
+    assert households.status_code == 200 and households.json["items"], households.json
+    assert {a["type"] for a in households.json["items"]} == {"Household"}
+    pledged = api.get("/opportunities?stage=Pledged&limit=500")
+    assert pledged.status_code == 200 and {d["stage"] for d in pledged.json["items"]} == {"Pledged"}
+    bad = api.get("/accounts?type=Made+Up")
+    assert bad.status_code == 422 and "Household" in bad.json["fields"]["type"]
+    nearby = api.get("/nearby?lat=40.7&lon=-74.0&radius_km=100&kind=account&account_type=Household")
+    assert nearby.status_code == 200, nearby.json
+    made_up = api.get("/nearby?lat=40.7&lon=-74.0&account_type=Made+Up")
+    assert made_up.status_code == 422 and "Household" in made_up.json["fields"]["account_type"], made_up.json
+    # The campaign page offers the org's member statuses, and adding a member with one of them works.
+    browser = sign_in(db, client, role="admin", email="admin-forms@example.org", name="Ada Admin")
+    member = next(r for _line, r in CsvFile(folder / "CampaignMember.csv").rows() if r["status"] == "Attended")
+    campaign_id = next(c["id"] for c in api.get("/campaigns?limit=100").json["items"]
+                       if c.get("sf_id") == _id18(db, member["campaignid"]))
+    page = browser.page(f"/campaigns/{campaign_id}")
+    assert 'value="Attended"' in page and 'value="Donated"' in page
+    someone = next(p for p in api.get("/people?limit=500").json["items"] if p["status"] == "active")
+    resp = browser.post(f"/campaigns/{campaign_id}/members",
+                        {"person_id": someone["id"], "member_status": "Attended",
+                         "person": " ".join(filter(None, (someone.get("first_name"), someone["last_name"])))})
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:500]
+    members = api.get(f"/campaigns/{campaign_id}/members?limit=500").json["items"]
+    assert any(m["id"] == someone["id"] and m["member_status"] == "Attended" for m in members)
