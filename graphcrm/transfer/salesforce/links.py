@@ -35,6 +35,14 @@ SNAPSHOT_FIELDS = (("stagename", "stage"), ("amount", "amount"), ("closedate", "
                    ("probability", "probability"), ("forecastcategory", "forecast_category"))
 
 
+def _kept(row: dict, columns: tuple[str, ...], ctx: Context) -> dict:
+    """The columns of a link row the mapping does not read, under their API names, for the relationship."""
+    extra: dict = {}
+    keep_unmapped(extra, row, columns, ctx)
+    extra.pop("custom_text", None)  # a relationship is found through its ends, not by the search
+    return extra
+
+
 def _base(row: dict) -> Converted:
     if v.boolean(row, "isdeleted"):
         return Converted({}, skip="deleted in Salesforce (IsDeleted)")
@@ -54,7 +62,8 @@ def contact_role(row: dict, ctx: Context) -> Converted:
         ctx.contact_roles.setdefault(role, ctx.where)
     c.params.update(contact=ref(c, row, "contactid", "Contact", need=True),
                     opportunity=ref(c, row, "opportunityid", "Opportunity", need=True),
-                    props={"role": role, "primary": bool(v.boolean(row, "isprimary"))})
+                    props={"role": role, "primary": bool(v.boolean(row, "isprimary")),
+                           **_kept(row, CONTACT_ROLE_COLUMNS, ctx)})
     return c
 
 
@@ -89,17 +98,19 @@ def account_contact(row: dict, ctx: Context) -> Converted:
             until = stamp.date()
     for role in roles:
         ctx.met("relation_role", role)
+    # Roles as the org wrote them ("Board Chair;Volunteer") stay beside the model's reading of them.
+    kept = _kept(row, ACCOUNT_CONTACT_MAPPED, ctx)
     employs = worked = board_props = None
     if board:
-        board_props = {"role": board_role(board), "since": since, "until": until}
+        board_props = {"role": board_role(board), "since": since, "until": until, **kept}
     if direct:
         # Primary unless the contact's AccountId names another account (see account_contacts.cypher).
-        employs = {"roles": others, "since": since}
+        employs = {"roles": others, "since": since, **kept}
     elif others or not board:
         if ended:
-            worked = {"since": since, "until": until}
+            worked = {"since": since, "until": until, **kept}
         else:
-            employs = {"primary": False, "roles": others, "since": since, "until": until}
+            employs = {"primary": False, "roles": others, "since": since, "until": until, **kept}
     c.params.update(contact=ref(c, row, "contactid", "Contact", need=True),
                     account=ref(c, row, "accountid", "Account", need=True),
                     direct=direct, employs=employs, board=board_props, worked=worked)
@@ -118,7 +129,8 @@ def partner(row: dict, ctx: Context) -> Converted:
     role = next((r for word, r in PARTNER_WORDS if word in low), "other" if low else None)
     assert role is None or role in PARTNER_ROLES
     c.params.update(source=ref(c, row, "accountfromid", "Account", need=True),
-                    target=ref(c, row, "accounttoid", "Account", need=True), props={"role": role})
+                    target=ref(c, row, "accounttoid", "Account", need=True),
+                    props={"role": role, **_kept(row, PARTNER_MAPPED, ctx)})
     return c
 
 
@@ -145,7 +157,8 @@ def campaign_member(row: dict, ctx: Context) -> Converted:
         responded = ctx.responded.get(raw, status == "responded")
     ctx.met("member_status", status)
     c.params.update(contact=contact, campaign=ref(c, row, "campaignid", "Campaign", need=True),
-                    props={"status": status or None, "responded": bool(responded)})
+                    props={"status": status or None, "responded": bool(responded),
+                           **_kept(row, CAMPAIGN_MEMBER_COLUMNS, ctx)})
     return c
 
 
@@ -322,7 +335,7 @@ def content_link(row: dict, ctx: Context) -> Converted:
     person = _person(c, row, "linkedentityid", ctx) if obj in ("Contact", "Lead") else None
     record = ref(c, row, "linkedentityid", obj) if person is None else None
     c.params.update(activity=document, contact=person, account=record if obj == "Account" else None,
-                    opportunity=record if obj == "Opportunity" else None)
+                    opportunity=record if obj == "Opportunity" else None, props=_kept(row, CONTENT_LINK_COLUMNS, ctx))
     return c
 
 
@@ -352,7 +365,9 @@ def _relation(row: dict, activity_column: str, ctx: Context) -> Converted:
     activity = v.sf_id(row, activity_column)
     if activity is None:
         raise v.RowError(f"{activity_column}: missing (which activity)")
-    c.params.update(activity=activity, contact=_person(c, row, "relationid", ctx))
+    # Whether they accepted, declined or were invited (Status, Response, IsInvitee) stays on the link.
+    c.params.update(activity=activity, contact=_person(c, row, "relationid", ctx),
+                    props=_kept(row, RELATION_COLUMNS, ctx))
     return c
 
 
@@ -457,31 +472,37 @@ NOTE_COLUMNS = _COMMON + ("parentid", "title", "body", "isprivate", "ownerid", "
 CONTENT_NOTE_COLUMNS = _COMMON + ("title", "content", "ownerid", "createddate")
 TASK_COLUMNS = _ACTIVITY + ("tasksubtype", "completeddatetime", "calldurationinseconds")
 EVENT_COLUMNS = _ACTIVITY + ("eventsubtype", "activitydatetime", "startdatetime", "durationinminutes")
+# The columns of link files the relationship holds as they are; every other column is kept on it as typed.
+CONTACT_ROLE_COLUMNS = _COMMON + ("contactid", "opportunityid", "role", "isprimary")
+# Roles, IsActive and IsDirect are read into the kind of link, its roles and board role, and kept as written.
+ACCOUNT_CONTACT_MAPPED = _COMMON + ("accountid", "contactid", "startdate", "enddate")
+PARTNER_MAPPED = _COMMON + ("accountfromid", "accounttoid", "opportunityid")
+CAMPAIGN_MEMBER_COLUMNS = _COMMON + ("campaignid", "contactid", "leadid", "status", "hasresponded")
+RELATION_COLUMNS = _COMMON + ("eventid", "taskid", "relationid")
+CONTENT_LINK_COLUMNS = _COMMON + ("contentdocumentid", "linkedentityid")
 SPECS = (
-    ObjectSpec("OpportunityContactRole", ("OpportunityContactRole.csv",), _COMMON + (
-        "contactid", "opportunityid", "role", "isprimary"), contact_role, "import/contact_roles"),
-    ObjectSpec("AccountContactRelation", ("AccountContactRelation.csv",), _COMMON + (
-        "accountid", "contactid", "roles", "isdirect", "isactive", "startdate", "enddate",
-        "lastmodifieddate", "createddate"), account_contact, "import/account_contacts"),
-    ObjectSpec("AccountPartner", ("AccountPartner.csv", "Partner.csv"), _COMMON + (
-        "accountfromid", "accounttoid", "opportunityid", "role"), partner, "import/partners"),
-    ObjectSpec("CampaignMember", ("CampaignMember.csv",), _COMMON + (
-        "campaignid", "contactid", "leadid", "status", "hasresponded"), campaign_member,
-        "import/campaign_members"),
+    ObjectSpec("OpportunityContactRole", ("OpportunityContactRole.csv",), CONTACT_ROLE_COLUMNS, contact_role,
+               "import/contact_roles", custom=True),
+    ObjectSpec("AccountContactRelation", ("AccountContactRelation.csv",), ACCOUNT_CONTACT_MAPPED + (
+        "roles", "isdirect", "isactive", "lastmodifieddate", "createddate"), account_contact, "import/account_contacts", custom=True),
+    ObjectSpec("AccountPartner", ("AccountPartner.csv", "Partner.csv"), PARTNER_MAPPED + ("role",), partner,
+               "import/partners", custom=True),
+    ObjectSpec("CampaignMember", ("CampaignMember.csv",), CAMPAIGN_MEMBER_COLUMNS, campaign_member,
+               "import/campaign_members", custom=True),
     ObjectSpec("Task", ("Task.csv",), TASK_COLUMNS, task, "import/activities",
                create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
     ObjectSpec("Event", ("Event.csv",), EVENT_COLUMNS, event, "import/activities",
                create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
-    ObjectSpec("EventRelation", ("EventRelation.csv",), _COMMON + (
-        "eventid", "relationid", "iswhat"), event_relation, "import/activity_relations", batch=10_000),
-    ObjectSpec("TaskRelation", ("TaskRelation.csv",), _COMMON + (
-        "taskid", "relationid", "iswhat"), task_relation, "import/activity_relations", batch=10_000),
+    ObjectSpec("EventRelation", ("EventRelation.csv",), RELATION_COLUMNS + ("iswhat",), event_relation,
+               "import/activity_relations", batch=10_000, custom=True),
+    ObjectSpec("TaskRelation", ("TaskRelation.csv",), RELATION_COLUMNS + ("iswhat",), task_relation,
+               "import/activity_relations", batch=10_000, custom=True),
     ObjectSpec("Note", ("Note.csv",), NOTE_COLUMNS, note, "import/activities",
                create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
     ObjectSpec("ContentNote", ("ContentNote.csv",), CONTENT_NOTE_COLUMNS, content_note, "import/activities",
                create=("import/create_activities", Label.ACTIVITY), batch=10_000, custom=True),
-    ObjectSpec("ContentDocumentLink", ("ContentDocumentLink.csv",), _COMMON + (
-        "contentdocumentid", "linkedentityid"), content_link, "import/note_links", batch=10_000),
+    ObjectSpec("ContentDocumentLink", ("ContentDocumentLink.csv",), CONTENT_LINK_COLUMNS, content_link,
+               "import/note_links", batch=10_000, custom=True),
     ObjectSpec("ContactHistory", ("ContactHistory.csv",), HISTORY_COLUMNS, history, "import/history",
                batch=10_000, custom=True, names={"label": Label.PERSON}),
     ObjectSpec("AccountHistory", ("AccountHistory.csv",), HISTORY_COLUMNS, account_history, "import/history",

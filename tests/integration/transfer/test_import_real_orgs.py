@@ -28,6 +28,10 @@ RECORDS = {"User": "users", "Account": "accounts", "Contact": "people", "Lead": 
 # Files whose rows become activities or field history: found by their sf_id (a snapshot: "<id>:<field>").
 ACTIVITIES = ("Task", "Event", "Note", "ContentNote")
 HISTORIES = ("ContactHistory", "AccountHistory", "OpportunityFieldHistory", "OpportunityHistory")
+# Files whose rows become relationships, found by their sf_id on the relationship.
+LINKS = ("OpportunityContactRole", "AccountContactRelation", "AccountPartner", "CampaignMember", "EventRelation",
+         "TaskRelation", "ContentDocumentLink")
+PEOPLE_AND_RECORDS = ("003", "00Q", "001", "006")
 ID_RE = re.compile(r"^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$")
 
 
@@ -105,12 +109,12 @@ def _walk(db, api, folder: Path) -> list[str]:
     """Every non-empty cell of every record file not found on its record: "file line column value"."""
     found, _ignored = find_files(folder, FILE_NAMES)
     missing = []
-    for obj in (*RECORDS, *ACTIVITIES, *HISTORIES):
+    for obj in (*RECORDS, *ACTIVITIES, *HISTORIES, *LINKS):
         if obj not in found:
             continue
         csv_file = CsvFile(found[obj])
         for line, row in csv_file.rows():
-            if row.get("isdeleted") == "true":
+            if row.get("isdeleted") == "true" or (obj in LINKS and _not_a_link(obj, row, "Lead" in found)):
                 continue
             values = _values(db, api, obj, _id18(db, row["id"]), row)
             if values is None:
@@ -121,7 +125,9 @@ def _walk(db, api, folder: Path) -> list[str]:
                     continue
                 if ID_RE.match(cell) and any(ch.isdigit() for ch in cell):
                     # A reference: the record it names was imported (or is the record itself).
-                    if db.run_raw("MATCH (n {sf_id: $s}) RETURN n.id", s=_id18(db, cell)) or kept(cell, values):
+                    # A converted lead's id is kept on the contact it became (sf_lead_ids).
+                    if db.run_raw("MATCH (n {sf_id: $s}) RETURN n.id UNION MATCH (n:Person) WHERE $s IN "
+                                  "n.sf_lead_ids RETURN n.id", s=_id18(db, cell)) or kept(cell, values):
                         continue
                 if column == "roles" or ";" in cell:  # a multi-select picklist: each part on its own
                     if all(kept(part, values) for part in cell.split(";") if part.strip()):
@@ -152,9 +158,25 @@ def _values(db, api, obj: str, sf_id: str, row: dict) -> list | None:
         if row.get("content"):
             values.append(row["content"] if note_text(row["content"]) in values else None)
         return values
+    if obj in LINKS:
+        hit = db.run_raw("MATCH ()-[r {sf_id: $s}]->() RETURN properties(r) AS r", s=sf_id)
+        return [x for h in hit for x in _flat(h["r"])]
     hit = db.run_raw("MATCH (c:Change) WHERE c.sf_id = $s OR c.sf_id STARTS WITH $s + ':' "
                      "RETURN properties(c) AS c", s=sf_id)
     return [x for h in hit for x in _flat(h["c"])]
+
+
+def _not_a_link(obj: str, row: dict, leads: bool) -> bool:
+    """A link row the import skips on purpose (counted in its report): it links no two records of ours."""
+    if obj == "AccountPartner":
+        return not row.get("accountfromid")  # a partner of an opportunity
+    if obj in ("EventRelation", "TaskRelation"):
+        return row.get("iswhat") == "true" or not row.get("relationid", "").startswith(("003", "00Q"))
+    if obj == "ContentDocumentLink":
+        return not row.get("linkedentityid", "").startswith(PEOPLE_AND_RECORDS)
+    if obj == "CampaignMember":
+        return not row.get("contactid") and not leads
+    return False
 
 
 def _id18(db, value: str) -> str:

@@ -7,4 +7,6 @@ MATCH (n:Activity {sf_id: row.activity})
 MATCH (p:Person {sf_id: row.contact})
 MERGE (n)-[w:WITH]->(p)
 ON CREATE SET w.via = 'relation'
+// The relation's own columns (Status, Response, IsInvitee, ...) as the import kept them.
+SET w += row.props, w.sf_id = row.sf_id
 RETURN count(*) AS written, collect(DISTINCT row.contact) AS touched

@@ -8,17 +8,20 @@ CALL (n, row) {
   MATCH (p:Person {sf_id: row.contact})
   MERGE (n)-[w:WITH]->(p)
   ON CREATE SET w.via = 'link'
+  SET w += row.props, w.sf_id = row.sf_id
 }
 CALL (n, row) {
   WITH * WHERE row.account IS NOT NULL
   MATCH (a:Account {sf_id: row.account})
   MERGE (n)-[x:ABOUT]->(a)
   ON CREATE SET x.via = 'link'
+  SET x += row.props, x.sf_id = row.sf_id
 }
 CALL (n, row) {
   WITH * WHERE row.opportunity IS NOT NULL
   MATCH (o:Opportunity {sf_id: row.opportunity})
   MERGE (n)-[x:ABOUT]->(o)
   ON CREATE SET x.via = 'link'
+  SET x += row.props, x.sf_id = row.sf_id
 }
 RETURN count(*) AS written, [c IN collect(DISTINCT row.contact) WHERE c IS NOT NULL] AS touched
