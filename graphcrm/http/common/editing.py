@@ -33,8 +33,9 @@ Creator = Callable[..., dict]
 def _render(label: Label, *, creating: bool, values: dict, errors: dict | None = None, status: int = 200,
             message: str | None = None, record: dict | None = None, version=None, cancel_url: str):
     heading = f"New {NOUNS[label]}" if creating else f"Edit {NOUNS[label]}"
+    # Closed picklists are a select; open ones (industry, lead source) suggest the org's values.
     choices = {name: picklists.values(get_db(), f.picklist) for name, f in NODE_FIELDS[label].items()
-               if f.picklist and f.type == "enum"}
+               if f.picklist}
     return render_template("form.html", heading=heading, sections=sections(label, creating=creating, choices=choices),
                            values=values, errors=errors or {}, message=message, record=record,
                            version=version, cancel_url=cancel_url, label=label), status

@@ -484,7 +484,8 @@ SPECS = (
     ObjectSpec("OpportunityContactRole", ("OpportunityContactRole.csv",), CONTACT_ROLE_COLUMNS, contact_role,
                "import/contact_roles", custom=True),
     ObjectSpec("AccountContactRelation", ("AccountContactRelation.csv",), ACCOUNT_CONTACT_MAPPED + (
-        "roles", "isdirect", "isactive", "lastmodifieddate", "createddate"), account_contact, "import/account_contacts", custom=True),
+        "roles", "isdirect", "isactive", "lastmodifieddate", "createddate"), account_contact,
+        "import/account_contacts", custom=True),
     ObjectSpec("AccountPartner", ("AccountPartner.csv", "Partner.csv"), PARTNER_MAPPED + ("role",), partner,
                "import/partners", custom=True),
     ObjectSpec("CampaignMember", ("CampaignMember.csv",), CAMPAIGN_MEMBER_COLUMNS, campaign_member,

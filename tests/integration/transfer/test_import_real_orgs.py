@@ -459,6 +459,11 @@ def test_the_orgs_own_values_are_filters_and_form_choices(db, api, client, tmp_p
                        if c.get("sf_id") == _id18(db, member["campaignid"]))
     page = browser.page(f"/campaigns/{campaign_id}")
     assert 'value="Attended"' in page and 'value="Donated"' in page
+    # The account form: the org's types to choose from, its industries suggested (any text allowed).
+    form = browser.page("/accounts/new")
+    assert '<option value="Household"' in form
+    assert '<datalist id="l-industry">' in form and '<option value="Philanthropy">' in form
+    assert '<option value="Pledged"' in browser.page("/opportunities/new")
     someone = next(p for p in api.get("/people?limit=500").json["items"] if p["status"] == "active")
     resp = browser.post(f"/campaigns/{campaign_id}/members",
                         {"person_id": someone["id"], "member_status": "Attended",
