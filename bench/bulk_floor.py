@@ -48,7 +48,10 @@ class _Nodes:
         self._constant = [_text(v) for v in constant.values()]  # the same on every line
         self._fh = self.path.open("w", encoding="utf-8", newline="")
         self._out = csv.writer(self._fh)
-        header = [f"sf_id:ID({label})", "id"] + [k if t == "string" else f"{k}:{t}" for k, t in keys.items()]
+        # A kept Salesforce field is "sf:Type" in graphcrm; in a header the colon would start a type.
+        names = {k: k.replace(":", "_") for k in keys}
+        header = [f"sf_id:ID({label})", "id"] + [names[k] if t == "string" else f"{names[k]}:{t}"
+                                                 for k, t in keys.items()]
         self._out.writerow(header + [f"{k}:{_type(v)}" for k, v in constant.items()])
         self.count = 0
 
