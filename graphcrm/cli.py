@@ -67,9 +67,13 @@ def db():
 
 
 @db.command("start")
-@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Bolt port (default: a free one)")
+@click.option("--port", type=click.IntRange(1, 65535), default=None,
+              help="Bolt port; kept for later starts (default: the port it had, else a free one)")
 def db_start(port):
-    """Start the managed local Neo4j (fetching it the first time) and print its address."""
+    """Start the managed local Neo4j (fetching it the first time) and print its address.
+
+    It comes back at the same address after a stop; --port moves it there for good.
+    """
     local = _local()
     before = local.status()
     running = local.start(port=port, echo=lambda m: click.echo(m, err=True))
@@ -92,12 +96,68 @@ def db_status():
     if os.environ.get("NEO4J_URI"):
         click.echo(f"Using external Neo4j at {os.environ['NEO4J_URI']} (NEO4J_URI)")
         return
-    running = _local().status()
-    if running:
-        click.echo(f"running at {running.uri} (pid {running.pid})")
-    else:
-        click.echo("not running")
+    local = _local()
+    running = local.status()
+    for line in _status_lines(local, running):
+        click.echo(line)
+    if not running:
         sys.exit(3)
+
+
+def _status_lines(local, running) -> list[str]:
+    """What `db status` says: where, since when, how big, how much memory, the last restart."""
+    import datetime as dt
+    import time
+
+    def when(epoch: float) -> str:
+        return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+    if running is None:
+        crashed = local.crashed()
+        lines = ["not running" + (f" (pid {crashed.pid} exited without a stop)" if crashed else "")]
+        if local.uri():
+            lines.append(f"address: {local.uri()} (kept for the next start)")
+    else:
+        lines = [f"running at {running.uri} (pid {running.pid})"]
+        if running.started_at:
+            up = int(time.time() - running.started_at)
+            lines.append(f"uptime: {up // 86400}d {up % 86400 // 3600}h {up % 3600 // 60}m {up % 60}s "
+                         f"(since {when(running.started_at)})")
+        if running.heap_mb:
+            lines.append(f"heap: {running.heap_mb} MB max, page cache: {running.pagecache_mb} MB")
+    lines.append(f"store: {local.store_bytes() / 1e6:,.1f} MB in {local.instance_dir / 'data'}")
+    restart = local.last_event("restarted")
+    lines.append(f"last restart after a crash: {when(restart['at'])}" if restart else
+                 "last restart after a crash: none")
+    return lines
+
+
+def _managed_only(what: str):
+    if os.environ.get("NEO4J_URI"):
+        raise click.UsageError(f"NEO4J_URI names an external Neo4j; {what} it with neo4j-admin on that server "
+                               "(or your cloud's backups). `graphcrm db backup/restore` serve the managed Neo4j.")
+    return _local()
+
+
+@db.command("backup")
+@click.argument("path", type=click.Path(path_type=Path))
+def db_backup(path):
+    """Dump the managed Neo4j to PATH (a .dump file, or a folder for graphcrm-neo4j.dump); it pauses while dumping."""
+    local = _managed_only("back up")
+    done = local.backup(path, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"Backup written: {done} ({done.stat().st_size / 1e6:,.1f} MB)")
+
+
+@db.command("restore")
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Really replace every record with the backup's")
+def db_restore(path, yes):
+    """Replace the managed Neo4j's data with a backup made by `db backup`."""
+    if not yes:
+        raise click.UsageError("This replaces every record with the backup's; add --yes to confirm.")
+    local = _managed_only("restore")
+    local.restore(path, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"Restored from {path}; Neo4j is running at {local.uri()}")
 
 
 @db.command("migrate")
@@ -232,32 +292,49 @@ def token_revoke(email):
         handle.close()
 
 
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
-@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes [default: one per core]")
+@click.option("--threads", type=click.IntRange(1, 64), default=None,
+              help="Threads per worker [default: 8; most of a request is waiting for Neo4j]")
 @click.option("--demo", is_flag=True, help="Load the small demo and a demo admin when the database is empty")
-def serve(host, port, workers, demo):
-    """Run the web app with gunicorn; with no NEO4J_URI the managed Neo4j starts first."""
+def serve(host, port, workers, threads, demo):
+    """Run the web app with gunicorn; with no NEO4J_URI the managed Neo4j starts first and is kept running."""
+    import logging
+
+    from graphcrm.http.warm import warm_plans
     from graphcrm.http.wsgi import run_gunicorn
     from graphcrm.store.db import migrate
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     uri = _ensure_database()
     handle = open_db(uri)
     try:
         migrate(handle)
         if demo:
             _demo_if_empty(handle)
+        planned = warm_plans(handle)
     finally:
         handle.close()
-    # Every gunicorn worker builds its app from the environment: point them at this database.
-    os.environ["NEO4J_URI"] = uri
+    click.echo(f"Warmed the plans of {planned} statements", err=True)
     if host in ("127.0.0.1", "localhost", "::1"):
         # Plain HTTP on loopback: a Secure cookie would never be sent back. Anywhere else, serve
         # behind TLS (or set GRAPHCRM_INSECURE_COOKIES=1 knowingly).
         os.environ.setdefault("GRAPHCRM_INSECURE_COOKIES", "1")
+    if not os.environ.get("NEO4J_URI"):
+        # The workers find the managed instance themselves (and find it again after a restart);
+        # this process restarts it when its JVM dies.
+        from graphcrm.store.supervisor import Supervisor
+
+        Supervisor(_local()).start()
     click.echo(f"graphcrm on http://{host}:{port}  (Neo4j {uri})")
-    run_gunicorn(host, port, workers)
+    run_gunicorn(host, port, workers or _cores(), threads or 8)
 
 
 def _demo_if_empty(handle) -> None:
@@ -368,3 +445,7 @@ def export_cmd(fmt, path):
     finally:
         handle.close()
     click.echo(f"Exported {counts['nodes']} nodes and {counts['relationships']} relationships to {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -28,7 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO)
 
     db = Database(_resolve_uri(app.config), _auth(app.config), app.config["NEO4J_DATABASE"],
-                  float(app.config["QUERY_TIMEOUT_S"]))
+                  float(app.config["QUERY_TIMEOUT_S"]), locate=_locator(app.config))
     app.extensions["graphcrm_db"] = db
     atexit.register(db.close)
 
@@ -38,17 +38,32 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
-def _resolve_uri(cfg: dict) -> str:
-    """Use NEO4J_URI, else the running managed local Neo4j."""
-    if cfg.get("NEO4J_URI"):
-        return cfg["NEO4J_URI"]
+def _managed(cfg: dict):
     from graphcrm.store.localdb import LocalNeo4j
 
-    running = LocalNeo4j(Path(cfg["GRAPHCRM_HOME"])).status()
-    if running is None:
-        raise LocalDbError("No NEO4J_URI is set and the managed Neo4j is not running: "
+    return LocalNeo4j(Path(cfg["GRAPHCRM_HOME"]))
+
+
+def _resolve_uri(cfg: dict) -> str:
+    """Use NEO4J_URI, else the managed local Neo4j's address (it keeps its port across restarts)."""
+    if cfg.get("NEO4J_URI"):
+        return cfg["NEO4J_URI"]
+    local = _managed(cfg)
+    running = local.status()
+    uri = running.uri if running else local.uri()
+    if uri is None:
+        raise LocalDbError("No NEO4J_URI is set and the managed Neo4j was never started: "
                            "run `graphcrm db start` (or `graphcrm serve`, which starts it).")
-    return running.uri
+    # Not running now (stopped, restarting): requests get 503 until it is back, then carry on.
+    return uri
+
+
+def _locator(cfg: dict):
+    """For the managed Neo4j: where it listens now, asked when the driver cannot connect."""
+    if cfg.get("NEO4J_URI"):
+        return None
+    local = _managed(cfg)
+    return lambda: (running.uri if (running := local.status()) else local.uri())
 
 
 def _auth(cfg: dict) -> tuple[str, str] | None:

@@ -5,6 +5,8 @@ import enum
 import functools
 import logging
 import re
+import threading
+import time
 from collections.abc import Callable
 from importlib import resources
 from typing import Any
@@ -78,6 +80,8 @@ def _translated(fn: Callable) -> Callable:
             # shutting down (DatabaseUnavailable): an outage or overload, not a bug. Lock timeouts
             # and deadlocks the driver could not retry in time are transient too.
             log.warning("Neo4j unavailable: %s", exc)
+            if args and isinstance(args[0], Database):
+                args[0].relocate()
             raise Unavailable("The database is not reachable right now; try again shortly.") from exc
 
     return wrapper
@@ -112,13 +116,55 @@ class Database:
     """
 
     def __init__(self, uri: str, auth: tuple[str, str] | None, database: str = "neo4j",
-                 timeout: float = REQUEST_TIMEOUT_S, *, driver: neo4j.Driver | None = None):
-        self.uri = uri
+                 timeout: float = REQUEST_TIMEOUT_S, *, driver: neo4j.Driver | None = None,
+                 locate: Callable[[], str | None] | None = None):
         self.database = database
         self.timeout = timeout
-        self.driver = driver or GraphDatabase.driver(
+        self._auth = auth
+        # Where the database listens now (the managed instance's address); asked after a failure.
+        self._locate = locate
+        # One cell shared with patient() handles, so a reconnect reaches them too.
+        self._cell = {"uri": uri, "driver": driver or self._connect(uri), "checked": 0.0, "lock": threading.Lock()}
+        self._owner = driver is None
+
+    @property
+    def uri(self) -> str:
+        """The Bolt address in use."""
+        return self._cell["uri"]
+
+    @property
+    def driver(self) -> neo4j.Driver:
+        """The driver in use (replaced when the database moved)."""
+        return self._cell["driver"]
+
+    def relocate(self) -> bool:
+        """After a failure: when the database now listens elsewhere, connect there; True when it moved.
+
+        The driver reconnects to the same address by itself; this covers an instance restarted on
+        another port. Asked at most once a second.
+        """
+        cell = self._cell
+        if self._locate is None or time.monotonic() - cell["checked"] < 1.0:
+            return False
+        with cell["lock"]:
+            cell["checked"] = time.monotonic()
+            try:
+                uri = self._locate()
+            except (OSError, ValueError):  # a state file being rewritten: a 503 still, never a 500
+                log.exception("Could not find where the managed Neo4j listens")
+                return False
+            if not uri or uri == cell["uri"]:
+                return False
+            log.warning("Neo4j moved from %s to %s; reconnecting", cell["uri"], uri)
+            old = cell["driver"]
+            cell["driver"], cell["uri"] = self._connect(uri), uri
+        old.close()
+        return True
+
+    def _connect(self, uri: str) -> neo4j.Driver:
+        return GraphDatabase.driver(
             uri,
-            auth=auth,
+            auth=self._auth,
             connection_timeout=5,
             connection_acquisition_timeout=10,
             max_transaction_retry_time=5,
@@ -129,11 +175,12 @@ class Database:
             notifications_min_severity="WARNING",
             notifications_disabled_classifications=["UNRECOGNIZED", "HINT", "PERFORMANCE"],
         )
-        self._owner = driver is None
 
     def patient(self, timeout: float = BULK_TIMEOUT_S) -> Database:
         """Return a handle on the same driver whose statements may run up to `timeout` seconds."""
-        return Database(self.uri, None, self.database, timeout, driver=self.driver)
+        handle = Database(self.uri, self._auth, self.database, timeout, driver=self.driver, locate=self._locate)
+        handle._cell = self._cell
+        return handle
 
     def _query(self, name: str, names: dict | None) -> neo4j.Query:
         return neo4j.Query(cypher(name, **(names or {})), timeout=self.timeout)
@@ -217,6 +264,10 @@ class Database:
 
     def _unit(self, work: Callable) -> Callable:
         return neo4j.unit_of_work(timeout=self.timeout)(work)
+
+    def ping(self) -> bool:
+        """True when the database answers a trivial read; raises Unavailable when it does not."""
+        return self.read_one("admin/ping") == {"ok": 1}
 
     @_translated
     def run_raw(self, query: str, **params: Any) -> list[dict]:

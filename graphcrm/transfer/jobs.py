@@ -1,20 +1,20 @@
-"""Imports uploaded from the web run in the background, one at a time, with progress and report on disk.
+"""Imports uploaded from the web run in the background, one at a time, with progress and report in Neo4j.
 
 A large export takes minutes: longer than a browser or proxy waits for one request. The upload is
-checked and extracted in the request, the import runs in a thread, and the page polls a status file.
-Files (not memory) hold the state, so every gunicorn worker can show it, and a lock file says whether
-the import is still alive: a worker that died leaves the lock free and the job is shown interrupted.
+checked and extracted in the request, the import runs in a thread of that app server, and the page
+polls the job's state. The state, the one-import-at-a-time slot and the report file live in Neo4j, so
+every worker of every app host shows the same job; a heartbeat says whether the import thread is
+alive: a server that died leaves it silent, and the job is shown interrupted.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import fcntl
+import gzip
 import json
 import logging
-import os
 import re
 import shutil
+import tempfile
 import threading
 import time
 import uuid
@@ -33,11 +33,14 @@ from graphcrm.transfer.salesforce.report import Report
 from graphcrm.transfer.upload import extract_csvs
 
 log = logging.getLogger(__name__)
-KEEP_DAYS = 7  # finished jobs' reports are kept this long
-STATUS = "status.json"
-LOCK = "running.lock"
+KEEP_DAYS = 7  # finished jobs and their reports are kept this long
 _ID = re.compile(r"[0-9a-f]{32}")
-_SAVE_EVERY_S = 0.5
+_SAVE_EVERY_S = 1.0
+HEARTBEAT_S = 5.0
+# A job whose thread has not been heard of for this long is dead (its server stopped).
+STALE_S = 30
+# The full report kept in Neo4j, compressed; a bigger one keeps its start and says so.
+MAX_REPORT_GZ = 16 << 20
 RERUN = "Rows written before that stay; importing the same export again finishes the job."
 
 
@@ -49,8 +52,8 @@ class Busy(Exception):
         self.job_id = job_id
 
 
-def jobs_dir(home: Path | str) -> Path:
-    """The folder of web import jobs under GRAPHCRM_HOME."""
+def work_dir(home: Path | str) -> Path:
+    """Where an app server keeps the uploads it is importing (removed when the import ends)."""
     return Path(home) / "imports"
 
 
@@ -78,19 +81,17 @@ def start(db: Database, home: Path | str, archive: IO[bytes], *, source: str, by
     if len(mapping_text) > MAX_MAPPING:
         raise Invalid("The mapping file is larger than 1 MiB; it is not a mapping file.",
                       {"mapping": "too large"})
-    root = jobs_dir(home)
+    root = work_dir(home)
     root.mkdir(parents=True, exist_ok=True)
     _prune(root)
-    lock = open(root / LOCK, "a+")
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        lock.close()
-        raise Busy(_running_id(root)) from None
     job_id = uuid.uuid4().hex
-    folder = root / job_id
+    db.write("imports/forget", job="", keep_days=KEEP_DAYS)
+    claim = db.write_one("imports/claim", job=job_id, stale_s=STALE_S)
+    if claim["busy"]:
+        raise Busy(claim["job"])
+    folder = Path(tempfile.mkdtemp(prefix=f"{job_id}-", dir=root))
     try:
-        (folder / "csv").mkdir(parents=True)
+        (folder / "csv").mkdir()
         with open(folder / "upload.zip", "wb") as out:
             shutil.copyfileobj(archive, out, 1 << 20)
         extract_csvs(folder / "upload.zip", folder / "csv")
@@ -100,48 +101,43 @@ def start(db: Database, home: Path | str, archive: IO[bytes], *, source: str, by
                 load_mapping(folder / "mapping.toml", {spec.name: spec.columns for spec in SPECS})
             except FileProblem as exc:
                 raise Invalid(str(exc), {"mapping": exc.reason}) from None
+        mode = "dry run" if dry_run else "skip invalid" if skip_invalid else "all or nothing"
+        state = {"id": job_id, "state": "running", "source": source, "mode": mode, "by": by,
+                 "started_at": _now(), "files": {}, "country": code}
+        _save(db, state)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
-        lock.close()
+        db.write("imports/release", job=job_id)
+        db.write("imports/forget", job=job_id, keep_days=KEEP_DAYS)
         raise
-    lock.seek(0)
-    lock.truncate()
-    lock.write(job_id)
-    lock.flush()
-    mode = "dry run" if dry_run else "skip invalid" if skip_invalid else "all or nothing"
-    state = {"id": job_id, "state": "running", "source": source, "mode": mode, "by": by,
-             "started_at": _now(), "files": {}, "country": code}
-    _save(folder, state)
     worker = threading.Thread(target=_run, name=f"import-{job_id[:8]}", daemon=True,
-                              args=(db, folder, state, lock, dry_run, skip_invalid))
+                              args=(db, folder, state, dry_run, skip_invalid))
     worker.start()
     return job_id
 
 
-def status(home: Path | str, job_id: str, *, access: Access) -> dict | None:
+def status(db: Database, job_id: str, *, access: Access) -> dict | None:
     """Return a job's state (running, done, failed or interrupted) with its progress or report (admins)."""
     check_importer(access)
     if not _ID.fullmatch(job_id):
         return None
-    folder = jobs_dir(home) / job_id
-    state = _load(folder)
-    if state is None or state["state"] != "running":
-        return state
-    if _lock_free(jobs_dir(home)):
-        # The thread may have finished between the two reads; only a second "running" means it died.
-        state = _load(folder)
-        if state and state["state"] == "running":
-            state.update(state="interrupted", error=f"The import stopped when its server process ended. {RERUN}")
+    row = db.read_one("imports/get", job=job_id, stale_s=STALE_S)
+    if row is None:
+        return None
+    state = json.loads(row["state"])
+    state["has_report"] = row["has_report"]
+    if state["state"] == "running" and not row["alive"]:
+        state.update(state="interrupted", error=f"The import stopped when its server process ended. {RERUN}")
     return state
 
 
-def report_file(home: Path | str, job_id: str, *, access: Access) -> Path | None:
+def report_text(db: Database, job_id: str, *, access: Access) -> bytes | None:
     """The full report file of a job, when there is one (admins)."""
     check_importer(access)
     if not _ID.fullmatch(job_id):
         return None
-    path = jobs_dir(home) / job_id / REPORT_NAME
-    return path if path.is_file() else None
+    row = db.read_one("imports/report", job=job_id)
+    return gzip.decompress(row["report"]) if row and row["report"] else None
 
 
 def report_view(report: Report) -> dict:
@@ -151,16 +147,26 @@ def report_view(report: Report) -> dict:
             "more": report.rejected + report.warned - len(report.shown)}
 
 
-def _run(db: Database, folder: Path, state: dict, lock: IO[str], dry_run: bool, skip_invalid: bool) -> None:
-    """The import thread: run, keep the status file current, release the lock however it ends."""
+def _run(db: Database, folder: Path, state: dict, dry_run: bool, skip_invalid: bool) -> None:
+    """The import thread: run, keep the job's state current, free the slot however it ends."""
     last = [0.0]
+    done = threading.Event()
 
-    def progress(phase: str, file: str, done: int, total: int) -> None:
-        state["files"][file] = {"phase": phase, "done": done, "total": total}
+    def progress(phase: str, file: str, count: int, total: int) -> None:
+        state["files"][file] = {"phase": phase, "done": count, "total": total}
         if time.monotonic() - last[0] >= _SAVE_EVERY_S:
             last[0] = time.monotonic()
-            _save(folder, state)
+            _save(db, state)
 
+    def heartbeat() -> None:
+        while not done.wait(HEARTBEAT_S):
+            try:
+                db.write("imports/heartbeat", job=state["id"])
+            except Exception:  # a database outage: the import itself will say so
+                log.warning("import %s: heartbeat not saved", state["id"], exc_info=True)
+
+    beat = threading.Thread(target=heartbeat, name=f"import-beat-{state['id'][:8]}", daemon=True)
+    beat.start()
     try:
         mapping = folder / "mapping.toml"
         report = import_salesforce(db, folder / "csv", dry_run=dry_run, skip_invalid=skip_invalid,
@@ -169,53 +175,41 @@ def _run(db: Database, folder: Path, state: dict, lock: IO[str], dry_run: bool, 
                                    mapping=mapping if mapping.is_file() else None)
         state.update(state="done", report=report_view(report))
     except Exception as exc:  # shown on the page; the report file says what was done before
-        log.exception("web import %s failed", folder.name)
+        log.exception("web import %s failed", state["id"])
         state.update(state="failed", error=f"The import stopped: {getattr(exc, 'message', None) or exc}. {RERUN}")
     finally:
+        done.set()
         state["finished_at"] = _now()
-        _save(folder, state)
-        shutil.rmtree(folder / "csv", ignore_errors=True)
-        (folder / "upload.zip").unlink(missing_ok=True)
-        lock.close()  # releases the flock
-
-
-def _save(folder: Path, state: dict) -> None:
-    """Write the status file atomically, so a reader never sees half of it."""
-    tmp = folder / f".{STATUS}.{threading.get_ident()}"
-    tmp.write_text(json.dumps(state), encoding="utf-8")
-    os.replace(tmp, folder / STATUS)
-
-
-def _load(folder: Path) -> dict | None:
-    try:
-        return json.loads((folder / STATUS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _lock_free(root: Path) -> bool:
-    with open(root / LOCK, "a+") as probe:
         try:
-            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        fcntl.flock(probe, fcntl.LOCK_UN)
-        return True
+            _keep_report(db, state["id"], folder / REPORT_NAME)
+            _save(db, state)
+            db.write("imports/release", job=state["id"])
+        except Exception:  # the database went away: the job shows as interrupted, the slot frees itself
+            log.exception("web import %s: its end could not be saved", state["id"])
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def _running_id(root: Path) -> str | None:
-    with contextlib.suppress(OSError):
-        text = (root / LOCK).read_text().strip()
-        return text if _ID.fullmatch(text) else None
-    return None
+def _keep_report(db: Database, job_id: str, path: Path) -> None:
+    if not path.is_file():
+        return
+    packed = gzip.compress(path.read_bytes(), compresslevel=6)
+    if len(packed) > MAX_REPORT_GZ:
+        with open(path, "rb") as fh:  # the start, which names the first problems, and a word on the rest
+            head = fh.read(MAX_REPORT_GZ * 4)
+        packed = gzip.compress(head + b"\n... the report was longer; this is its start.\n")
+    db.write("imports/save_report", job=job_id, report=packed)
 
 
 def _prune(root: Path) -> None:
-    """Remove the folders of jobs older than KEEP_DAYS."""
+    """Remove uploads a server that died while importing left behind (older than KEEP_DAYS)."""
     cutoff = time.time() - KEEP_DAYS * 86400
     for folder in root.iterdir():
-        if folder.is_dir() and _ID.fullmatch(folder.name) and folder.stat().st_mtime < cutoff:
+        if folder.is_dir() and folder.stat().st_mtime < cutoff:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _save(db: Database, state: dict) -> None:
+    db.write("imports/save", job=state["id"], state=json.dumps(state))
 
 
 def _now() -> str:

@@ -11,7 +11,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 
@@ -59,24 +58,24 @@ def salesforce_import():
 @login_required
 def import_job(job_id: str):
     """One import: its progress while it runs (the page refreshes itself), then its report."""
-    home = current_app.config["GRAPHCRM_HOME"]
-    job = jobs.status(home, job_id, access=g.access)
+    job = jobs.status(get_db(), job_id, access=g.access)
     if job is None:
         raise NotFound("No such import.")
     running = job["state"] == "running"
     job["started"] = dt.datetime.fromisoformat(job["started_at"])  # shown in Swiss time
     return render_template("transfer/transfer_import.html", job=job, running=running, error=job.get("error"),
-                           has_report=not running and jobs.report_file(home, job_id, access=g.access) is not None)
+                           has_report=not running and job["has_report"])
 
 
 @bp.get("/admin/import/<job_id>/report.txt")
 @login_required
 def import_report(job_id: str):
     """The full report file of an import: every rejected row and warning."""
-    path = jobs.report_file(current_app.config["GRAPHCRM_HOME"], job_id, access=g.access)
-    if path is None:
+    text = jobs.report_text(get_db(), job_id, access=g.access)
+    if text is None:
         raise NotFound("This import has no report file.")
-    return send_file(path, mimetype="text/plain", as_attachment=True, download_name="import-report.txt")
+    return Response(text, mimetype="text/plain",
+                    headers={"Content-Disposition": content_disposition("import-report.txt")})
 
 
 @bp.get("/people/<person_id>.vcf")

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import csv
-import fcntl
 import io
 import json
 import re
 import time
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -109,45 +107,41 @@ def test_the_full_report_of_a_web_import_can_be_downloaded(db, client):
     assert count(db, "Account") == 0
 
 
-def hold_the_import_lock(app):
-    """Act as a running import: hold the lock a job's thread holds."""
-    root = jobs.jobs_dir(app.config["GRAPHCRM_HOME"])
-    root.mkdir(parents=True, exist_ok=True)
-    lock = open(root / jobs.LOCK, "a+")
-    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    return lock
+def hold_the_import_slot(db, job_id: str = "cd" * 16):
+    """Act as a running import on some app server: hold the one import slot, heartbeat fresh."""
+    claim = db.write_one("imports/claim", job=job_id, stale_s=jobs.STALE_S)
+    assert not claim["busy"]
+    return job_id
 
 
-def fake_job(app, state: dict) -> str:
+def fake_job(db, state: dict, *, alive: bool) -> str:
+    """A job as an app server saved it; `alive`: its thread beat a moment ago, else minutes ago."""
     job_id = "ab" * 16
-    folder = Path(app.config["GRAPHCRM_HOME"]) / "imports" / job_id
-    folder.mkdir(parents=True)
-    (folder / jobs.STATUS).write_text(json.dumps({"id": job_id, "source": "big <export>.zip", "mode": "all or nothing",
-                                                  "started_at": "2026-11-28T10:00:00+00:00", "by": "u", **state}))
+    body = {"id": job_id, "source": "big <export>.zip", "mode": "all or nothing",
+            "started_at": "2026-11-28T10:00:00+00:00", "by": "u", **state}
+    db.run_raw("CREATE (:ImportJob {id: $id, state: $state, created_at: datetime(), "
+               "heartbeat_at: datetime() - duration({seconds: $ago})})",
+               id=job_id, state=json.dumps(body), ago=0 if alive else 600)
     return job_id
 
 
 def test_a_second_import_waits_for_the_running_one(app, db, client):
     admin = sign_in(db, client, "admin")
-    lock = hold_the_import_lock(app)
-    try:
-        resp = admin.post("/admin/import", {"archive": (io.BytesIO(fixture_zip()), "x.zip")})
-    finally:
-        lock.close()
+    hold_the_import_slot(db)
+    resp = admin.post("/admin/import", {"archive": (io.BytesIO(fixture_zip()), "x.zip")})
     assert resp.status_code == 409 and "Another import is running" in resp.get_data(as_text=True)
     assert count(db, "Person") == 0
-    assert not any(p.is_dir() for p in jobs.jobs_dir(app.config["GRAPHCRM_HOME"]).iterdir())
+    assert not any(p.is_dir() for p in jobs.work_dir(app.config["GRAPHCRM_HOME"]).iterdir())
+    # A slot whose import went silent (its server died) is taken over.
+    db.run_raw("MATCH (l:ImportLock) SET l.heartbeat_at = datetime() - duration({minutes: 5})")
+    assert finished(admin, admin.post("/admin/import", {"archive": (io.BytesIO(fixture_zip()), "x.zip")}))
 
 
 def test_a_running_import_shows_its_progress_escaped(app, db, client):
     sign_in(db, client, "admin")
-    job_id = fake_job(app, {"state": "running", "files": {
-        "Task.csv": {"phase": "write", "done": 250, "total": 1000}}})
-    lock = hold_the_import_lock(app)
-    try:
-        html = client.get(f"/admin/import/{job_id}").get_data(as_text=True)
-    finally:
-        lock.close()
+    job_id = fake_job(db, {"state": "running", "files": {
+        "Task.csv": {"phase": "write", "done": 250, "total": 1000}}}, alive=True)
+    html = client.get(f"/admin/import/{job_id}").get_data(as_text=True)
     assert 'http-equiv="refresh"' in html and "big &lt;export&gt;.zip" in html
     assert 'progress max="1000" value="250"' in html and "25 %" in html and "writing" in html
     assert 'name="archive"' not in html  # no second upload while one runs
@@ -155,7 +149,7 @@ def test_a_running_import_shows_its_progress_escaped(app, db, client):
 
 def test_an_import_whose_process_died_is_shown_interrupted(app, db, client):
     sign_in(db, client, "admin")
-    job_id = fake_job(app, {"state": "running", "files": {}})  # running, but nobody holds the lock
+    job_id = fake_job(db, {"state": "running", "files": {}}, alive=False)  # its thread fell silent
     html = client.get(f"/admin/import/{job_id}").get_data(as_text=True)
     assert 'data-state="interrupted"' in html and "importing the same export again finishes the job" in html
     assert 'http-equiv="refresh"' not in html
