@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import atexit
 import logging
+import threading
 from pathlib import Path
 
 from flask import Flask
 
 from graphcrm import config as settings
 from graphcrm.access.policy import SHARING_MODES
-from graphcrm.errors import LocalDbError
+from graphcrm.errors import CrmError, LocalDbError
 from graphcrm.http.jsonio import CrmJSONProvider
+from graphcrm.store import shapes
 from graphcrm.store.db import Database
 
 
@@ -31,11 +33,38 @@ def create_app(config: dict | None = None) -> Flask:
                   float(app.config["QUERY_TIMEOUT_S"]), locate=_locator(app.config))
     app.extensions["graphcrm_db"] = db
     atexit.register(db.close)
+    if not app.testing:
+        _keep_shapes(db)
 
     from graphcrm.http.blueprints import register
 
     register(app)
     return app
+
+
+SHAPES_EVERY_S = 60.0
+
+
+def _keep_shapes(db: Database) -> None:
+    """Save the parameter types statements ran with now and then, for the next start's warm-up."""
+    def loop():
+        while not stopping.wait(SHAPES_EVERY_S):
+            flush()
+
+    def flush():
+        if shapes.pending():
+            try:
+                db.save_shapes()
+            except CrmError:  # the database is away; the next round tries again
+                logging.getLogger(__name__).warning("Could not save the statement shapes", exc_info=True)
+
+    def last():
+        stopping.set()
+        flush()
+
+    stopping = threading.Event()
+    threading.Thread(target=loop, name="graphcrm-shapes", daemon=True).start()
+    atexit.register(last)  # runs before the driver is closed (atexit runs the last registered first)
 
 
 def _managed(cfg: dict):

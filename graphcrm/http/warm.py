@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from graphcrm.geo.nearby import Hops
 from graphcrm.model import Label, RelType
+from graphcrm.store import shapes
 from graphcrm.store.db import CYPHER_DIR, Database, cypher
 from graphcrm.touchpoints.reports import LastTouch
 
@@ -56,32 +57,68 @@ def _variants(name: str) -> list[str]:
     return out
 
 
-def warm_plans(db: Database, threads: int = 2) -> int:
-    """EXPLAIN every statement the app runs; return how many plans were made. Failures are logged, not raised.
+def _known(slots: dict[str, str]) -> dict[str, enum.Enum] | None:
+    """The slot members of a stored shape, when every one is a member the statement may take."""
+    members = {}
+    for slot, value in slots.items():
+        match = next((m for m in SLOTS.get(slot, ()) if m.value == value), None)
+        if match is None:
+            # A member the table leaves out (another label for a two-slot statement): look wider.
+            match = next((m for enum_ in (Label, RelType, LastTouch, Hops) for m in enum_ if m.value == value), None)
+        if match is None:
+            return None
+        members[slot] = match
+    return members
 
-    Two at a time: Neo4j plans each on one core.
+
+def _shaped(db: Database) -> list[tuple[str, str, dict]]:
+    """(name, text, params) for every shape the app noted: values of the types it sent."""
+    names = set(statement_names())
+    row = db.read_one("shapes/get")
+    out = []
+    for name, slots, shape in shapes.read(row["value"] if row else None):
+        members = _known(slots)
+        if name not in names or members is None:
+            continue
+        try:
+            out.append((name, cypher(name, **members), {k: shapes.dummy(t) for k, t in shape.items()}))
+        except KeyError:  # a type the warm-up cannot make, or a statement since renamed
+            continue
+    return out
+
+
+def warm_plans(db: Database, threads: int = 2) -> int:
+    """Plan every statement the app runs; return how many plans were made. Failures are logged, not raised.
+
+    With the parameter types the app ran each statement with (noted by store/shapes.py), the plan is
+    kept for the first real request; a statement never noted is EXPLAINed without them. Two at a
+    time: Neo4j plans each on one core.
     """
     started = time.monotonic()
-    texts = [(name, text) for name in statement_names() for text in _variants(name)]
+    shaped = _shaped(db)
+    have = {name for name, _text, _params in shaped}
+    work = shaped + [(name, text, {}) for name in statement_names() if name not in have
+                     for text in _variants(name)]
 
-    def plan(item: tuple[str, str]) -> bool:
-        name, text = item
+    def plan(item: tuple[str, str, dict]) -> bool:
+        name, text, params = item
         try:
-            db.run_raw("EXPLAIN " + text)
+            db.run_raw("EXPLAIN " + text, **params)
             return True
         except Exception as exc:  # a warm-up must never keep the app from starting
             log.warning("warm-up: %s did not plan: %s", name, exc)
             return False
 
-    # Without parameters Neo4j says, for each statement, that the plan is not cached for execution:
-    # true (it is cached for types the real calls do not give), and not worth 400 warnings at start.
+    # Without parameters Neo4j says, for each statement, that the plan is not kept for execution:
+    # true, and not worth hundreds of warnings at start.
     notices = logging.getLogger("neo4j.notifications")
     level = notices.level
     notices.setLevel(logging.ERROR)
     try:
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="warm") as pool:
-            planned = sum(pool.map(plan, texts))
+            planned = sum(pool.map(plan, work))
     finally:
         notices.setLevel(level)
-    log.info("warm-up: %d plans in %.1f s", planned, time.monotonic() - started)
+    log.info("warm-up: %d plans (%d with the app's parameter types) in %.1f s", planned, len(shaped),
+             time.monotonic() - started)
     return planned

@@ -23,6 +23,7 @@ from neo4j.exceptions import (
 )
 
 from graphcrm.errors import Conflict, TooSlow, Unavailable
+from graphcrm.store import shapes
 
 # The statements ship inside the package, so a wheel finds them as well as a checkout does.
 CYPHER_DIR = resources.files("graphcrm.store") / "cypher"
@@ -95,6 +96,7 @@ class Tx:
 
     def run(self, name: str, /, names: dict | None = None, **params: Any) -> list[dict]:
         """Run a named statement and return its rows as dicts."""
+        shapes.note(name, names, params)
         return self._tx.run(cypher(name, **(names or {})), params).data()
 
     def one(self, name: str, /, names: dict | None = None, **params: Any) -> dict | None:
@@ -104,6 +106,7 @@ class Tx:
 
     def rows(self, name: str, /, names: dict | None = None, **params: Any) -> list:
         """Run a named statement returning one row with `rows` (a list of lists), and return that list as is."""
+        shapes.note(name, names, params)
         record = self._tx.run(cypher(name, **(names or {})), params).single(strict=False)
         return record["rows"] if record else []
 
@@ -182,7 +185,8 @@ class Database:
         handle._cell = self._cell
         return handle
 
-    def _query(self, name: str, names: dict | None) -> neo4j.Query:
+    def _query(self, name: str, names: dict | None, params: dict | None = None) -> neo4j.Query:
+        shapes.note(name, names, params or {})
         return neo4j.Query(cypher(name, **(names or {})), timeout=self.timeout)
 
     def close(self) -> None:
@@ -194,7 +198,7 @@ class Database:
     def read(self, name: str, /, names: dict | None = None, **params: Any) -> list[dict]:
         """Run a named read statement (routed to a reader) and return rows as dicts."""
         return self.driver.execute_query(
-            self._query(name, names), params, routing_=RoutingControl.READ,
+            self._query(name, names, params), params, routing_=RoutingControl.READ,
             database_=self.database, result_transformer_=neo4j.Result.data,
         )
 
@@ -207,7 +211,7 @@ class Database:
     def rows(self, name: str, /, names: dict | None = None, **params: Any) -> list:
         """Run a named read statement returning one row with `rows` (a list of lists); return that list."""
         record = self.driver.execute_query(
-            self._query(name, names), params, routing_=RoutingControl.READ,
+            self._query(name, names, params), params, routing_=RoutingControl.READ,
             database_=self.database, result_transformer_=lambda result: result.single(strict=False),
         )
         return record["rows"] if record else []
@@ -221,7 +225,7 @@ class Database:
     def write(self, name: str, /, names: dict | None = None, **params: Any) -> list[dict]:
         """Run one named write statement in its own transaction and return rows as dicts."""
         return self.driver.execute_query(
-            self._query(name, names), params, routing_=RoutingControl.WRITE,
+            self._query(name, names, params), params, routing_=RoutingControl.WRITE,
             database_=self.database, result_transformer_=neo4j.Result.data,
         )
 
@@ -265,12 +269,24 @@ class Database:
     def _unit(self, work: Callable) -> Callable:
         return neo4j.unit_of_work(timeout=self.timeout)(work)
 
+    @_translated
+    def save_shapes(self) -> int:
+        """Merge the parameter types this process ran statements with into the database's; return how many."""
+        def merge(tx: neo4j.ManagedTransaction) -> int:
+            stored = tx.run(cypher("shapes/lock")).single()["value"]
+            value, count = shapes.merged(stored)
+            tx.run(cypher("shapes/save"), value=value, count=count).consume()
+            return count
+
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(self._unit(merge))
+
     def ping(self) -> bool:
         """True when the database answers a trivial read; raises Unavailable when it does not."""
         return self.read_one("admin/ping") == {"ok": 1}
 
     @_translated
-    def run_raw(self, query: str, **params: Any) -> list[dict]:
+    def run_raw(self, query: str, /, **params: Any) -> list[dict]:
         """Run a statement given as text; for the schema loader and tests only."""
         return self.driver.execute_query(neo4j.Query(query, timeout=self.timeout), params,
                                          database_=self.database, result_transformer_=neo4j.Result.data)

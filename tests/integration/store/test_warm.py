@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from graphcrm.http import warm
+from graphcrm.store import shapes
 
 
 def test_the_warm_up_covers_the_pages_statements_and_not_bulk_work():
@@ -23,3 +25,27 @@ def test_the_warm_up_plans_each_statement_and_a_broken_one_only_logs(db, monkeyp
     with caplog.at_level(logging.WARNING, logger="graphcrm.http.warm"):
         assert warm.warm_plans(db) == 0
     assert "did not plan" in caplog.text
+
+
+def _cached(db) -> int:
+    """How many plans Neo4j keeps for execution (clearing them)."""
+    message = db.run_raw("CALL db.clearQueryCaches()")[0]["value"]
+    found = re.search(r"(\d+)", message)
+    return int(found.group(1)) if found else 0
+
+
+def test_with_the_apps_parameter_types_the_plan_is_kept_for_the_first_request(db, monkeypatch):
+    from graphcrm.access.policy import Access
+    from graphcrm.model import Label
+    from graphcrm.records.crud import list_records
+
+    monkeypatch.setattr(shapes, "_seen", {})
+    monkeypatch.setattr(warm, "statement_names", lambda: ["records/list"])
+    monkeypatch.setattr(warm, "_variants", lambda name: [warm.cypher(name, label=Label.PERSON)])
+    _cached(db)
+    assert warm.warm_plans(db) == 1 and _cached(db) == 0  # without parameters: nothing kept
+    list_records(db, Label.PERSON, access=Access.system())  # what a request runs; its types are noted
+    assert db.save_shapes() >= 1
+    _cached(db)
+    assert warm.warm_plans(db) >= 1
+    assert _cached(db) >= 1
