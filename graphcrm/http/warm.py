@@ -1,12 +1,13 @@
-"""Warm Neo4j's query planner before `serve` reports ready, so the first user pays less for planning.
+"""Warm Neo4j's query planner before `serve` reports ready, so the first user does not pay for planning.
 
 Neo4j parses, plans and compiles a statement on first use (0.3-2.5 s for the larger pages on this
-machine; the same request again takes 30-100 ms). EXPLAIN plans without running anything, so every
-statement the pages and the API use is EXPLAINed once, each label or type it is written for included:
-the parser, planner and their JIT-compiled code are warm, and measured first requests were 1.5-5x
-faster (bench/README.md). Not all the way: Neo4j keys the plans it keeps by parameter types, and
-EXPLAIN without parameters is planned but not kept for execution. Warm-up happens in the server, so
-one serves every worker and every app host.
+machine; the same request again takes 30-100 ms) and keeps the plan keyed by the statement and the
+types of its parameters. EXPLAIN's plans are kept apart from executed ones, so EXPLAIN alone warms only
+the parser, planner and their JIT. The app's workers note the parameter types each statement runs with
+(store/shapes.py, kept in Neo4j); the warm-up runs each read statement once with dummy values of those
+types, in read mode and for a moment at most, which leaves exactly the plan a request will look for,
+and EXPLAINs the rest, each label or type it is written for included. Plans live in the server, so one
+warm-up serves every worker and every app host.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from graphcrm.store.db import CYPHER_DIR, Database, cypher
 from graphcrm.touchpoints.reports import LastTouch
 
 log = logging.getLogger(__name__)
+RUN_TIMEOUT_S = 2.0
 # Bulk work and set-up plan when it runs: an import's first batch pays once for a million rows.
 SKIPPED = ("import", "export", "schema", "demo", "admin")
 # The members each slot is filled with (a statement is planned once per member of its slots, the
@@ -90,9 +92,10 @@ def _shaped(db: Database) -> list[tuple[str, str, dict]]:
 def warm_plans(db: Database, threads: int = 2) -> int:
     """Plan every statement the app runs; return how many plans were made. Failures are logged, not raised.
 
-    With the parameter types the app ran each statement with (noted by store/shapes.py), the plan is
-    kept for the first real request; a statement never noted is EXPLAINed without them. Two at a
-    time: Neo4j plans each on one core.
+    A read statement the app ran before (its parameter types noted by store/shapes.py) is run once
+    with dummy values of those types, which leaves the plan the first real request uses; every other
+    statement is EXPLAINed, which warms the parser, planner and their JIT. Two at a time: Neo4j plans
+    each on one core.
     """
     started = time.monotonic()
     shaped = _shaped(db)
@@ -100,9 +103,20 @@ def warm_plans(db: Database, threads: int = 2) -> int:
     work = shaped + [(name, text, {}) for name in statement_names() if name not in have
                      for text in _variants(name)]
 
+    brief = db.patient(RUN_TIMEOUT_S)
+
     def plan(item: tuple[str, str, dict]) -> bool:
         name, text, params = item
         try:
+            if params:
+                # Neo4j keeps EXPLAIN's plans apart from those it executes: only a run warms the
+                # request's plan. In read mode (a write statement is refused, nothing is written),
+                # with dummy values of the noted types, for at most a moment.
+                try:
+                    brief.read_raw(text, **params)
+                    return True
+                except Exception:  # a write statement, or dummy values it does not take: plan it at least
+                    pass
             db.run_raw("EXPLAIN " + text, **params)
             return True
         except Exception as exc:  # a warm-up must never keep the app from starting

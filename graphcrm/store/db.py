@@ -286,6 +286,12 @@ class Database:
         return self.read_one("admin/ping") == {"ok": 1}
 
     @_translated
+    def read_raw(self, query: str, /, **params: Any) -> None:
+        """Run a statement given as text in read mode, discarding its rows (a write is refused); for the warm-up."""
+        self.driver.execute_query(neo4j.Query(query, timeout=self.timeout), params, routing_=RoutingControl.READ,
+                                  database_=self.database, result_transformer_=neo4j.Result.consume)
+
+    @_translated
     def run_raw(self, query: str, /, **params: Any) -> list[dict]:
         """Run a statement given as text; for the schema loader and tests only."""
         return self.driver.execute_query(neo4j.Query(query, timeout=self.timeout), params,

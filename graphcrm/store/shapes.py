@@ -1,9 +1,9 @@
 """The parameter types each statement runs with, kept so that a warm-up can plan with the same types.
 
-Neo4j keeps an executable plan per statement text and parameter types; a plan EXPLAINed without
-parameters is not kept. So the app notes the types it sends (a few shapes per statement, in memory,
-written to one `(:PlanShapes)` node now and then), and `serve`'s warm-up EXPLAINs with values of
-those types: the first real request then finds its plan.
+Neo4j keeps an executable plan per statement text and parameter types, apart from EXPLAIN's plans.
+So the app notes the types it sends (a few shapes per statement, in memory, written to one
+`(:PlanShapes)` node now and then), and `serve`'s warm-up runs each read statement once with values
+of those types: the first real request then finds its plan.
 """
 from __future__ import annotations
 
