@@ -3,7 +3,8 @@
 Usage: python bench/load_test.py [--users 50] [--seconds 60] [--size medium]
 Starts the managed Neo4j "bench-load", loads the demo if the database is empty, runs `graphcrm serve`
 on a free loopback port, signs every virtual user in (session cookie for pages, a token for the API),
-then prints p50/p95 per endpoint and the count of 5xx answers. Traffic goes to 127.0.0.1 only.
+first times each endpoint alone (one user, one request at a time: the baseline), then prints p50/p95
+per endpoint under load beside it, and the count of 5xx answers. Traffic goes to 127.0.0.1 only.
 """
 from __future__ import annotations
 
@@ -80,20 +81,48 @@ class User:
             return err.code
 
 
-def scenario(people, accounts, names):
+def endpoints(people, accounts, names) -> dict[str, tuple[float, object]]:
+    """What a browsing session does: endpoint name -> (share of the steps, a function giving a path)."""
+    return {
+        "search": (0.2, lambda: f"/api/v1/search?q={urllib.parse.quote(random.choice(names)[:4])}"),
+        "person page": (0.15, lambda: f"/people/{random.choice(people)}"),
+        "account page": (0.15, lambda: f"/accounts/{random.choice(accounts)}"),
+        "people list": (0.15, lambda: "/api/v1/people?limit=50"),
+        "network d2": (0.2, lambda: f"/api/v1/network?center={random.choice(people)}&depth=2"),
+        "paths k5": (0.15, lambda: f"/api/v1/paths?from={random.choice(people)}&to={random.choice(people)}&k=5"),
+    }
+
+
+def scenario(table) -> tuple[str, str]:
     """Pick one step of a browsing session: (endpoint name, path)."""
-    pick = random.random()
-    if pick < 0.2:
-        return "search", f"/api/v1/search?q={urllib.parse.quote(random.choice(names)[:4])}"
-    if pick < 0.35:
-        return "person page", f"/people/{random.choice(people)}"
-    if pick < 0.5:
-        return "account page", f"/accounts/{random.choice(accounts)}"
-    if pick < 0.65:
-        return "people list", "/api/v1/people?limit=50"
-    if pick < 0.85:
-        return "network d2", f"/api/v1/network?center={random.choice(people)}&depth=2"
-    return "paths k5", f"/api/v1/paths?from={random.choice(people)}&to={random.choice(people)}&k=5"
+    pick, upto = random.random(), 0.0
+    for name, (share, path) in table.items():
+        upto += share
+        if pick < upto:
+            return name, path()
+    name, (_, path) = next(iter(table.items()))
+    return name, path()
+
+
+def single_user(base: str, table, runs: int) -> dict[str, list[float]]:
+    """The same endpoints, one request at a time by one user: the baseline beside the load figures."""
+    user = User(base)
+    user.sign_in()
+    out: dict[str, list[float]] = {}
+    for name, (_, path) in table.items():
+        user.get(path())  # the first of each pays for a cold cache, as under load it does only once
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            user.get(path())
+            times.append((time.perf_counter() - start) * 1000)
+        out[name] = times
+    return out
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
 
 
 def main() -> int:
@@ -101,7 +130,8 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--size", default="medium")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--single-runs", type=int, default=20, help="requests per endpoint of the one-user baseline")
     args = parser.parse_args()
 
     uri, people, accounts, names = prepare(args.size)
@@ -119,6 +149,8 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.2)
+        table = endpoints(people, accounts, names)
+        alone = single_user(base, table, args.single_runs)
         timings: dict[str, list[float]] = defaultdict(list)
         statuses: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         lock = threading.Lock()
@@ -128,7 +160,7 @@ def main() -> int:
             user = User(base)
             user.sign_in()
             while time.monotonic() < stop_at:
-                name, path = scenario(people, accounts, names)
+                name, path = scenario(table)
                 start = time.perf_counter()
                 status = user.get(path)
                 elapsed = (time.perf_counter() - start) * 1000
@@ -147,13 +179,13 @@ def main() -> int:
 
     total_5xx = 0
     print(f"\n{args.users} users for {args.seconds}s against graphcrm serve ({args.workers} workers), "
-          f"{args.size} demo")
-    print(f"{'endpoint':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}  statuses")
-    for name in sorted(timings):
-        values = sorted(timings[name])
-        p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
+          f"{args.size} demo, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'endpoint':<14}{'1 user p50':>11}{'p95':>8}{'requests':>10}{'p50 ms':>9}{'p95 ms':>9}  statuses")
+    for name in table:
+        values = timings.get(name) or [float("nan")]
         total_5xx += sum(n for s, n in statuses[name].items() if s >= 500)
-        print(f"{name:<14}{len(values):>9}{statistics.median(values):>9.1f}{p95:>9.1f}  "
+        print(f"{name:<14}{statistics.median(alone[name]):>11.1f}{percentile(alone[name], 0.95):>8.1f}"
+              f"{len(timings.get(name, [])):>10}{statistics.median(values):>9.1f}{percentile(values, 0.95):>9.1f}  "
               f"{json.dumps(dict(statuses[name]))}")
     print(f"5xx answers: {total_5xx}")
     return 1 if total_5xx else 0

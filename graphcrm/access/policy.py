@@ -100,10 +100,16 @@ class Access:
 _SYSTEM = Access(user_id=None, role="admin")
 
 
-def access_for(db, user: dict | None, sharing: str = "read", key: bytes = _PROCESS_KEY) -> Access:
-    """Build the Access of a user: their role and their team from the REPORTS_TO chain of users."""
+def access_for(db, user: dict | None, sharing: str = "read", key: bytes = _PROCESS_KEY,
+               team: list[str] | None = None) -> Access:
+    """Build the Access of a user: their role and their team from the REPORTS_TO chain of users.
+
+    `team` is that chain when the caller read it with the user (as sign-in does); else it is read here.
+    """
     if not user:
         return Access(user_id=None, role="viewer", sharing=sharing, key=key)
-    row = db.read_one("users/team", id=user["id"])
-    team = frozenset([user["id"], *(row["team"] if row else [])])
+    if team is None:
+        row = db.read_one("users/team", id=user["id"])
+        team = row["team"] if row else []
+    team = frozenset([user["id"], *team])
     return Access(user_id=user["id"], role=user.get("role") or "viewer", team=team, sharing=sharing, key=key)

@@ -49,8 +49,8 @@ def start(db: Database, user_id: str, lifetime: Lifetime) -> str:
     return token
 
 
-def user_of(db: Database, token: str | None, lifetime: Lifetime) -> dict | None:
-    """Return the user node of a live session, or None; refresh its idle clock now and then."""
+def signed_in(db: Database, token: str | None, lifetime: Lifetime) -> tuple[dict, list[str]] | None:
+    """Return the user node of a live session and their team, or None; refresh its idle clock now and then."""
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
     now = _now()
@@ -60,7 +60,13 @@ def user_of(db: Database, token: str | None, lifetime: Lifetime) -> dict | None:
         return None
     if row["stale"]:
         db.write("sessions/touch", id=_hash(token))
-    return row["user"]
+    return row["user"], row["team"]
+
+
+def user_of(db: Database, token: str | None, lifetime: Lifetime) -> dict | None:
+    """Return the user node of a live session, or None; refresh its idle clock now and then."""
+    found = signed_in(db, token, lifetime)
+    return found[0] if found else None
 
 
 def end(db: Database, token: str | None) -> None:

@@ -87,12 +87,18 @@ def create_token(db: Database, email: str, name: str = "cli") -> str:
     return token
 
 
-def user_for_token(db: Database, token: str) -> dict | None:
-    """Return the user a valid, unrevoked token belongs to, else None."""
+def token_holder(db: Database, token: str) -> tuple[dict, list[str]] | None:
+    """Return the user a valid, unrevoked token belongs to and their team, else None."""
     if not token or len(token) > 200:
         return None
     row = db.read_one("users/by_token", hash=_token_hash(token))
-    return public(row["user"]) if row else None
+    return (public(row["user"]), row["team"]) if row else None
+
+
+def user_for_token(db: Database, token: str) -> dict | None:
+    """Return the user a valid, unrevoked token belongs to, else None."""
+    found = token_holder(db, token)
+    return found[0] if found else None
 
 
 def revoke_tokens(db: Database, email: str, token_id: str | None = None) -> int:

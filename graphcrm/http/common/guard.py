@@ -31,21 +31,24 @@ def check_csrf() -> None:
 
 
 def _load_user() -> None:
-    g.user, g.via_token = None, False
+    # The team comes with the user (one round trip), for the request's Access.
+    g.user, g.team, g.via_token = None, None, False
     header = request.headers.get("Authorization", "")
     if header.startswith("Bearer ") and request.path.startswith("/api/"):
-        g.user = users.user_for_token(get_db(), header[7:].strip())
-        g.via_token = g.user is not None
-        if g.user is None:
+        found = users.token_holder(get_db(), header[7:].strip())
+        if found is None:
             raise Unauthorized("The API token is not valid or was revoked.")
+        g.user, g.via_token = found[0], True
+        g.team = (g.user["id"], found[1])
         return
     token = session.get("sid")
     if token:
         # The cookie only names a session; whether it still lives is the database's to say, so a
         # sign-out, a password or role change and the timeouts end it on every app server.
-        user = sessions.user_of(get_db(), token, sessions.lifetime_of(current_app.config))
-        if user and user.get("active", True):
-            g.user = users.public(user)
+        found = sessions.signed_in(get_db(), token, sessions.lifetime_of(current_app.config))
+        if found and found[0].get("active", True):
+            g.user = users.public(found[0])
+            g.team = (g.user["id"], found[1])
         else:
             session.clear()
 
@@ -115,5 +118,8 @@ def current_access() -> permissions.Access:
     """The signed-in user's Access (role, team, sharing), built once per request."""
     if "access" not in g or g.access is None or g.access.user_id != (g.user or {}).get("id"):
         sharing = current_app.config.get("PEOPLE_SHARING", "read")
-        g.access = permissions.access_for(get_db(), g.get("user"), sharing, signing_key())
+        user_id = (g.get("user") or {}).get("id")
+        # The team read with the user at sign-in belongs to that user only.
+        team = g.team[1] if g.get("team") and g.team[0] == user_id else None
+        g.access = permissions.access_for(get_db(), g.get("user"), sharing, signing_key(), team=team)
     return g.access
