@@ -93,9 +93,12 @@ def career(detail: dict, today: dt.date | None = None) -> dict:
     return {"current": current, "former": former}
 
 
+OWNER_CHOICES_FRESH_S = 30  # every person, account and campaign page shows them; counts may lag
+
+
 def owner_choices(db: Database, cap: int = 500) -> list[dict]:
     """Return the active users a record can be given to, by name, with how many records each owns."""
-    return [r["user"] for r in db.read("people/owner_choices", cap=cap)]
+    return [r["user"] for r in db.read_recent("people/owner_choices", OWNER_CHOICES_FRESH_S, cap=cap)]
 
 
 def team_owner_choices(db: Database, *, access: Access) -> list[dict]:

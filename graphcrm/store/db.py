@@ -1,6 +1,7 @@
 """The only module that touches the neo4j driver: queries by name, transactions, migration."""
 from __future__ import annotations
 
+import copy
 import enum
 import functools
 import logging
@@ -127,7 +128,8 @@ class Database:
         # Where the database listens now (the managed instance's address); asked after a failure.
         self._locate = locate
         # One cell shared with patient() handles, so a reconnect reaches them too.
-        self._cell = {"uri": uri, "driver": driver or self._connect(uri), "checked": 0.0, "lock": threading.Lock()}
+        self._cell = {"uri": uri, "driver": driver or self._connect(uri), "checked": 0.0, "lock": threading.Lock(),
+                      "memo": {}}
         self._owner = driver is None
 
     @property
@@ -221,9 +223,26 @@ class Database:
     run = read
     one = read_one
 
+    def read_recent(self, name: str, seconds: float, /, **params: Any) -> list[dict]:
+        """A named read whose rows may be up to `seconds` old; for what many pages show and few change.
+
+        Any write through this handle forgets them, so a process sees its own changes at once; other
+        app processes see them within `seconds`. Callers get their own copy.
+        """
+        key = (name, tuple(sorted(params.items())))
+        memo, now = self._cell["memo"], time.monotonic()
+        kept = memo.get(key)
+        if kept is None or now - kept[0] >= seconds:
+            kept = memo[key] = (now, self.read(name, **params))
+        return copy.deepcopy(kept[1])
+
+    def _forget_recent(self) -> None:
+        self._cell["memo"].clear()
+
     @_translated
     def write(self, name: str, /, names: dict | None = None, **params: Any) -> list[dict]:
         """Run one named write statement in its own transaction and return rows as dicts."""
+        self._forget_recent()
         return self.driver.execute_query(
             self._query(name, names, params), params, routing_=RoutingControl.WRITE,
             database_=self.database, result_transformer_=neo4j.Result.data,
@@ -237,6 +256,7 @@ class Database:
     @_translated
     def write_tx(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run `work(tx, ...)` in one managed write transaction; it must be idempotent (retries)."""
+        self._forget_recent()
         with self.driver.session(database=self.database) as session:
             return session.execute_write(self._unit(lambda tx: work(Tx(tx), *args, **kwargs)))
 
@@ -263,6 +283,7 @@ class Database:
     @_translated
     def autocommit(self, name: str, /, **params: Any) -> None:
         """Run a named statement in an auto-commit transaction (`CALL ... IN TRANSACTIONS` needs one)."""
+        self._forget_recent()
         with self.driver.session(database=self.database) as session:
             session.run(self._query(name, None), params).consume()
 
@@ -294,6 +315,7 @@ class Database:
     @_translated
     def run_raw(self, query: str, /, **params: Any) -> list[dict]:
         """Run a statement given as text; for the schema loader and tests only."""
+        self._forget_recent()
         return self.driver.execute_query(neo4j.Query(query, timeout=self.timeout), params,
                                          database_=self.database, result_transformer_=neo4j.Result.data)
 
