@@ -66,7 +66,7 @@ def db_hits(db: Database, statements: list) -> int | None:
                 summary = tx.run("PROFILE " + cypher(name, **names), params).consume()
                 total += _hits(summary.profile or {})
             except Exception as exc:  # report the route, do not stop the run
-                print(f"  (could not profile {name}: {type(exc).__name__})", file=sys.stderr)
+                print(f"  (could not profile {name}: {type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
                 return None
             finally:
                 tx.rollback()
