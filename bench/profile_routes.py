@@ -63,7 +63,9 @@ def db_hits(db: Database, statements: list) -> int | None:
         for name, names, params in statements:
             tx = session.begin_transaction()
             try:
-                summary = tx.run("PROFILE " + cypher(name, **names), params).consume()
+                result = tx.run("PROFILE " + cypher(name, **names), params)
+                list(result)  # the profile of some plans is complete only once every row was read
+                summary = result.consume()
                 total += _hits(summary.profile or {})
             except Exception as exc:  # report the route, do not stop the run
                 print(f"  (could not profile {name}: {type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
