@@ -4,7 +4,7 @@ from __future__ import annotations
 from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.contacts.orgchart import org_chart
-from graphcrm.contacts.people import CAP, section
+from graphcrm.contacts.people import CAP, capped, section
 from graphcrm.errors import NotFound
 from graphcrm.model import Label, RelType
 from graphcrm.model.nodes import public
@@ -22,28 +22,17 @@ def account_detail(db: Database, account_id: str, cap: int = CAP, *, access: Acc
 
 
 def _account_detail(tx: Tx, account_id: str, cap: int, access: Access) -> dict:
-    row = tx.one("accounts/get", id=account_id)
+    # Two statements in one transaction: the account with its lists, then its org chart.
+    row = tx.one("accounts/detail", id=account_id, cap=cap, **record_access.visibility(access))
     if row is None:
         raise NotFound(f"No account with id {account_id}")
-    seen = record_access.visibility(access)
-
-    def people(rel: RelType) -> dict:
-        row = tx.one("accounts/people", {"type": rel}, id=account_id, cap=cap, **seen)
-        items, total = (row["items"], row["total"]) if row else ([], 0)
-        return {"items": items, "total": total, "more": max(0, total - len(items)),
-                "hidden": row["hidden"] if row else 0}
-
     owner_id = (row["owner"] or {}).get("id")
     return {
         "account": public(row["account"]),
         "owner": row["owner"],
         "can_edit": access.may_edit(owner_id),
-        "employees": people(RelType.EMPLOYS),
-        "board": people(RelType.BOARD_MEMBER),
-        "former": people(RelType.WORKED_AT),
-        "placeholders": section(tx, "accounts/placeholders", id=account_id, cap=cap),
-        "opportunities": section(tx, "accounts/opportunities", id=account_id, cap=cap),
-        "partners": section(tx, "accounts/partners", id=account_id, cap=cap),
+        **{name: {**capped(row[name]), "hidden": row[name]["hidden"]} for name in ("employees", "board", "former")},
+        **{name: capped(row[name]) for name in ("placeholders", "opportunities", "partners")},
         "org_chart": org_chart(tx, account_id, cap, access=access),
     }
 

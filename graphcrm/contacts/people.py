@@ -19,9 +19,7 @@ CAP = 200
 
 def section(db: Database | Tx, name: str, names: dict | None = None, **params) -> dict:
     """Run a capped list query (returning `items` and `total`) as `{"items", "total", "more"}`."""
-    row = db.one(name, names, **params) or {"items": [], "total": 0}
-    items = row["items"]
-    return {"items": items, "total": row["total"], "more": max(0, row["total"] - len(items))}
+    return capped(db.one(name, names, **params) or {"items": [], "total": 0})
 
 
 def person_detail(db: Database, person_id: str, cap: int = CAP, *, access: Access) -> dict:
@@ -34,7 +32,7 @@ def person_detail(db: Database, person_id: str, cap: int = CAP, *, access: Acces
     owner_id = (row["owner"] or {}).get("id") if row else None
     if row is None or (not access.sees_person(owner_id)):
         raise NotFound(f"No person with id {person_id}")
-    sections = {name: _section(row[name]) for name in
+    sections = {name: capped(row[name]) for name in
                 ("employers", "board", "former", "opportunities", "campaigns", "managers", "reports", "knows")}
     return {
         "person": record_access.person(access, public(row["person"]),
@@ -46,7 +44,7 @@ def person_detail(db: Database, person_id: str, cap: int = CAP, *, access: Acces
     }
 
 
-def _section(found: dict) -> dict:
+def capped(found: dict) -> dict:
     """A capped list (`items` and `total`) as `{"items", "total", "more"}`."""
     items = found["items"]
     return {"items": items, "total": found["total"], "more": max(0, found["total"] - len(items))}
