@@ -280,8 +280,13 @@ def overdue(db: Database, person_ids: list[str], now: dt.datetime | None = None)
     OVERDUE_CAP. People without a target are left out.
     """
     now = now or utcnow()
+    return overdue_from(effective_targets(db, person_ids, now), now)
+
+
+def overdue_from(targets: list[dict], now: dt.datetime) -> dict[str, dict]:
+    """`overdue` from rows of `effective_targets` already read (a page that shows both reads them once)."""
     result: dict[str, dict] = {}
-    for row in effective_targets(db, person_ids, now):
+    for row in targets:
         target = row["target"]
         interval = PERIOD_DAYS[target["period"]] / target["min_touchpoints"]
         since = row["last"] or row["created_at"]

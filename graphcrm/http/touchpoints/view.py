@@ -93,7 +93,8 @@ def person_summary(db: Database, person_id: str, user: dict | None, access: Acce
     if touch is None:
         return None
     strength = activities.person_strength(db, person_id, user["id"], access=access) if user else None
-    targets = kpi.effective_targets(db, [person_id])
-    overdue = kpi.overdue(db, [person_id]).get(person_id)
+    now = activities.utcnow()
+    targets = kpi.effective_targets(db, [person_id], now)
+    overdue = kpi.overdue_from(targets, now).get(person_id)
     return {"touch": touch, "strength": strength, "targets": targets, "overdue": overdue,
             "colors": COLORS, "labels": LABELS}
