@@ -63,12 +63,6 @@ def signed_in(db: Database, token: str | None, lifetime: Lifetime) -> tuple[dict
     return row["user"], row["team"]
 
 
-def user_of(db: Database, token: str | None, lifetime: Lifetime) -> dict | None:
-    """Return the user node of a live session, or None; refresh its idle clock now and then."""
-    found = signed_in(db, token, lifetime)
-    return found[0] if found else None
-
-
 def end(db: Database, token: str | None) -> None:
     """End one session (sign-out)."""
     if isinstance(token, str) and token:

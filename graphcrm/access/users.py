@@ -95,12 +95,6 @@ def token_holder(db: Database, token: str) -> tuple[dict, list[str]] | None:
     return (public(row["user"]), row["team"]) if row else None
 
 
-def user_for_token(db: Database, token: str) -> dict | None:
-    """Return the user a valid, unrevoked token belongs to, else None."""
-    found = token_holder(db, token)
-    return found[0] if found else None
-
-
 def revoke_tokens(db: Database, email: str, token_id: str | None = None) -> int:
     """Revoke one or all tokens of a user; return how many."""
     return db.write_one("users/revoke_tokens", email=email.strip().lower(), token_id=token_id)["revoked"]

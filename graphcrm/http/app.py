@@ -77,9 +77,7 @@ def _resolve_uri(cfg: dict) -> str:
     """Use NEO4J_URI, else the managed local Neo4j's address (it keeps its port across restarts)."""
     if cfg.get("NEO4J_URI"):
         return cfg["NEO4J_URI"]
-    local = _managed(cfg)
-    running = local.status()
-    uri = running.uri if running else local.uri()
+    uri = _managed_uri(_managed(cfg))
     if uri is None:
         raise LocalDbError("No NEO4J_URI is set and the managed Neo4j was never started: "
                            "run `graphcrm db start` (or `graphcrm serve`, which starts it).")
@@ -92,7 +90,13 @@ def _locator(cfg: dict):
     if cfg.get("NEO4J_URI"):
         return None
     local = _managed(cfg)
-    return lambda: (running.uri if (running := local.status()) else local.uri())
+    return lambda: _managed_uri(local)
+
+
+def _managed_uri(local) -> str | None:
+    """Where the managed Neo4j listens now, else where it will listen when started again."""
+    running = local.status()
+    return running.uri if running else local.uri()
 
 
 def _auth(cfg: dict) -> tuple[str, str] | None:
