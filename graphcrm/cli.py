@@ -10,6 +10,7 @@ import click
 
 from graphcrm import config as settings
 from graphcrm.errors import CrmError, LocalDbError
+from graphcrm.i18n import _
 
 
 def _home() -> Path:
@@ -48,11 +49,11 @@ class CrmGroup(click.Group):
         try:
             return super().invoke(ctx)
         except LocalDbError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(_("Error: %(problem)s", problem=exc), err=True)
             sys.exit(1)
         except CrmError as exc:
             detail = "".join(f"\n  {k}: {v}" for k, v in exc.fields.items())
-            click.echo(f"Error: {exc.message}{detail}", err=True)
+            click.echo(_("Error: %(problem)s", problem=exc.message) + detail, err=True)
             sys.exit(1)
 
 
@@ -78,23 +79,23 @@ def db_start(port):
     before = local.status()
     running = local.start(port=port, echo=lambda m: click.echo(m, err=True))
     if before:
-        click.echo(f"Neo4j is already running at {running.uri} (pid {running.pid})")
+        click.echo(_("Neo4j is already running at %(uri)s (pid %(pid)s)", uri=running.uri, pid=running.pid))
     else:
-        click.echo(f"Neo4j started at {running.uri} (pid {running.pid})")
+        click.echo(_("Neo4j started at %(uri)s (pid %(pid)s)", uri=running.uri, pid=running.pid))
     click.echo(running.uri)
 
 
 @db.command("stop")
 def db_stop():
     """Stop the managed local Neo4j."""
-    click.echo("Neo4j stopped" if _local().stop() else "Neo4j was not running")
+    click.echo(_("Neo4j stopped") if _local().stop() else _("Neo4j was not running"))
 
 
 @db.command("status")
 def db_status():
     """Say whether the managed Neo4j runs and where (or which external Neo4j is configured)."""
     if os.environ.get("NEO4J_URI"):
-        click.echo(f"Using external Neo4j at {os.environ['NEO4J_URI']} (NEO4J_URI)")
+        click.echo(_("Using external Neo4j at %(uri)s (NEO4J_URI)", uri=os.environ["NEO4J_URI"]))
         return
     local = _local()
     running = local.status()
@@ -114,28 +115,35 @@ def _status_lines(local, running) -> list[str]:
 
     if running is None:
         crashed = local.crashed()
-        lines = ["not running" + (f" (pid {crashed.pid} exited without a stop)" if crashed else "")]
+        lines = [_("not running (pid %(pid)s exited without a stop)", pid=crashed.pid) if crashed
+                 else _("not running")]
         if local.uri():
-            lines.append(f"address: {local.uri()} (kept for the next start)")
+            lines.append(_("address: %(uri)s (kept for the next start)", uri=local.uri()))
     else:
-        lines = [f"running at {running.uri} (pid {running.pid})"]
+        lines = [_("running at %(uri)s (pid %(pid)s)", uri=running.uri, pid=running.pid)]
         if running.started_at:
             up = int(time.time() - running.started_at)
-            lines.append(f"uptime: {up // 86400}d {up % 86400 // 3600}h {up % 3600 // 60}m {up % 60}s "
-                         f"(since {when(running.started_at)})")
+            lines.append(_("uptime: %(days)sd %(hours)sh %(minutes)sm %(seconds)ss (since %(since)s)", days=up // 86400,
+                           hours=up % 86400 // 3600, minutes=up % 3600 // 60, seconds=up % 60,
+                           since=when(running.started_at)))
         if running.heap_mb:
-            lines.append(f"heap: {running.heap_mb} MB max, page cache: {running.pagecache_mb} MB")
-    lines.append(f"store: {local.store_bytes() / 1e6:,.1f} MB in {local.instance_dir / 'data'}")
+            lines.append(_("heap: %(heap)s MB max, page cache: %(cache)s MB", heap=running.heap_mb,
+                           cache=running.pagecache_mb))
+    lines.append(_("store: %(size)s MB in %(folder)s", size=format(local.store_bytes() / 1e6, ",.1f"),
+                   folder=local.instance_dir / "data"))
     restart = local.last_event("restarted")
-    lines.append(f"last restart after a crash: {when(restart['at'])}" if restart else
-                 "last restart after a crash: none")
+    lines.append(_("last restart after a crash: %(when)s", when=when(restart["at"])) if restart else
+                 _("last restart after a crash: none"))
     return lines
 
 
-def _managed_only(what: str):
+def _managed_only(backup: bool):
     if os.environ.get("NEO4J_URI"):
-        raise click.UsageError(f"NEO4J_URI names an external Neo4j; {what} it with neo4j-admin on that server "
-                               "(or your cloud's backups). `graphcrm db backup/restore` serve the managed Neo4j.")
+        raise click.UsageError(
+            _("NEO4J_URI names an external Neo4j; back it up with neo4j-admin on that server (or your cloud's "
+              "backups). `graphcrm db backup/restore` serve the managed Neo4j.") if backup else
+            _("NEO4J_URI names an external Neo4j; restore it with neo4j-admin on that server (or your cloud's "
+              "backups). `graphcrm db backup/restore` serve the managed Neo4j."))
     return _local()
 
 
@@ -143,9 +151,9 @@ def _managed_only(what: str):
 @click.argument("path", type=click.Path(path_type=Path))
 def db_backup(path):
     """Dump the managed Neo4j to PATH (a .dump file, or a folder for graphcrm-neo4j.dump); it pauses while dumping."""
-    local = _managed_only("back up")
+    local = _managed_only(backup=True)
     done = local.backup(path, echo=lambda m: click.echo(m, err=True))
-    click.echo(f"Backup written: {done} ({done.stat().st_size / 1e6:,.1f} MB)")
+    click.echo(_("Backup written: %(file)s (%(size)s MB)", file=done, size=format(done.stat().st_size / 1e6, ",.1f")))
 
 
 @db.command("restore")
@@ -154,10 +162,10 @@ def db_backup(path):
 def db_restore(path, yes):
     """Replace the managed Neo4j's data with a backup made by `db backup`."""
     if not yes:
-        raise click.UsageError("This replaces every record with the backup's; add --yes to confirm.")
-    local = _managed_only("restore")
+        raise click.UsageError(_("This replaces every record with the backup's; add --yes to confirm."))
+    local = _managed_only(backup=False)
     local.restore(path, echo=lambda m: click.echo(m, err=True))
-    click.echo(f"Restored from {path}; Neo4j is running at {local.uri()}")
+    click.echo(_("Restored from %(file)s; Neo4j is running at %(uri)s", file=path, uri=local.uri()))
 
 
 @db.command("migrate")
@@ -170,7 +178,7 @@ def db_migrate():
         applied = migrate(with_db)
     finally:
         with_db.close()
-    click.echo("Schema up to date: " + ", ".join(applied))
+    click.echo(_("Schema up to date: %(applied)s", applied=", ".join(applied)))
 
 
 @db.command("reset")
@@ -180,13 +188,13 @@ def db_reset(yes):
     from graphcrm.store.db import reset
 
     if not yes:
-        raise click.UsageError("This deletes every record; add --yes to confirm.")
+        raise click.UsageError(_("This deletes every record; add --yes to confirm."))
     handle = open_db()
     try:
         reset(handle)
     finally:
         handle.close()
-    click.echo(f"All data deleted in database {handle.database}")
+    click.echo(_("All data deleted in database %(database)s", database=handle.database))
 
 
 @main.group(cls=CrmGroup)
@@ -212,9 +220,10 @@ def user_create(email, name, role, password):
         created = create_user(handle, email=email, name=name, role=role, password=password)
     finally:
         handle.close()
-    click.echo(f"Created {created['role']} {created['name']} <{created['email']}> id {created['id']}")
+    click.echo(_("Created %(role)s %(name)s <%(email)s> id %(id)s", role=created["role"], name=created["name"],
+                 email=created["email"], id=created["id"]))
     if generated:
-        click.echo(f"Password: {password}")
+        click.echo(_("Password: %(password)s", password=password))
 
 
 @user.command("update")
@@ -229,17 +238,19 @@ def user_update(email, name, role, active):
 
     body = {k: v for k, v in (("name", name), ("role", role), ("active", active)) if v is not None}
     if not body:
-        raise click.UsageError("Give --name, --role, --active or --inactive.")
+        raise click.UsageError(_("Give --name, --role, --active or --inactive."))
     handle = open_db()
     try:
         found = user_by_email(handle, email)
         if found is None:
-            raise click.ClickException(f"No user with e-mail {email}")
+            raise click.ClickException(_("No user with e-mail %(email)s", email=email))
         changed = update_user(handle, Access.system(), found["id"], body)
     finally:
         handle.close()
-    click.echo(f"{changed['name']} <{changed['email']}>: {changed['role']}, "
-               f"{'active' if changed.get('active', True) else 'inactive'}")
+    click.echo(_("%(name)s <%(email)s>: %(role)s, active", name=changed["name"], email=changed["email"],
+                 role=changed["role"]) if changed.get("active", True) else
+               _("%(name)s <%(email)s>: %(role)s, inactive", name=changed["name"], email=changed["email"],
+                 role=changed["role"]))
 
 
 @user.command("sign-out")
@@ -253,11 +264,11 @@ def user_sign_out(email):
     try:
         found = user_by_email(handle, email)
         if found is None:
-            raise click.ClickException(f"No user with e-mail {email}")
+            raise click.ClickException(_("No user with e-mail %(email)s", email=email))
         ended = sign_out_everywhere(handle, Access.system(), found["id"])["sessions_ended"]
     finally:
         handle.close()
-    click.echo(f"Ended {ended} session(s) of {email}")
+    click.echo(_("Ended %(count)s session(s) of %(email)s", count=ended, email=email))
 
 
 @main.group(cls=CrmGroup)
@@ -287,7 +298,7 @@ def token_revoke(email):
 
     handle = open_db()
     try:
-        click.echo(f"Revoked {revoke_tokens(handle, email)} token(s)")
+        click.echo(_("Revoked %(count)s token(s)", count=revoke_tokens(handle, email)))
     finally:
         handle.close()
 
@@ -322,7 +333,7 @@ def serve(host, port, workers, threads, demo):
         planned = warm_plans(handle)
     finally:
         handle.close()
-    click.echo(f"Warmed the plans of {planned} statements", err=True)
+    click.echo(_("Warmed the plans of %(count)s statements", count=planned), err=True)
     if host in ("127.0.0.1", "localhost", "::1"):
         # Plain HTTP on loopback: a Secure cookie would never be sent back. Anywhere else, serve
         # behind TLS (or set GRAPHCRM_INSECURE_COOKIES=1 knowingly).
@@ -333,7 +344,7 @@ def serve(host, port, workers, threads, demo):
         from graphcrm.store.supervisor import Supervisor
 
         Supervisor(_local()).start()
-    click.echo(f"graphcrm on http://{host}:{port}  (Neo4j {uri})")
+    click.echo(_("graphcrm on %(url)s  (Neo4j %(uri)s)", url="http://" + host + ":" + str(port), uri=uri))
     run_gunicorn(host, port, workers or _cores(), threads or 8)
 
 
@@ -343,8 +354,9 @@ def _demo_if_empty(handle) -> None:
     if is_empty(handle):
         load_demo(handle, size="small", seed=7)
     password = ensure_demo_admin(handle)
-    click.echo(f"Sign in as {DEMO_ADMIN_EMAIL}" + (f" with password {password}" if password else
-                                                   " (password as printed when it was created)"))
+    click.echo(_("Sign in as %(email)s with password %(password)s", email=DEMO_ADMIN_EMAIL, password=password)
+               if password else
+               _("Sign in as %(email)s (password as printed when it was created)", email=DEMO_ADMIN_EMAIL))
 
 
 @main.command("demo")
@@ -362,7 +374,7 @@ def demo_cmd(size, seed, replace):
         counts = load_demo(handle, size=size, seed=seed, replace=replace)
     finally:
         handle.close()
-    click.echo("Loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    click.echo(_("Loaded: %(counts)s", counts=", ".join(f"{v} {k}" for k, v in counts.items())))
 
 
 # -- import and export (issue 6) -------------------------------------------------------------------
@@ -387,13 +399,15 @@ def import_salesforce_cmd(folder, dry_run, skip_invalid, mapping, country):
     from graphcrm.transfer.salesforce.importer import import_salesforce
 
     if not folder.is_dir():
-        click.echo(f"Error: {folder}: " + ("is not a folder" if folder.exists() else "no such folder"), err=True)
+        problem = _("is not a folder") if folder.exists() else _("no such folder")
+        click.echo(_("Error: %(problem)s", problem=str(folder) + ": " + problem), err=True)
         sys.exit(1)
     from graphcrm.places.countries import country_code
 
     code = country_code(country)
     if country and code is None:
-        click.echo(f"Error: --country: {country!r} is not a country (give an ISO code such as CH or a name)", err=True)
+        click.echo(_("Error: %(problem)s", problem="--country: " + _(
+            "%(country)r is not a country (give an ISO code such as CH or a name)", country=country)), err=True)
         sys.exit(2)
     handle = open_db()
     try:
@@ -406,9 +420,9 @@ def import_salesforce_cmd(folder, dry_run, skip_invalid, mapping, country):
     for line in report.shown[:20]:
         click.echo("  " + line)
     if len(report.shown) > 20 or report.rejected + report.warned > 20:
-        click.echo(f"  ... {report.rejected + report.warned - 20} more")
+        click.echo("  " + _("... %(count)s more", count=report.rejected + report.warned - 20))
     if report.path:
-        click.echo(f"Report: {report.path}")
+        click.echo(_("Report: %(file)s", file=report.path))
     sys.exit(0 if report.ok else 1)
 
 
@@ -425,7 +439,8 @@ def import_json_cmd(path):
         counts = import_json(handle, path)
     finally:
         handle.close()
-    click.echo(f"Imported {counts['nodes']} nodes and {counts['relationships']} relationships from {path}")
+    click.echo(_("Imported %(nodes)s nodes and %(relationships)s relationships from %(file)s", nodes=counts["nodes"],
+                 relationships=counts["relationships"], file=path))
 
 
 @main.command("export")
@@ -437,14 +452,15 @@ def export_cmd(fmt, path):
     from graphcrm.transfer.graph_files import export_graph
 
     if not path.parent.is_dir():
-        click.echo(f"Error: {path.parent}: no such folder", err=True)
+        click.echo(_("Error: %(problem)s", problem=str(path.parent) + ": " + _("no such folder")), err=True)
         sys.exit(1)
     handle = open_db()
     try:
         counts = export_json(handle, path) if fmt == "json" else export_graph(handle, fmt, path)
     finally:
         handle.close()
-    click.echo(f"Exported {counts['nodes']} nodes and {counts['relationships']} relationships to {path}")
+    click.echo(_("Exported %(nodes)s nodes and %(relationships)s relationships to %(file)s", nodes=counts["nodes"],
+                 relationships=counts["relationships"], file=path))
 
 
 if __name__ == "__main__":

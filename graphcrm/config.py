@@ -49,6 +49,9 @@ def from_environment(overrides: dict | None = None) -> dict:
         "SESSION_MAX_HOURS": _positive_int("GRAPHCRM_SESSION_MAX_HOURS", 12),
         # The longest a request's statement may hold the database; Neo4j ends it after that.
         "QUERY_TIMEOUT_S": _positive_float("GRAPHCRM_QUERY_TIMEOUT_S", 5.0),
+        # The interface's language and time zone for a user who chose none and a browser we do not speak.
+        "DEFAULT_LOCALE": os.environ.get("GRAPHCRM_DEFAULT_LOCALE") or "de-CH",
+        "DEFAULT_TIMEZONE": os.environ.get("GRAPHCRM_DEFAULT_TIMEZONE") or "Europe/Zurich",
     }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from graphcrm.access.checks import require_admin
 from graphcrm.access.policy import Access
 from graphcrm.errors import CrmError, Invalid
+from graphcrm.i18n import _
 from graphcrm.model.nodes import new_id
 from graphcrm.model.validation import int_arg, parse_datetime
 from graphcrm.store.db import Database
@@ -52,7 +53,7 @@ def entries(db: Database, args: Mapping[str, str], *, access: Access) -> dict:
     Each filter of `args` is checked against its domain first (Invalid names it): a limit of 1-500,
     a date-time, an action of ACTIONS, a user id or e-mail of sensible length.
     """
-    require_admin(access, "see the audit log")
+    require_admin(access, _("see the audit log"))
     limit = int_arg(args, "limit", 100, 1, 500)
     before, user, action = (args.get(name) or None for name in ("before", "user", "action"))
     errors = {}
@@ -62,11 +63,11 @@ def entries(db: Database, args: Mapping[str, str], *, access: Access) -> dict:
         except ValueError as exc:
             errors["before"] = str(exc)
     if action and action not in ACTIONS:
-        errors["action"] = "must be one of: " + ", ".join(ACTIONS)
+        errors["action"] = _("must be one of: %(expected)s", expected=", ".join(ACTIONS))
     if user and len(user) > 320:
-        errors["user"] = "must be a user id or e-mail"
+        errors["user"] = _("must be a user id or e-mail")
     if errors:
-        raise Invalid("Some filters are not valid: " + ", ".join(sorted(errors)), errors)
+        raise Invalid(_("Some filters are not valid: %(fields)s", fields=", ".join(sorted(errors))), errors)
     rows = db.read("audit/list", limit=limit + 1, before=before or None, user=user or None, action=action or None)
     items = [r["entry"] for r in rows[:limit]]
     return {"items": items, "next": items[-1]["at"].iso_format() if len(rows) > limit else None}
@@ -82,7 +83,8 @@ def check_throttle(db: Database, email: str, ip: str | None) -> None:
     limits = _keys(email, ip)
     for row in db.read("audit/throttle_check", keys=list(limits), window_minutes=WINDOW_MINUTES):
         if row["failures"] >= limits[row["key"]]:
-            raise TooManyAttempts(f"Too many failed sign-ins; wait {WINDOW_MINUTES} minutes and try again.")
+            raise TooManyAttempts(_("Too many failed sign-ins; wait %(minutes)s minutes and try again.",
+                                    minutes=WINDOW_MINUTES))
 
 
 def note_failure(db: Database, email: str, ip: str | None) -> None:

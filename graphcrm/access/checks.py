@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from graphcrm.access.policy import SENSITIVE_PERSON_FIELDS, Access
 from graphcrm.errors import Forbidden, NotFound
+from graphcrm.i18n import _
+from graphcrm.model import Label
+from graphcrm.model.words import may_not_change, no_such
 
 NOUNS = {"Person": "person", "Account": "account", "Opportunity": "opportunity", "User": "user",
          "Campaign": "campaign"}
@@ -32,7 +35,7 @@ def ownership(db, record_id: str) -> tuple[str | None, str | None, bool]:
 
 def owner_of(db, record_id: str) -> tuple[str | None, str | None]:
     """Return (label name, owner user id) of a record; (None, None) when there is no such record."""
-    label, owner, _ = ownership(db, record_id)
+    label, owner, _claimed = ownership(db, record_id)
     return label, owner
 
 
@@ -43,7 +46,7 @@ def keeper(owner: str | None, claimed: bool) -> str | None:
 
 def owners_of(db, person_ids: list[str]) -> dict[str, str | None]:
     """Return person id -> owner user id (None when unowned) for many people in one query."""
-    return {i: owner for i, (owner, _) in _owners(db, person_ids).items()}
+    return {i: owner for i, (owner, _claimed) in _owners(db, person_ids).items()}
 
 
 def keepers_of(db, person_ids: list[str]) -> dict[str, str | None]:
@@ -59,26 +62,26 @@ def _owners(db, person_ids: list[str]) -> dict[str, tuple[str | None, bool]]:
 def require_writer(access: Access) -> None:
     """Refuse a write by a role that may only read."""
     if not access.can_write:
-        raise Forbidden("Your role may read but not change records.")
+        raise Forbidden(_("Your role may read but not change records."))
 
 
 def require_admin(access: Access, what: str) -> None:
-    """Refuse anyone but an admin; `what` completes "Only admins ..." in the message."""
+    """Refuse anyone but an admin; `what` (translated, `_("change picklists")`) completes "Only admins ..."."""
     if not access.is_admin:
-        raise Forbidden(f"Only admins {what}.")
+        raise Forbidden(_("Only admins %(what)s.", what=what))
 
 
 def require_manager(access: Access, what: str) -> None:
-    """Refuse anyone but admins and managers; `what` completes "Only admins and managers ..."."""
+    """Refuse anyone but admins and managers; `what` (translated) completes "Only admins and managers ..."."""
     if not access.can_manage:
-        raise Forbidden(f"Only admins and managers {what}.")
+        raise Forbidden(_("Only admins and managers %(what)s.", what=what))
 
 
 def check_person(db, access: Access, person_id: str) -> str | None:
     """Return the person's keeper (see `keeper`); NotFound when there is no such person or the viewer may not see it."""
     label, owner, claimed = ownership(db, person_id)
     if label != "Person" or not access.sees_person(owner):
-        raise NotFound(f"No person with id {person_id}")
+        raise NotFound(no_such(Label.PERSON, person_id))
     return keeper(owner, claimed)
 
 
@@ -86,7 +89,7 @@ def check_visible(db, access: Access, record_id: str) -> tuple[str | None, str |
     """Return (label, owner) of a record; a person the viewer may not see is reported as missing."""
     label, owner = owner_of(db, record_id)
     if label == "Person" and not access.sees_person(owner):
-        raise NotFound(f"No person with id {record_id}")  # worded like a missing person: no existence leak
+        raise NotFound(no_such(Label.PERSON, record_id))  # worded like a missing person: no existence leak
     return label, owner
 
 
@@ -100,10 +103,7 @@ def check_edit(db, access: Access, record_id: str) -> tuple[str | None, str | No
     require_writer(access)
     label, owner = check_visible(db, access, record_id)
     if label is not None and not access.may_edit(owner):
-        noun = NOUNS.get(label, "record")
-        whose = "your team's" if access.role == "manager" else "your own"
-        raise Forbidden(f"You may not change this {noun}: it belongs to another user, and your role "
-                        f"({access.role}) changes only {whose} records and unowned ones.")
+        raise Forbidden(may_not_change(NOUNS.get(label), access.role))
     return label, owner
 
 
@@ -184,8 +184,8 @@ def report_scope(access: Access, owner: str | None) -> list[str] | None:
         return [owner] if owner else None
     if owner:
         if not access.manages(owner):
-            raise Forbidden("You see reports on your own records" + (" and your team's" if access.role == "manager"
-                                                                         else "") + " only.")
+            raise Forbidden(_("You see reports on your own records and your team's only.")
+                            if access.role == "manager" else _("You see reports on your own records only."))
         return [owner]
     return sorted(access.team) if access.role == "manager" else [access.user_id]
 

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 
 from graphcrm.access.policy import Access
+from graphcrm.i18n import _
 
 HIDDEN_PREFIX = "hidden:"
 MARK = "\x1f"  # around a person's element id in a path text (graph.explain); never in a finished text
@@ -20,7 +21,7 @@ MARK = "\x1f"  # around a person's element id in a path text (graph.explain); ne
 
 def anonymous_label(account: str | None) -> str:
     """Return how a hidden person is called: "someone at ACME", or "someone"."""
-    return f"someone at {account}" if account else "someone"
+    return _("someone at %(account)s", account=account) if account else _("someone")
 
 
 class Redactor:

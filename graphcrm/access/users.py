@@ -12,6 +12,7 @@ from pydantic import Field as PydanticField
 from graphcrm.access import audit, sessions
 from graphcrm.access.policy import Access
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import NODE_FIELDS, USER_ROLES, Label
 from graphcrm.model.nodes import new_id, public, sort_key
 from graphcrm.model.schema import Body, Flag, Line, choice, clean
@@ -36,15 +37,16 @@ def create_user(db: Database, *, email: str, name: str, role: str, password: str
     props = clean(NODE_FIELDS[Label.USER], {"email": email, "name": name, "role": role, **extra})
     if password is not None:
         if len(password) < MIN_PASSWORD:
-            raise Invalid(f"password must have at least {MIN_PASSWORD} characters",
-                          {"password": f"must have at least {MIN_PASSWORD} characters"})
+            raise Invalid(_("password must have at least %(min)s characters", min=MIN_PASSWORD),
+                          {"password": _("must have at least %(min)s characters", min=MIN_PASSWORD)})
         props["password_hash"] = _hasher.hash(password)
     props.setdefault("active", True)
     props["sort_key"] = sort_key(Label.USER, props)
     try:
         row = db.write_one("users/create", id=new_id(), props={k: v for k, v in props.items() if v is not None})
     except Conflict:
-        raise Conflict(f"A user with e-mail {props['email']} exists already", {"email": "is taken"}) from None
+        raise Conflict(_("A user with e-mail %(email)s exists already", email=props["email"]),
+                       {"email": _("is taken")}) from None
     return public(row["user"])
 
 
@@ -81,7 +83,7 @@ def create_token(db: Database, email: str, name: str = "cli") -> str:
     """Create an API token for a user and return it; only its hash is stored."""
     user = user_by_email(db, email)
     if user is None:
-        raise Invalid(f"No user with e-mail {email}", {"email": "no such user"})
+        raise Invalid(_("No user with e-mail %(email)s", email=email), {"email": _("no such user")})
     token = "gcrm_" + secrets.token_urlsafe(32)
     db.write("users/create_token", user_id=user["id"], id=new_id(), hash=_token_hash(token), name=name)
     return token
@@ -119,11 +121,11 @@ def change_password(db: Database, access: Access, body, *, keep: str | None = No
     """Change the signed-in user's own password; every other session of theirs ends (`keep` stays)."""
     checked = PasswordBody.check(body)
     if access.user_id is None:
-        raise Forbidden("Only a signed-in user changes their password.")
+        raise Forbidden(_("Only a signed-in user changes their password."))
     row = db.read_one("records/get", {"label": Label.USER}, id=access.user_id)
     user = row["node"] if row else None
     if user is None or authenticate(db, user["email"], checked.current) is None:
-        raise Invalid("The current password is not right.", {"current": "is not right"})
+        raise Invalid(_("The current password is not right."), {"current": _("is not right")})
     db.write("users/set_password", id=user["id"], hash=_hasher.hash(checked.new))
     return {"sessions_ended": sessions.end_all(db, user["id"], keep=keep)}
 
@@ -131,12 +133,12 @@ def change_password(db: Database, access: Access, body, *, keep: str | None = No
 def update_user(db: Database, access: Access, user_id: str, body) -> dict:
     """An admin changes a user's name, role or active flag; a new role or a deactivation ends their sessions."""
     if not access.is_admin:
-        raise Forbidden("Only admins change users.")
+        raise Forbidden(_("Only admins change users."))
     given = {k: v for k, v in UserPatchBody.check(body).given().items()}
     if "name" in given and given["name"] is None:
-        raise Invalid("Some fields are not valid: name", {"name": "is required"})
+        raise Invalid(_("Some fields are not valid: %(fields)s", fields="name"), {"name": _("is required")})
     if given.get("role", "x") is None or given.get("active", True) is None:
-        raise Invalid("role and active cannot be cleared", {k: "cannot be cleared" for k in ("role", "active")
+        raise Invalid(_("role and active cannot be cleared"), {k: _("cannot be cleared") for k in ("role", "active")
                                                             if k in given and given[k] is None})
     row = db.write_tx(_update_user, user_id, given)
     if row["ends_sessions"]:
@@ -147,12 +149,12 @@ def update_user(db: Database, access: Access, user_id: str, body) -> dict:
 def _update_user(tx, user_id: str, given: dict) -> dict:
     before = tx.one("users/lock", id=user_id)
     if before is None:
-        raise NotFound(f"No user with id {user_id}")
+        raise NotFound(_("No user with id %(id)s", id=user_id))
     before = before["user"]
     demoted = before.get("role") == "admin" and (given.get("role", "admin") != "admin" or given.get("active") is False)
     if demoted and tx.one("users/active_admins")["admins"] <= 1:
-        raise Conflict("This is the last active admin; make someone else admin first.",
-                       {"role": "the last admin stays admin"})
+        raise Conflict(_("This is the last active admin; make someone else admin first."),
+                       {"role": _("the last admin stays admin")})
     props = dict(given)
     if "name" in props:
         props["sort_key"] = sort_key(Label.USER, {**before, **props})
@@ -165,9 +167,9 @@ def _update_user(tx, user_id: str, given: dict) -> dict:
 def sign_out_everywhere(db: Database, access: Access, user_id: str, *, keep: str | None = None) -> dict:
     """End every session of a user (the user themselves, or an admin for anyone); `keep` stays."""
     if not (access.is_admin or (access.user_id is not None and access.user_id == user_id)):
-        raise Forbidden("Only admins sign other users out.")
+        raise Forbidden(_("Only admins sign other users out."))
     if db.read_one("records/get", {"label": Label.USER}, id=user_id) is None:
-        raise NotFound(f"No user with id {user_id}")
+        raise NotFound(_("No user with id %(id)s", id=user_id))
     ended = sessions.end_all(db, user_id, keep=keep)
     audit.note(db, "sign_out_everywhere", access.user_id, f"{user_id}: {ended} session(s) ended")
     return {"sessions_ended": ended}

@@ -6,6 +6,7 @@ from graphcrm.access.policy import Access
 from graphcrm.contacts.orgchart import org_chart
 from graphcrm.contacts.people import CAP, capped, section
 from graphcrm.errors import NotFound
+from graphcrm.i18n import _
 from graphcrm.model import Label, RelType
 from graphcrm.model.nodes import public
 from graphcrm.records import crud as records
@@ -25,7 +26,7 @@ def _account_detail(tx: Tx, account_id: str, cap: int, access: Access) -> dict:
     # Two statements in one transaction: the account with its lists, then its org chart.
     row = tx.one("accounts/detail", id=account_id, cap=cap, **record_access.visibility(access))
     if row is None:
-        raise NotFound(f"No account with id {account_id}")
+        raise NotFound(_("No account with id %(id)s", id=account_id))
     owner_id = (row["owner"] or {}).get("id")
     return {
         "account": public(row["account"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from graphcrm.access.policy import Access
 from graphcrm.contacts.campaigns import FILTERS, MAX_ADD
 from graphcrm.errors import Invalid
+from graphcrm.i18n import _
 from graphcrm.model import Label
 from graphcrm.records.crud import list_records
 from graphcrm.store.db import Database
@@ -25,7 +26,7 @@ def preview_filter(db: Database, spec: dict, *, access: Access) -> dict:
     """
     spec = {k: v for k, v in spec.items() if v}
     if not spec or any(k not in FILTERS for k in spec):
-        raise Invalid("Choose at least one filter: account, owner, status or words",
-                      {"filter": "choose at least one filter"})
+        raise Invalid(_("Choose at least one filter: account, owner, status or words"),
+                      {"filter": _("choose at least one filter")})
     page = list_records(db, Label.PERSON, limit=MAX_ADD, access=access, **spec)
     return {"count": len(page["items"]), "too_many": page["next"] is not None, "sample": page["items"][:SAMPLE]}

@@ -9,6 +9,7 @@ from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.contacts.salutation import letter_salutation
 from graphcrm.errors import Invalid, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import MEMBER_STATUSES, REL_SPECS, Field, Label, RelType
 from graphcrm.model.schema import Body, Line, RecordId, clean, typed
 from graphcrm.records import paging, picklists
@@ -61,15 +62,17 @@ def _people(db: Database, body: AddMembersBody, access: Access) -> list[str]:
             found = {i for i in found if access.sees_person(owners.get(i))}
         missing = [i for i in ids if i not in found]
         if missing:
-            raise Invalid(f"No person with id {', '.join(missing[:5])}", {"people": f"unknown ids: {missing[:5]}"})
+            raise Invalid(_("No person with id %(id)s", id=", ".join(missing[:5])),
+                          {"people": _("unknown ids: %(ids)s", ids=missing[:5])})
         return list(dict.fromkeys(ids))
     spec = body.filter.given() if body.filter is not None else {}
     if not any(spec.values()):
-        raise Invalid("Send people (ids) or filter (q, account, owner, status)",
-                      {"filter": "must be an object with q, account, owner or status"})
+        raise Invalid(_("Send people (ids) or filter (q, account, owner, status)"),
+                      {"filter": _("must be an object with q, account, owner or status")})
     page = list_records(db, Label.PERSON, limit=MAX_ADD, access=access, **{k: v for k, v in spec.items() if v})
     if page["next"]:
-        raise Invalid(f"The filter matches more than {MAX_ADD} people; narrow it", {"filter": "matches too many"})
+        raise Invalid(_("The filter matches more than %(max)s people; narrow it", max=MAX_ADD),
+                      {"filter": _("matches too many")})
     return [p["id"] for p in page["items"]]
 
 
@@ -84,7 +87,8 @@ def update_member(db: Database, campaign_id: str, person_id: str, body: dict, *,
         props["responded"] = True
     row = db.write_one("campaigns/update_member", campaign=campaign_id, person=person_id, props=props)
     if row is None:
-        raise NotFound(f"Person {person_id} is not a member of campaign {campaign_id}")
+        raise NotFound(_("Person %(person)s is not a member of campaign %(campaign)s", person=person_id,
+                         campaign=campaign_id))
     return row["member"]
 
 
@@ -93,7 +97,8 @@ def remove_member(db: Database, campaign_id: str, person_id: str, *, access: Acc
     record_access.require_writer(access)
     record_access.check_person(db, access, person_id)
     if not db.write_one("campaigns/remove_member", campaign=campaign_id, person=person_id)["removed"]:
-        raise NotFound(f"Person {person_id} is not a member of campaign {campaign_id}")
+        raise NotFound(_("Person %(person)s is not a member of campaign %(campaign)s", person=person_id,
+                         campaign=campaign_id))
 
 
 def members(db: Database, campaign_id: str, *, limit: int = 100, cursor: str | None = None,

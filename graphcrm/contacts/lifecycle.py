@@ -6,9 +6,11 @@ import datetime as dt
 from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.errors import Conflict, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import Label
 from graphcrm.model.nodes import new_id, public
 from graphcrm.model.schema import Body, Day, EmailAddress, Line, RecordId
+from graphcrm.model.words import no_such
 from graphcrm.records import paging
 from graphcrm.store.db import Database, Tx
 
@@ -36,7 +38,7 @@ def _today() -> dt.date:
 def _lock(tx: Tx, person_id: str) -> dict:
     row = tx.one("contacts/lock_person", id=person_id)
     if row is None:
-        raise NotFound(f"No person with id {person_id}")
+        raise NotFound(_("No person with id %(id)s", id=person_id))
     return row["person"]
 
 
@@ -102,9 +104,9 @@ def _move(tx: Tx, person_id: str, body: dict, since: dt.date, by: str | None) ->
     before = _lock(tx, person_id)
     current = tx.one("records/get", {"label": Label.ACCOUNT}, id=body["account"])
     if current is None:
-        raise NotFound(f"No account with id {body['account']}", {"account": "no such account"})
+        raise NotFound(_("No account with id %(id)s", id=body["account"]), {"account": _("no such account")})
     if tx.one("contacts/employed_at", id=person_id, account=body["account"]):
-        raise Conflict("The person works at that account already.", {"account": "is the current employer"})
+        raise Conflict(_("The person works at that account already."), {"account": _("is the current employer")})
     tx.run("contacts/end_employment", id=person_id, account=None, until=since)
     title = body.get("title") or None
     tx.run("contacts/start_employment", id=person_id, account=body["account"], title=title,
@@ -132,7 +134,7 @@ def history(db: Database, label: Label, record_id: str, *, limit: int = 50, curs
     if label is Label.PERSON:
         keeper = record_access.check_person(db, access, record_id)
     if db.read_one("records/get", {"label": label}, id=record_id) is None:
-        raise NotFound(f"No {label.value.lower()} with id {record_id}")
+        raise NotFound(no_such(label, record_id))
     rows = db.read("contacts/history", {"label": label}, id=record_id, after_at=after_at, after_id=after_id,
                    limit=limit + 1)
     items = [r["change"] for r in rows[:limit]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import Label, RelType
 from graphcrm.model.nodes import display_name, new_id, public
 from graphcrm.model.schema import Body, RecordId
@@ -30,7 +31,7 @@ def create_placeholder(db: Database, account_id: str, *, access: Access) -> dict
     record_access.check_edit(db, access, account_id)
     account = db.read_one("records/get", {"label": Label.ACCOUNT}, id=account_id)
     if account is None:
-        raise NotFound(f"No account with id {account_id}")
+        raise NotFound(_("No account with id %(id)s", id=account_id))
     row = db.write_one("contacts/create_placeholder", account=account_id, id=new_id(),
                        email=info_address(account["node"]))
     return public(row["person"])
@@ -60,7 +61,7 @@ def merge(db: Database, duplicate_id: str, body: dict, *, by: str | None = None,
     record_access.require_writer(access)
     into = MergeBody.check(body).into
     if into == duplicate_id:
-        raise Invalid("A person cannot be merged into itself", {"into": "must differ from the merged person"})
+        raise Invalid(_("A person cannot be merged into itself"), {"into": _("must differ from the merged person")})
     record_access.check_change(db, access, changed=[duplicate_id, into])
     return record_access.shown(db, access, db.write_tx(_merge, duplicate_id, into, by))
 
@@ -73,7 +74,7 @@ def merge_people(db: Database, duplicate_id: str, keep_id: str, *, by: str | Non
 def _context(tx: Tx, person_id: str, key: str) -> dict:
     row = tx.one("contacts/merge_context", id=person_id)
     if row is None:
-        raise NotFound(f"No person with id {person_id}", {key: "no such person"})
+        raise NotFound(_("No person with id %(id)s", id=person_id), {key: _("no such person")})
     return row
 
 

@@ -5,6 +5,7 @@ from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.contacts.people import CAP, section
 from graphcrm.errors import Invalid, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import Label, RelType
 from graphcrm.model.nodes import public
 from graphcrm.records import crud as records
@@ -23,9 +24,9 @@ def opportunity_detail(db: Database, opportunity_id: str, cap: int = CAP, *, acc
 def _opportunity_detail(tx: Tx, opportunity_id: str, cap: int, access: Access) -> dict:
     row = tx.one("opportunities/get", id=opportunity_id)
     if row is None:
-        raise NotFound(f"No opportunity with id {opportunity_id}")
+        raise NotFound(_("No opportunity with id %(id)s", id=opportunity_id))
     contacts = section(tx, "opportunities/contacts", id=opportunity_id, cap=cap, **record_access.visibility(access))
-    _, owner_id = record_access.owner_of(tx, opportunity_id)
+    _label, owner_id = record_access.owner_of(tx, opportunity_id)
     roles = relationships.contact_roles(tx)
     return {
         "opportunity": public(row["opportunity"]),
@@ -62,12 +63,14 @@ def create_opportunity(db: Database, data: dict, *, account_id: str | None = Non
         data = dict(data)
         given = data.pop("account")
         if given is not None and (not isinstance(given, str) or not given.strip() or len(given) > 100):
-            raise Invalid("Some fields are not valid: account", {"account": "must be an account id"})
+            raise Invalid(_("Some fields are not valid: %(fields)s", fields="account"),
+                          {"account": _("must be an account id")})
         account_id = account_id or (given or "").strip() or None
     props = records.prepare(Label.OPPORTUNITY, data)
     if account_id:
         if relationships.label_by_id(db, account_id) is not Label.ACCOUNT:
-            raise Invalid("Some fields are not valid: account", {"account": "is not an account"})
+            raise Invalid(_("Some fields are not valid: %(fields)s", fields="account"),
+                          {"account": _("is not an account")})
         record_access.check_edit(db, access, account_id)
     return public(db.write_tx(_create_opportunity, props, account_id, by))
 

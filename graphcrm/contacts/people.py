@@ -7,6 +7,7 @@ from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.contacts.salutation import letter_salutation
 from graphcrm.errors import Forbidden, Invalid, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import Label, RelType
 from graphcrm.model.nodes import public
 from graphcrm.records import crud as records
@@ -31,7 +32,7 @@ def person_detail(db: Database, person_id: str, cap: int = CAP, *, access: Acces
     row = db.read_one("people/detail", id=person_id, cap=cap, **record_access.visibility(access))
     owner_id = (row["owner"] or {}).get("id") if row else None
     if row is None or (not access.sees_person(owner_id)):
-        raise NotFound(f"No person with id {person_id}")
+        raise NotFound(_("No person with id %(id)s", id=person_id))
     sections = {name: capped(row[name]) for name in
                 ("employers", "board", "former", "opportunities", "campaigns", "managers", "reports", "knows")}
     return {
@@ -128,7 +129,7 @@ def campaign_detail(db: Database, campaign_id: str, cap: int = CAP, *, access: A
 def _campaign_detail(tx: Tx, campaign_id: str, cap: int, access: Access) -> dict:
     row = tx.one("records/get", {"label": Label.CAMPAIGN}, id=campaign_id)
     if row is None:
-        raise NotFound(f"No campaign with id {campaign_id}")
+        raise NotFound(_("No campaign with id %(id)s", id=campaign_id))
     return {"campaign": public(row["node"]),
             "members": section(tx, "people/campaign_members", id=campaign_id, cap=cap,
                                **record_access.visibility(access))}
@@ -143,7 +144,7 @@ def create_person(db: Database, data: dict, *, owner_id: str, address: str = "si
     """
     record_access.require_writer(access)
     if owner_id != access.user_id and not access.manages(owner_id):
-        raise Forbidden("You may give new people only to yourself or to your team.")
+        raise Forbidden(_("You may give new people only to yourself or to your team."))
     props = records.prepare(Label.PERSON, data)
     node = db.write_tx(_create_person, props, owner_id, address, account_id, by)
     from graphcrm.places import geocode_record

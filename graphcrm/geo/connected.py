@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graphcrm.errors import Invalid
+from graphcrm.i18n import _
 from graphcrm.store.db import Database
 
 ME = "me"
@@ -23,14 +24,14 @@ def anchors(db: Database, connected_to: str, user: dict | None) -> tuple[list[st
     """
     if connected_to == ME:
         if user is None:
-            raise Invalid("connected_to=me needs a signed-in user", {"connected_to": "needs a user"})
+            raise Invalid(_("connected_to=me needs a signed-in user"), {"connected_to": _("needs a user")})
         eids = [r["eid"] for r in db.read("geo/anchors_mine", user=user["id"])]
         return eids, {"to": ME, "basis": "my_contacts", "anchors": len(eids)}
     row = db.read_one("geo/anchors_opportunity", id=connected_to, decision_roles=list(decision_roles()))
     if row is None:
         raise Invalid(
-            f"No opportunity with id {connected_to}",
-            {"connected_to": "must be me or the id of an opportunity"},
+            _("No opportunity with id %(id)s", id=connected_to),
+            {"connected_to": _("must be me or the id of an opportunity")},
         )
     deciders = [m["eid"] for m in row["members"] if m["decides"]]
     if deciders:

@@ -9,6 +9,7 @@ from graphcrm.access.checks import visibility
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid
 from graphcrm.geo.nearby import KINDS, display_label
+from graphcrm.i18n import _
 from graphcrm.store.db import Database
 from graphcrm.store.values import point
 
@@ -36,20 +37,20 @@ def parse_bbox(text: str | None) -> tuple[tuple[float, float], tuple[float, floa
         west, south, east, north = (float(p) for p in parts)
     except ValueError:
         raise Invalid(
-            "bbox must be west,south,east,north in degrees",
-            {"bbox": "must be west,south,east,north in degrees"},
+            _("bbox must be west,south,east,north in degrees"),
+            {"bbox": _("must be west,south,east,north in degrees")},
         ) from None
     if not all(math.isfinite(v) for v in (west, south, east, north)):
-        raise Invalid("bbox must be finite numbers", {"bbox": "must be finite numbers"})
+        raise Invalid(_("bbox must be finite numbers"), {"bbox": _("must be finite numbers")})
     if not (-90 <= south <= 90 and -90 <= north <= 90):
-        raise Invalid("bbox latitudes must be between -90 and 90", {"bbox": "latitude outside -90..90"})
+        raise Invalid(_("bbox latitudes must be between -90 and 90"), {"bbox": _("latitude outside -90..90")})
     if not (-MAX_MAP_LON <= west <= MAX_MAP_LON and -MAX_MAP_LON <= east <= MAX_MAP_LON):
-        raise Invalid(f"bbox longitudes must be between -{MAX_MAP_LON:g} and {MAX_MAP_LON:g}",
-                      {"bbox": f"longitude outside -{MAX_MAP_LON:g}..{MAX_MAP_LON:g}"})
+        raise Invalid(_("bbox longitudes must be between -%(max)s and %(max)s", max=format(MAX_MAP_LON, "g")),
+                      {"bbox": _("longitude outside -%(max)s..%(max)s", max=format(MAX_MAP_LON, "g"))})
     if south > north or west > east:
         raise Invalid(
-            "bbox must have south <= north and west <= east",
-            {"bbox": "south > north or west > east"},
+            _("bbox must have south <= north and west <= east"),
+            {"bbox": _("south > north or west > east")},
         )
     if east - west >= 360:
         return (south, -180.0), (north, 180.0)
@@ -86,7 +87,7 @@ def markers(
     People the viewer may not see are left out.
     """
     if kind and kind not in KINDS:
-        raise Invalid("kind must be person or account", {"kind": "must be person or account"})
+        raise Invalid(_("kind must be person or account"), {"kind": _("must be person or account")})
     (south, west), (north, east) = parse_bbox(bbox)
     now = now or dt.datetime.now(dt.UTC)
     rows, truncated = [], False

@@ -8,6 +8,7 @@ from graphcrm.access.checks import check_visible
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.geo.nearby import DEFAULT_RADIUS_KM, KINDS, MAX_RADIUS_KM, Hops, NearbyQuery
+from graphcrm.i18n import _
 from graphcrm.places.address import locate, parse_address
 from graphcrm.places.locations import online_url
 from graphcrm.records import paging, picklists
@@ -38,10 +39,12 @@ def _number(args: dict, name: str, lo: float, hi: float, errors: dict, *, lo_ope
     try:
         value = float(str(raw).strip())
     except ValueError:
-        errors[name] = "must be a number"
+        errors[name] = _("must be a number")
         return None
     if not math.isfinite(value) or value > hi or value < lo or (lo_open and value <= lo):
-        errors[name] = f"must be {'more than' if lo_open else 'at least'} {lo:g} and at most {hi:g}"
+        bounds = {"lo": format(lo, "g"), "hi": format(hi, "g")}
+        errors[name] = (_("must be more than %(lo)s and at most %(hi)s", **bounds) if lo_open
+                        else _("must be at least %(lo)s and at most %(hi)s", **bounds))
         return None
     return value
 
@@ -50,7 +53,7 @@ def parse_query(db: Database, args: dict, user: dict, access: Access) -> NearbyQ
     """Check the query parameters of GET /nearby and resolve the center; raise Invalid naming each bad one."""
     errors: dict[str, str] = {}
     for name in sorted(set(args) - set(ARGS)):
-        errors[name] = "is not a parameter of nearby; use " + ", ".join(ARGS)
+        errors[name] = _("is not a parameter of nearby; use %(names)s", names=", ".join(ARGS))
     lat = _number(args, "lat", -90, 90, errors)
     lon = _number(args, "lon", -180, 180, errors)
     radius = _number(args, "radius_km", 0, MAX_RADIUS_KM, errors, lo_open=True)
@@ -66,28 +69,28 @@ def parse_query(db: Database, args: dict, user: dict, access: Access) -> NearbyQ
     ]
     if len(given) > 1:
         for name in given:
-            errors.setdefault(name if name != "lat/lon" else "lat", "give only one of lat/lon, near or address")
+            errors.setdefault(name if name != "lat/lon" else "lat", _("give only one of lat/lon, near or address"))
     elif not given:
-        errors["lat"] = "give lat and lon, or near=ID, or address=..."
+        errors["lat"] = _("give lat and lon, or near=ID, or address=...")
     elif given == ["lat/lon"] and not errors:
         for name, value in (("lat", lat), ("lon", lon)):
             if value is None:
-                errors[name] = "is required with " + ("lon" if name == "lat" else "lat")
+                errors[name] = _("is required with %(other)s", other="lon" if name == "lat" else "lat")
     kind = (args.get("kind") or "").strip()
     if kind and kind not in KINDS:
-        errors["kind"] = "must be person or account"
+        errors["kind"] = _("must be person or account")
     account_type = (args.get("account_type") or "").strip() or None
     if account_type:
         # The org's own types count too ("Household" from a Salesforce import).
         known = picklists.values(db, "account_type")
         if account_type not in known:
-            errors["account_type"] = "must be one of: " + ", ".join(known)
+            errors["account_type"] = _("must be one of: %(expected)s", expected=", ".join(known))
     active = _flag(args.get("active"), "active", errors)
     hops = (args.get("hops") or "2").strip()
     if hops not in {h.value for h in Hops}:
-        errors["hops"] = "must be 1, 2 or 3"
+        errors["hops"] = _("must be 1, 2 or 3")
     elif args.get("hops") and not args.get("connected_to"):
-        errors["hops"] = "applies only with connected_to"
+        errors["hops"] = _("applies only with connected_to")
     limit = _integer(args.get("limit"), "limit", 50, 1, MAX_LIMIT, errors)
     position = paging.decode(access, args.get("cursor"), float, str)
     after = (float(position[0]), position[1]) if position else (-1.0, "")
@@ -108,7 +111,7 @@ def parse_query(db: Database, args: dict, user: dict, access: Access) -> NearbyQ
     if not errors:
         _resolve_center(db, query, lat, lon, near, address, errors, access)
     if errors:
-        raise Invalid("Some parameters are not valid: " + ", ".join(sorted(errors)), errors)
+        raise Invalid(_("Some parameters are not valid: %(fields)s", fields=", ".join(sorted(errors))), errors)
     return query
 
 
@@ -118,7 +121,7 @@ def _flag(raw, name: str, errors: dict) -> bool:
         return False
     if text in ("1", "true", "yes", "on"):
         return True
-    errors[name] = "must be true or false"
+    errors[name] = _("must be true or false")
     return False
 
 
@@ -127,7 +130,7 @@ def _integer(raw, name: str, default: int, lo: int, hi: int, errors: dict) -> in
     if not text:
         return default
     if not text.isascii() or not text.isdigit() or not lo <= int(text) <= hi:
-        errors[name] = f"must be a whole number between {lo} and {hi}"
+        errors[name] = _("must be a whole number between %(lo)s and %(hi)s", lo=lo, hi=hi)
         return default
     return int(text)
 
@@ -146,20 +149,20 @@ def _resolve_center(db: Database, query: NearbyQuery, lat, lon, near: str, addre
         row = db.read_one("geo/center_of", id=near)
         # Centering on a person the viewer may not see would tell where they are: answered as unknown.
         if row is None or not _visible(db, access, near):
-            errors["near"] = "is not the id of a person or account"
+            errors["near"] = _("is not the id of a person or account")
         elif row["location"] is None:
-            errors["near"] = "has no location yet (its address could not be placed)"
+            errors["near"] = _("has no location yet (its address could not be placed)")
         else:
             lat, lon = row["location"].latitude, row["location"].longitude
             query.exclude = near
             query.center = {"source": "record", "id": near}
     elif address:
         if len(address) > 300:
-            errors["address"] = "must be at most 300 characters"
+            errors["address"] = _("must be at most %(max_length)s characters", max_length=300)
             return
         found = locate(parse_address(address), online_url=online_url())
         if found is None:
-            errors["address"] = "could not be found; give a postal code and city, e.g. 4051 Basel, CH"
+            errors["address"] = _("could not be found; give a postal code and city, e.g. 4051 Basel, CH")
             return
         lat, lon = found[0], found[1]
         query.center = {"source": "address", "precision": found[2]}

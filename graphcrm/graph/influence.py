@@ -10,6 +10,7 @@ from graphcrm.access.policy import Access
 from graphcrm.errors import NotFound
 from graphcrm.graph import paths
 from graphcrm.graph.network import NODE_COLUMNS, NODE_VALUES, check_range, present
+from graphcrm.i18n import _
 from graphcrm.model import DEFAULT_CONTACT_ROLES, nodes
 from graphcrm.store.db import Database, Tx, table
 
@@ -36,7 +37,7 @@ def _influence(tx: Tx, opportunity_id: str, viewer: str, k: int, max_hops: int, 
                access: Access) -> dict:
     deal = tx.one("paths/committee", id=opportunity_id)
     if deal is None:
-        raise NotFound(f"No opportunity with id {opportunity_id}")
+        raise NotFound(_("No opportunity with id %(id)s", id=opportunity_id))
     team = tx.run("paths/deal_team", id=opportunity_id, limit=MAX_TEAM)
     me = tx.one("paths/user_eid", id=viewer)
     roles: dict[str, list] = {}
@@ -105,7 +106,7 @@ def _introductions(tx: Tx, person_id: str, viewer: str, k: int, max_hops: int, n
     found = table(tx, "network/nodes", NODE_COLUMNS, eids=[e["eid"] for e in tx.run("paths/resolve", id=person_id)])
     row = found[0] if found else None
     if row is None or "Person" not in row["labels"] or (not access.sees_person(row["owner"])):
-        raise NotFound(f"No person with id {person_id}")
+        raise NotFound(_("No person with id %(id)s", id=person_id))
     person = present(row["labels"], dict(zip(NODE_VALUES, row["values"])), row["account"], owner=row["keeper"],
                      redactor=redaction.Redactor(access))
     result = {"person": person, "paths_from_me": [], "paths_from_team": [], "introducers": [], "records": {}}
@@ -141,7 +142,7 @@ def connectors(db: Database, account_id: str, *, limit: int = 20, access: Access
     view = network(db, account_id, depth=2, limit=2000, layout="client", access=access)
     center = next(n for n in view["nodes"] if n["distance"] == 0)
     if center["kind"] != "account":
-        raise NotFound(f"No account with id {account_id}")
+        raise NotFound(_("No account with id %(id)s", id=account_id))
     graph = nx.Graph()
     graph.add_nodes_from(n["id"] for n in view["nodes"])
     graph.add_edges_from((e["source"], e["target"]) for e in view["edges"])

@@ -14,6 +14,7 @@ from graphcrm.access import redaction
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.graph.layout import add_layout
+from graphcrm.i18n import _
 from graphcrm.model import KIND_LABELS, LABEL_KINDS, NETWORK_REL_TYPES, REL_SPECS, Label, RelType, nodes
 from graphcrm.model.validation import parse_date
 from graphcrm.store.db import Database, Tx, table
@@ -54,8 +55,9 @@ def parse_types(value, allowed=VIEW_REL_TYPES, default=NETWORK_REL_TYPES, field:
     known = {t.value if hasattr(t, "value") else t for t in allowed}
     bad = [n for n in names if n not in known]
     if bad or not names:
-        raise Invalid(f"{field} holds unknown relationship types: {', '.join(bad) or '(none)'}",
-                      {field: "must be a comma-separated list of: " + ", ".join(sorted(known))})
+        raise Invalid(_("%(field)s holds unknown relationship types: %(types)s", field=field,
+                        types=", ".join(bad) or _("(none)")),
+                      {field: _("must be a comma-separated list of: %(expected)s", expected=", ".join(sorted(known)))})
     return list(dict.fromkeys(names))
 
 
@@ -66,8 +68,8 @@ def parse_kinds(value) -> list[str]:
     names = [v.strip() for v in str(value).split(",") if v.strip()]
     bad = [n for n in names if n not in VIEW_KINDS]
     if bad:
-        raise Invalid(f"kinds holds unknown kinds: {', '.join(bad)}",
-                      {"kinds": "must be a comma-separated list of: " + ", ".join(VIEW_KINDS)})
+        raise Invalid(_("kinds holds unknown kinds: %(kinds)s", kinds=", ".join(bad)),
+                      {"kinds": _("must be a comma-separated list of: %(expected)s", expected=", ".join(VIEW_KINDS))})
     return names
 
 
@@ -76,7 +78,7 @@ def parse_status(value) -> str | None:
     if value in (None, "", "all"):
         return None
     if value not in STATUSES:
-        raise Invalid("status must be active, inactive or all", {"status": "must be active, inactive or all"})
+        raise Invalid(_("status must be active, inactive or all"), {"status": _("must be active, inactive or all")})
     return value
 
 
@@ -87,13 +89,14 @@ def parse_as_of(value) -> dt.date | None:
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise Invalid(f"as_of {exc}", {"as_of": str(exc)}) from None
+        raise Invalid(_("as_of %(problem)s", problem=exc), {"as_of": str(exc)}) from None
 
 
 def check_range(name: str, value, lo: int, hi: int) -> int:
     """Return an int within [lo, hi] or raise Invalid naming it."""
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise Invalid(f"{name} must be a whole number between {lo} and {hi}", {name: f"must be between {lo} and {hi}"})
+        raise Invalid(_("%(name)s must be a whole number between %(lo)s and %(hi)s", name=name, lo=lo, hi=hi),
+                      {name: _("must be between %(lo)s and %(hi)s", lo=lo, hi=hi)})
     return value
 
 
@@ -104,7 +107,7 @@ def network(db: Database, center: str, *, depth: int = 2, types=None, limit: int
     With `access`, the view is what that viewer may see (redaction.py); a hidden center is a 404.
     """
     if not isinstance(center, str) or not center.strip():
-        raise Invalid("center is required", {"center": "is required"})
+        raise Invalid(_("center is required"), {"center": _("is required")})
     check_range("depth", depth, 1, MAX_DEPTH)
     check_range("limit", limit, 1, MAX_LIMIT)
     query = {"types": parse_types(types), "as_of": parse_as_of(as_of), "status": parse_status(status),
@@ -118,7 +121,7 @@ def network(db: Database, center: str, *, depth: int = 2, types=None, limit: int
 def _expand(tx: Tx, center: str, depth: int, limit: int, query: dict, access: Access) -> dict:
     row = tx.one("network/center", id=center)
     if row is None or (row["person"] and not access.sees_person(row["owner"])):
-        raise NotFound(f"No record with id {center}", {"center": "no such record"})
+        raise NotFound(_("No record with id %(id)s", id=center), {"center": _("no such record")})
     seen, shown, frontier = {row["eid"]}, [row["eid"]], [row["eid"]]
     total, lower_bound, distance = 1, False, {row["eid"]: 0}
     visibility = access.cypher_params()

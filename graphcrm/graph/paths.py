@@ -20,6 +20,7 @@ from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid, NotFound
 from graphcrm.graph import candidates, explain, kpaths, ties
 from graphcrm.graph.network import check_range, parse_types
+from graphcrm.i18n import _
 from graphcrm.model import NETWORK_REL_TYPES
 from graphcrm.store.db import Database, Tx
 
@@ -35,7 +36,7 @@ def check(k: int, max_hops: int, rank: str, types) -> list[str]:
     check_range("k", k, 1, MAX_K)
     check_range("max_hops", max_hops, 1, MAX_HOPS)
     if rank not in RANKS:
-        raise Invalid("rank must be strength or hops", {"rank": "must be strength or hops"})
+        raise Invalid(_("rank must be strength or hops"), {"rank": _("must be strength or hops")})
     return parse_types(types, allowed=PATH_TYPES, default=PATH_TYPES)
 
 
@@ -49,9 +50,9 @@ def find_paths(db: Database, source: str, target: str, *, k: int = DEFAULT_K, ma
     types = check(k, max_hops, rank, types)
     for key, value in (("from", source), ("to", target)):
         if not isinstance(value, str) or not value.strip():
-            raise Invalid(f"{key} is required", {key: "is required"})
+            raise Invalid(_("%(name)s is required", name=key), {key: _("is required")})
     if source == target:
-        raise Invalid("from and to must be different records", {"to": "must differ from from"})
+        raise Invalid(_("from and to must be different records"), {"to": _("must differ from from")})
     now = now or dt.datetime.now(dt.UTC)
     return db.read_tx(_find, source, target, k, max_hops, rank, types, viewer, now, access)
 
@@ -67,9 +68,9 @@ def resolve(tx: Tx, record_id: str, field: str, access: Access) -> str:
     """Return the element id of a path end, refusing unknown records, hidden people and placeholders."""
     row = tx.one("paths/resolve", id=record_id)
     if row is None or ("Person" in row["labels"] and not access.sees_person(row["owner"])):
-        raise NotFound(f"No record with id {record_id}", {field: "no such record"})
+        raise NotFound(_("No record with id %(id)s", id=record_id), {field: _("no such record")})
     if row["placeholder"]:
-        raise Invalid("A placeholder contact cannot be on a path", {field: "is a placeholder contact"})
+        raise Invalid(_("A placeholder contact cannot be on a path"), {field: _("is a placeholder contact")})
     return row["eid"]
 
 

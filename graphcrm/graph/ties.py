@@ -18,6 +18,7 @@ import math
 import networkx as nx
 
 from graphcrm.graph.candidates import TOUCHED, Tie, ensure_touches
+from graphcrm.i18n import _
 from graphcrm.touchpoints import strength
 
 MIN_STRENGTH = 0.02
@@ -131,11 +132,11 @@ def _date(value) -> dt.date | None:
     return value.date() if value else None
 
 
-def period_text(tie: Tie) -> str:
-    """Return " from 2015 to 2019", " since 2019" or ""."""
+def with_period(text: str, tie: Tie) -> str:
+    """Add the tie's period to a sentence: "... from 2015 to 2019", "... since 2019", or nothing."""
     since, until = _date(tie.props.get("since")), _date(tie.props.get("until"))
     if since and until:
-        return f" from {since.year} to {until.year}"
+        return _("%(text)s from %(start)s to %(end)s", text=text, start=since.year, end=until.year)
     if until:
-        return f" until {until.year}"
-    return f" since {since.year}" if since else ""
+        return _("%(text)s until %(end)s", text=text, end=until.year)
+    return _("%(text)s since %(start)s", text=text, start=since.year) if since else text

@@ -24,10 +24,11 @@ def blueprint_modules():
 
 def register(app: Flask) -> None:
     """Attach every blueprint, the error handlers, the request guard and the security headers."""
-    from graphcrm.http.common import body, errors, guard, security
+    from graphcrm.http.common import body, errors, guard, locale, security
 
     errors.register(app)
     guard.register(app)
+    locale.register(app)  # after the guard: the user's own language comes first
     body.register(app)  # after the guard: who is asking comes first, then the body's size and depth
     security.register(app)
     for module in blueprint_modules():

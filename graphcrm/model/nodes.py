@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import uuid
 
+from graphcrm.i18n import _
 from graphcrm.model import Label
+from graphcrm.model.collation import fold
 
 # Properties that never leave the capability layer.
 INTERNAL = frozenset({"sort_key", "password_hash", "_lock", "custom_text"})
@@ -15,14 +17,16 @@ def new_id() -> str:
 
 
 def sort_key(label: Label, props: dict) -> str:
-    """Return the lower-case key lists are ordered and filtered by."""
+    """Return the folded key lists are ordered and filtered by (last name first for people; Ä with A)."""
     if label is Label.PERSON:
-        return f"{props.get('last_name') or ''} {props.get('first_name') or ''}".strip().lower()
-    return (props.get("name") or "").strip().lower()
+        return fold(f"{props.get('last_name') or ''} {props.get('first_name') or ''}")
+    return fold(props.get("name"))
 
 
-def display_name(props: dict | None, fallback: str = "(unnamed)") -> str:
-    """Return what a record is called: a person's first and last name, else its name, else `fallback`."""
+def display_name(props: dict | None, fallback: str | None = None) -> str:
+    """Return what a record is called: a person's first and last name, else its name, else `fallback` ("(unnamed)")."""
+    if fallback is None:
+        fallback = _("(unnamed)")
     if not props:
         return fallback
     person = " ".join(str(p) for p in (props.get("first_name"), props.get("last_name")) if p)

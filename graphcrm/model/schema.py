@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, cr
 from pydantic import Field as PydanticField
 
 from graphcrm.errors import BadRequest, Invalid
+from graphcrm.i18n import _
 from graphcrm.model import Field
 from graphcrm.model.validation import blank, convert
 
@@ -34,7 +35,7 @@ class Body(BaseModel):
         """
         if not where and not isinstance(data, dict):
             # The contract's 400: a body of the wrong shape is malformed, not a bad field.
-            raise BadRequest("The body must be a JSON object.", {"body": "must be an object"})
+            raise BadRequest(_("The body must be a JSON object."), {"body": _("must be an object")})
         try:
             return cls.model_validate(data, context=context)
         except ValidationError as exc:
@@ -52,7 +53,7 @@ def invalid(exc: ValidationError, where: str = "") -> Invalid:
         path = ".".join(str(p) for p in error["loc"]) or "body"
         name = f"{where}.{path}" if where and path != "body" else (where or path)
         fields.setdefault(name, _message(error))
-    return Invalid("Some fields are not valid: " + ", ".join(sorted(fields)), fields)
+    return Invalid(_("Some fields are not valid: %(fields)s", fields=", ".join(sorted(fields))), fields)
 
 
 def _message(error: dict) -> str:
@@ -60,31 +61,37 @@ def _message(error: dict) -> str:
     if kind == "value_error":
         return str(ctx.get("error") or error["msg"])
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "must be an object"
+        return _("must be an object")
     if kind == "too_short" and ctx.get("min_length") == 1:
-        return "must have at least one entry"
-    return _MESSAGES.get(kind, error["msg"]).format(**ctx)
+        return _("must have at least one entry")
+    message = _MESSAGES.get(kind)
+    return message(ctx) if message else error["msg"]
 
 
+# Pydantic's error types in our words (its own `msg` is the fallback); `ctx` fills the placeholders.
 _MESSAGES = {
-    "missing": "is required", "extra_forbidden": "unknown field",
-    "string_type": "must be a string", "string_too_long": "must be at most {max_length} characters",
-    "string_too_short": "must not be empty", "bool_type": "must be true or false",
-    "int_type": "must be a whole number", "int_from_float": "must be a whole number",
-    "float_type": "must be a number", "list_type": "must be a list",
-    "too_long": "must have at most {max_length} entries", "too_short": "must have at least {min_length} entries",
-    "literal_error": "must be one of: {expected}", "enum": "must be one of: {expected}",
-    "greater_than_equal": "must be at least {ge}", "less_than_equal": "must be at most {le}",
-    "finite_number": "must be a number",
+    "missing": lambda ctx: _("is required"), "extra_forbidden": lambda ctx: _("unknown field"),
+    "string_type": lambda ctx: _("must be a string"),
+    "string_too_long": lambda ctx: _("must be at most %(max_length)s characters", max_length=ctx.get("max_length")),
+    "string_too_short": lambda ctx: _("must not be empty"), "bool_type": lambda ctx: _("must be true or false"),
+    "int_type": lambda ctx: _("must be a whole number"), "int_from_float": lambda ctx: _("must be a whole number"),
+    "float_type": lambda ctx: _("must be a number"), "list_type": lambda ctx: _("must be a list"),
+    "too_long": lambda ctx: _("must have at most %(max_length)s entries", max_length=ctx.get("max_length")),
+    "too_short": lambda ctx: _("must have at least %(min_length)s entries", min_length=ctx.get("min_length")),
+    "literal_error": lambda ctx: _("must be one of: %(expected)s", expected=ctx.get("expected")),
+    "enum": lambda ctx: _("must be one of: %(expected)s", expected=ctx.get("expected")),
+    "greater_than_equal": lambda ctx: _("must be at least %(ge)s", ge=ctx.get("ge")),
+    "less_than_equal": lambda ctx: _("must be at most %(le)s", le=ctx.get("le")),
+    "finite_number": lambda ctx: _("must be a number"),
 }
 
 
 # -- value types ------------------------------------------------------------------------------
 def _record_id(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("must be a record id")
+        raise ValueError(_("must be a record id"))
     if len(value) > MAX_ID:
-        raise ValueError(f"must be a record id (at most {MAX_ID} characters)")
+        raise ValueError(_("must be a record id (at most %(max)s characters)", max=MAX_ID))
     return value.strip()
 
 
@@ -97,7 +104,7 @@ def typed(field: Field, *, required: bool = False):
         converted = None if blank(value) else convert(field, value)
         # Text that is blank once trimmed is no value either.
         if converted is None and required:
-            raise ValueError("is required")
+            raise ValueError(_("is required"))
         return converted
 
     return Annotated[Any, BeforeValidator(check)]

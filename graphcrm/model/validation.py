@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from graphcrm.errors import Invalid
+from graphcrm.i18n import _
 from graphcrm.model import Field
 
 # Dot-separated atoms, a domain of dot-separated labels, and a TLD of letters (or punycode).
@@ -45,24 +46,24 @@ def convert(field: Field, value: Any) -> Any:
 
 def _text(field: Field, value: Any) -> str | None:
     if not isinstance(value, str):
-        raise ValueError("must be a string")
+        raise ValueError(_("must be a string"))
     value = value.strip()
     if len(value) > field.max_len:
-        raise ValueError(f"must be at most {field.max_len} characters")
+        raise ValueError(_("must be at most %(max_length)s characters", max_length=field.max_len))
     return value or None
 
 
 def _email(field: Field, value: Any) -> str | None:
     value = _text(field, value)
     if value is not None and not EMAIL_RE.match(value):
-        raise ValueError("is not a valid e-mail address")
+        raise ValueError(_("is not a valid e-mail address"))
     return value and value.lower()
 
 
 def _url(field: Field, value: Any) -> str | None:
     value = _text(field, value)
     if value is not None and not URL_RE.match(value):
-        raise ValueError("must be an http(s) address")
+        raise ValueError(_("must be an http(s) address"))
     return value
 
 
@@ -74,7 +75,7 @@ def _phone(field: Field, value: Any) -> str | None:
 def _lang(field: Field, value: Any) -> str | None:
     value = _text(field, value)
     if value is not None and value.lower() not in ISO_639_1:
-        raise ValueError("must be an ISO 639-1 language code such as de, fr, it or en")
+        raise ValueError(_("must be an ISO 639-1 language code such as de, fr, it or en"))
     return value and value.lower()
 
 
@@ -83,41 +84,42 @@ def _enum(field: Field, value: Any) -> str | None:
     if field.picklist:
         return value  # the org's values live in the database: records/picklists.py checks them
     if value is not None and value not in field.choices:
-        raise ValueError("must be one of: " + ", ".join(field.choices))
+        raise ValueError(_("must be one of: %(expected)s", expected=", ".join(field.choices)))
     return value
 
 
 def _bool(field: Field, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError("must be true or false")
+        raise ValueError(_("must be true or false"))
     return value
 
 
 def _number(field: Field, value: Any) -> int | float:
     # bool is an int in Python, and json accepts NaN and Infinity: none of them is a number here.
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError("must be a number")
+        raise ValueError(_("must be a number"))
     if field.type == "int":
         if not float(value).is_integer():
-            raise ValueError("must be a whole number")
+            raise ValueError(_("must be a whole number"))
         value = int(value)
         if not INT64_MIN <= value <= INT64_MAX:
-            raise ValueError("is too large")
+            raise ValueError(_("is too large"))
     else:
         value = float(value)
     if field.minimum is not None and value < field.minimum:
-        raise ValueError(f"must be at least {field.minimum:g}")
+        raise ValueError(_("must be at least %(ge)s", ge=format(field.minimum, "g")))
     if field.maximum is not None and value > field.maximum:
-        raise ValueError(f"must be at most {field.maximum:g}")
+        raise ValueError(_("must be at most %(le)s", le=format(field.maximum, "g")))
     return value
 
 
 def _strlist(field: Field, value: Any) -> list[str] | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError("must be a list of strings")
+        raise ValueError(_("must be a list of strings"))
     items = [v.strip() for v in value if v.strip()]
     if len(items) > MAX_LIST or any(len(v) > field.max_len for v in items):
-        raise ValueError(f"must have at most {MAX_LIST} entries of at most {field.max_len} characters")
+        raise ValueError(_("must have at most %(max_entries)s entries of at most %(max_length)s characters",
+                               max_entries=MAX_LIST, max_length=field.max_len))
     return items or None
 
 
@@ -139,13 +141,13 @@ def normalize_phone(value: str, region: str = "CH") -> str:
     import phonenumbers
 
     if not PHONE_RE.match(value):
-        raise ValueError("is not a phone number")
+        raise ValueError(_("is not a phone number"))
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException as exc:
-        raise ValueError("is not a phone number") from exc
+        raise ValueError(_("is not a phone number")) from exc
     if not phonenumbers.is_possible_number(number):
-        raise ValueError("is not a possible phone number")
+        raise ValueError(_("is not a possible phone number"))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -154,11 +156,11 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
-        raise ValueError("must be a date as YYYY-MM-DD")
+        raise ValueError(_("must be a date as YYYY-MM-DD"))
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise ValueError("is not a real date") from exc
+        raise ValueError(_("is not a real date")) from exc
 
 
 def parse_datetime(value: Any) -> dt.datetime:
@@ -172,15 +174,15 @@ def parse_datetime(value: Any) -> dt.datetime:
         try:
             parsed = dt.datetime.fromisoformat(text)
         except ValueError as exc:
-            raise ValueError("must be an ISO 8601 date-time such as 2026-03-01T09:30:00Z") from exc
+            raise ValueError(_("must be an ISO 8601 date-time such as 2026-03-01T09:30:00Z")) from exc
     else:
-        raise ValueError("must be an ISO 8601 date-time such as 2026-03-01T09:30:00Z")
+        raise ValueError(_("must be an ISO 8601 date-time such as 2026-03-01T09:30:00Z"))
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=dt.UTC)
     try:
         return parsed.astimezone(dt.UTC)
     except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1 in UTC
-        raise ValueError("is out of range") from None
+        raise ValueError(_("is out of range")) from None
 
 
 def int_arg(args: dict, name: str, default: int, lo: int, hi: int) -> int:
@@ -191,8 +193,9 @@ def int_arg(args: dict, name: str, default: int, lo: int, hi: int) -> int:
     # int() alone would also take "1_000" and non-ASCII digits.
     text = str(raw).strip()
     if isinstance(raw, bool) or not re.fullmatch(r"-?[0-9]{1,12}", text):
-        raise Invalid(f"{name} must be a whole number", {name: "must be a whole number"})
+        raise Invalid(_("%(name)s must be a whole number", name=name), {name: _("must be a whole number")})
     value = int(text)
     if not lo <= value <= hi:
-        raise Invalid(f"{name} must be between {lo} and {hi}", {name: f"must be between {lo} and {hi}"})
+        raise Invalid(_("%(name)s must be between %(lo)s and %(hi)s", name=name, lo=lo, hi=hi),
+                      {name: _("must be between %(lo)s and %(hi)s", lo=lo, hi=hi)})
     return value

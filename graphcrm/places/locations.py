@@ -13,8 +13,10 @@ import os
 from graphcrm.access import checks
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import Field, Label
 from graphcrm.model.schema import Body, Flag, typed
+from graphcrm.model.words import no_such
 from graphcrm.places.address import ADDRESS_FIELDS, SOURCE_ACCOUNT, SOURCE_MANUAL, has_address, locate
 from graphcrm.store.db import Database
 from graphcrm.store.values import point
@@ -46,7 +48,8 @@ def location_state(node: dict) -> dict:
 
 def check_label(label: Label) -> None:
     if label not in PLACED_LABELS:
-        raise Invalid(f"{label.value} records have no location", {"kind": "must be person or account"})
+        raise Invalid(_("%(label)s records have no location", label=label.value),
+                      {"kind": _("must be person or account")})
 
 
 def geocode_record(db: Database, label: Label, record_id: str) -> dict:
@@ -54,7 +57,7 @@ def geocode_record(db: Database, label: Label, record_id: str) -> dict:
     check_label(label)
     row = db.read_one("geo/address_of", {"label": label}, id=record_id)
     if row is None:
-        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+        raise NotFound(no_such(label, record_id))
     node = row["node"]
     if node.get("location_source") == SOURCE_MANUAL:
         return location_state(node)
@@ -131,7 +134,7 @@ def set_manual_location(db: Database, label: Label, record_id: str, data, *, acc
         force=True,
     )
     if row is None:
-        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+        raise NotFound(no_such(label, record_id))
     if label is Label.ACCOUNT:
         db.write("geo/follow_account", id=record_id)
     return location_state(row["node"])
@@ -142,7 +145,7 @@ def clear_manual_location(db: Database, label: Label, record_id: str, *, access:
     check_label(label)
     checks.check_edit(db, access, record_id)
     if db.write_one("geo/clear_manual", {"label": label}, id=record_id) is None:
-        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+        raise NotFound(no_such(label, record_id))
     return geocode_record(db, label, record_id)
 
 
@@ -153,13 +156,13 @@ def get_location(db: Database, label: Label, record_id: str, *, access: Access) 
         checks.check_person(db, access, record_id)
     row = db.read_one("geo/address_of", {"label": label}, id=record_id)
     if row is None:
-        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+        raise NotFound(no_such(label, record_id))
     return location_state(row["node"])
 
 
 def geocode_request(db: Database, body, *, access: Access) -> dict:
     """Admins: geocode what an API body asks for (no body: what is missing; {"all": true}: all not placed by hand)."""
-    checks.require_admin(access, "geocode all records")
+    checks.require_admin(access, _("geocode all records"))
     checked = GeocodeBody.check(body or {})
     return geocode_missing(db, everything=bool(checked.all), limit=checked.limit, access=access)
 
@@ -171,7 +174,7 @@ def geocode_missing(db: Database, *, everything: bool = False, limit: int | None
     Admins only. Accounts go first so people without an address find their account's point. Returns
     counts: {"checked", "placed", "unplaced", "by_source": {source: n}}.
     """
-    checks.require_admin(access, "geocode all records")
+    checks.require_admin(access, _("geocode all records"))
     counts = {"checked": 0, "placed": 0, "unplaced": 0, "by_source": {}}
     url = online_url()
     for label in (Label.ACCOUNT, Label.PERSON):

@@ -8,9 +8,12 @@ from typing import Any
 from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.errors import BadRequest, Conflict, Invalid, NotFound
+from graphcrm.i18n import _, ngettext
 from graphcrm.model import NODE_FIELDS, Label
+from graphcrm.model.collation import fold
 from graphcrm.model.nodes import INTERNAL, new_id, public, sort_key  # noqa: F401 (the records API)
 from graphcrm.model.schema import clean
+from graphcrm.model.words import changed_meanwhile, no_such
 from graphcrm.records import paging, picklists
 from graphcrm.store.db import Database, Tx
 from graphcrm.store.values import to_jsonable
@@ -84,7 +87,7 @@ def get(db: Database, label: Label, record_id: str, *, access: Access) -> dict:
         owner = record_access.check_person(db, access, record_id)
     row = db.read_one("records/get", {"label": label}, id=record_id)
     if row is None:
-        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+        raise NotFound(no_such(label, record_id))
     if label is Label.PERSON:
         return access.person(public(row["node"]), owner)
     if label is Label.USER:
@@ -100,19 +103,19 @@ def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | 
     """
     record_access.require_writer(access)
     if not isinstance(data, dict):
-        raise BadRequest("The body must be a JSON object.", {"body": "must be an object"})
+        raise BadRequest(_("The body must be a JSON object."), {"body": _("must be an object")})
     record_access.check_edit(db, access, record_id)
     data = dict(data)
     version = data.pop("version", None)
     errors = {}
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
-        errors["version"] = "must be a whole number"
+        errors["version"] = _("must be a whole number")
     try:
         props = clean(NODE_FIELDS[label], data, partial=True)
     except Invalid as exc:
         errors.update(exc.fields)
     if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
+        raise Invalid(_("Some fields are not valid: %(fields)s", fields=", ".join(sorted(errors))), errors)
     updated = placed(db, label, db.write_tx(_update, label, record_id, props, version, by), props)
     return _shown(db, label, updated, access)
 
@@ -120,12 +123,11 @@ def update(db: Database, label: Label, record_id: str, data: dict, *, by: str | 
 def _update(tx: Tx, label: Label, record_id: str, props: dict, version: int | None, by: str | None) -> dict:
     row = tx.one("records/lock", {"label": label}, id=record_id)
     if row is None:
-        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+        raise NotFound(no_such(label, record_id))
     current = row["node"]
     # Records loaded without a version (imports) count as version 0.
     if version is not None and (current.get("version") or 0) != version:
-        raise Conflict(f"This {NOUNS[label]} was changed by someone else (version {current.get('version')}, "
-                       f"you sent {version}); reload and try again.", {"version": "is stale"})
+        raise Conflict(changed_meanwhile(label, current.get("version"), version), {"version": _("is stale")})
     picklists.check_props(tx, label, props, current)
     if label is Label.OPPORTUNITY and props.get("stage") and "is_closed" not in props:
         props = {**props, **picklists.stage_flags(tx, props["stage"])}
@@ -152,16 +154,20 @@ def delete(db: Database, label: Label, record_id: str, *, access: Access) -> Non
 
 def _delete(tx: Tx, label: Label, record_id: str) -> None:
     if tx.one("records/lock", {"label": label}, id=record_id) is None:
-        raise NotFound(f"No {NOUNS[label]} with id {record_id}")
+        raise NotFound(no_such(label, record_id))
     if label is Label.ACCOUNT:
         held = tx.one("records/count_people", id=record_id)
         if held["people"]:
-            raise Conflict(f"This account still has {held['people']} people; move or delete them first.",
-                           {"id": "account still has people"})
+            raise Conflict(ngettext("This account still has %(num)d person; move or delete them first.",
+                                    "This account still has %(num)d people; move or delete them first.",
+                                    held["people"]), {"id": _("account still has people")})
         if held["opportunities"]:
             # Its deals would lose their owner and be open to every writer.
-            raise Conflict(f"This account still has {held['opportunities']} opportunities; delete them or "
-                           "move them to another account first.", {"id": "account still has opportunities"})
+            raise Conflict(ngettext("This account still has %(num)d opportunity; delete them or move them to "
+                                    "another account first.",
+                                    "This account still has %(num)d opportunities; delete them or move them to "
+                                    "another account first.", held["opportunities"]),
+                           {"id": _("account still has opportunities")})
     tx.run("records/delete", {"label": label}, id=record_id)
 
 
@@ -201,24 +207,24 @@ def filter_params(label: Label, filters: dict, choices=None) -> dict:
     `choices(field)` gives the values an enum filter takes; the model's own without it.
     """
     allowed = LIST_FILTERS[label]
-    errors = {name: "is not a filter of this list" for name, v in filters.items()
+    errors = {name: _("is not a filter of this list") for name, v in filters.items()
               if name not in allowed and v is not None}
     params = {name: filters.get(name) or None for name in (*ANCHOR_FILTERS, *ENUM_FILTERS)}
     for name in ENUM_FILTERS:
         if params[name] is None or name not in allowed:
             if params[name] is not None:
-                errors.setdefault(name, "is not a filter of this list")
+                errors.setdefault(name, _("is not a filter of this list"))
             continue
         field = NODE_FIELDS[label][name]
         known = choices(field) if choices else field.choices
         if params[name] not in known:
-            errors.setdefault(name, "must be one of: " + ", ".join(known))
+            errors.setdefault(name, _("must be one of: %(expected)s", expected=", ".join(known)))
     q = filters.get("q") or ""
     if len(q) > MAX_Q:
-        errors["q"] = f"must be at most {MAX_Q} characters"
+        errors["q"] = _("must be at most %(max_length)s characters", max_length=MAX_Q)
     if errors:
-        raise Invalid("Some filters are not valid: " + ", ".join(sorted(errors)), errors)
-    params["words"] = q.lower().split()
+        raise Invalid(_("Some filters are not valid: %(fields)s", fields=", ".join(sorted(errors))), errors)
+    params["words"] = fold(q).split()  # as the keys are folded: "Müller" and "muller" find each other
     return params
 
 

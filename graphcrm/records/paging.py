@@ -15,6 +15,7 @@ import json
 
 from graphcrm.access.policy import Access
 from graphcrm.errors import BadRequest
+from graphcrm.i18n import _
 
 MAX_CURSOR = 1000
 _MAC_BYTES = 16
@@ -77,8 +78,8 @@ def _unb64(text: str) -> bytes:
 
 
 def _refused() -> BadRequest:
-    return BadRequest("cursor is not one this API gave out; start again from the first page",
-                      {"cursor": "is not valid"})
+    return BadRequest(_("cursor is not one this API gave out; start again from the first page"),
+                      {"cursor": _("is not valid")})
 
 
 def instant(value: dt.datetime | str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from graphcrm.access import checks
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid, NotFound
+from graphcrm.i18n import LazyText, _, _l
 from graphcrm.model import (
     ACCOUNT_TYPES,
     CAMPAIGN_STATUSES,
@@ -31,20 +32,20 @@ from graphcrm.store.db import Database, Tx
 class Picklist:
     """One picklist: what it is called on the settings page and the values the model starts with."""
 
-    title: str
+    title: str | LazyText  # shown on the settings page in the reader's language
     defaults: tuple[str, ...]
     restricts: bool  # True: a write must use a value of the list; False: the list only suggests
 
 
 PICKLISTS = {
-    "stage": Picklist("Opportunity stages", OPPORTUNITY_STAGES, True),
-    "account_type": Picklist("Account types", ACCOUNT_TYPES, True),
-    "industry": Picklist("Industries", (), False),
-    "lead_source": Picklist("Lead sources", (), False),
-    "campaign_status": Picklist("Campaign statuses", CAMPAIGN_STATUSES, True),
-    "member_status": Picklist("Campaign member statuses", MEMBER_STATUSES, True),
-    "contact_role": Picklist("Opportunity contact roles", DEFAULT_CONTACT_ROLES, True),
-    "relation_role": Picklist("Account contact roles", (), False),
+    "stage": Picklist(_l("Opportunity stages"), OPPORTUNITY_STAGES, True),
+    "account_type": Picklist(_l("Account types"), ACCOUNT_TYPES, True),
+    "industry": Picklist(_l("Industries"), (), False),
+    "lead_source": Picklist(_l("Lead sources"), (), False),
+    "campaign_status": Picklist(_l("Campaign statuses"), CAMPAIGN_STATUSES, True),
+    "member_status": Picklist(_l("Campaign member statuses"), MEMBER_STATUSES, True),
+    "contact_role": Picklist(_l("Opportunity contact roles"), DEFAULT_CONTACT_ROLES, True),
+    "relation_role": Picklist(_l("Account contact roles"), (), False),
 }
 # What our own stages mean; an org's stages say it themselves (OpportunityStage, or the deal's IsClosed/IsWon).
 DEFAULT_STAGE_META = {"Closed Won": {"is_closed": True, "is_won": True, "probability": 100},
@@ -89,7 +90,7 @@ def all_picklists(db: Database, *, access: Access) -> list[dict]:
     for name, spec in PICKLISTS.items():
         items = [{"value": v, "default": v in spec.defaults, **(meta.get(v, {}) if name == "stage" else {})}
                  for v in _merged(name, rows.get(name) or {})]
-        out.append({"name": name, "title": spec.title, "restricts": spec.restricts, "values": items})
+        out.append({"name": name, "title": str(spec.title), "restricts": spec.restricts, "values": items})
     return out
 
 
@@ -115,20 +116,21 @@ class ValueBody(Body):
 
 def _checked_name(name: str) -> str:
     if name not in PICKLISTS:
-        raise NotFound(f"No picklist named {name!r}", {"name": "must be one of " + ", ".join(PICKLISTS)})
+        raise NotFound(_("No picklist named %(name)r", name=name),
+                       {"name": _("must be one of %(expected)s", expected=", ".join(PICKLISTS))})
     return name
 
 
 def _checked_value(body) -> str:
     value = ValueBody.check(body).value.strip()
     if not value or len(value) > 200:
-        raise Invalid("The value must be 1 to 200 characters.", {"value": "must be 1 to 200 characters"})
+        raise Invalid(_("The value must be 1 to 200 characters."), {"value": _("must be 1 to 200 characters")})
     return value
 
 
 def add_value(db: Database, name: str, body, *, access: Access) -> dict:
     """Admins: add one value to a picklist; answer the picklist."""
-    checks.require_admin(access, "change picklists")
+    checks.require_admin(access, _("change picklists"))
     name, value = _checked_name(name), _checked_value(body)
     if name == "contact_role":
         db.write("import/save_contact_roles", values=[value])
@@ -139,10 +141,11 @@ def add_value(db: Database, name: str, body, *, access: Access) -> dict:
 
 def remove_value(db: Database, name: str, body, *, access: Access) -> dict:
     """Admins: take an org value off a picklist (the model's own stay); records keep what they hold."""
-    checks.require_admin(access, "change picklists")
+    checks.require_admin(access, _("change picklists"))
     name, value = _checked_name(name), _checked_value(body)
     if value in PICKLISTS[name].defaults:
-        raise Invalid(f"{value!r} is one of graphcrm's own values and stays.", {"value": "is a default value"})
+        raise Invalid(_("%(value)r is one of graphcrm's own values and stays.", value=value),
+                      {"value": _("is a default value")})
     if name == "contact_role":
         db.write("picklists/remove_contact_role", value=value)
     else:
@@ -164,9 +167,9 @@ def check_props(db: Database | Tx, label: Label, props: dict, before: dict | Non
             continue
         allowed = values(db, spec.picklist)
         if value not in allowed:
-            errors[field_name] = "must be one of: " + ", ".join(allowed)
+            errors[field_name] = _("must be one of: %(expected)s", expected=", ".join(allowed))
     if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
+        raise Invalid(_("Some fields are not valid: %(fields)s", fields=", ".join(sorted(errors))), errors)
 
 
 def check_value(db: Database | Tx, name: str, value: str | None, field: str) -> None:
@@ -175,7 +178,8 @@ def check_value(db: Database | Tx, name: str, value: str | None, field: str) -> 
         return
     allowed = values(db, name)
     if value not in allowed:
-        raise Invalid(f"{field} is not a value of the org's list", {field: "must be one of: " + ", ".join(allowed)})
+        raise Invalid(_("%(field)s is not a value of the org's list", field=field),
+                      {field: _("must be one of: %(expected)s", expected=", ".join(allowed))})
 
 
 def stage_flags(db: Database | Tx, stage: str | None) -> dict:

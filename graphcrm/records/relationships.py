@@ -1,6 +1,7 @@
 """Typed relationships of the model: link and unlink records, with the model's rules."""
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from pydantic import Field as PydanticField
@@ -9,6 +10,7 @@ from graphcrm.access import audit
 from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import API_REL_TYPES, REL_SPECS, Label, RelType
 from graphcrm.model.nodes import new_id
 from graphcrm.model.schema import Body, RecordId, clean
@@ -28,8 +30,8 @@ def parse_type(value) -> RelType:
         for rel in API_REL_TYPES:
             if rel.value == value:
                 return rel
-    raise Invalid("type is not a relationship type of the model",
-                  {"type": "must be one of " + ", ".join(r.value for r in API_REL_TYPES)})
+    raise Invalid(_("type is not a relationship type of the model"),
+                  {"type": _("must be one of %(expected)s", expected=", ".join(r.value for r in API_REL_TYPES))})
 
 
 def label_by_id(db: Database | Tx, record_id) -> Label | None:
@@ -76,9 +78,9 @@ def _check_body(body, model: type[Body]) -> tuple[Body, RelType]:
     except Invalid as exc:
         rel, errors = None, {**exc.fields, **errors}
     if not errors and checked.from_ == checked.to:
-        errors["to"] = "must differ from from: a record cannot be related to itself"
+        errors["to"] = _("must differ from from: a record cannot be related to itself")
     if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
+        raise Invalid(_("Some fields are not valid: %(fields)s", fields=", ".join(sorted(errors))), errors)
     return checked, rel
 
 
@@ -86,13 +88,17 @@ def _ends(tx: Tx, rel: RelType, source: str, target: str) -> tuple[Label, Label]
     """Find both records and check the type may join their labels."""
     ids = {"from": source, "to": target}
     labels = {key: label_by_id(tx, record_id) for key, record_id in ids.items()}
-    missing = {key: "no such record" for key, label in labels.items() if label is None}
+    missing = {key: _("no such record") for key, label in labels.items() if label is None}
     if missing:
-        raise NotFound("No record with id " + " or ".join(ids[key] for key in missing), missing)
+        if len(missing) == 2:
+            raise NotFound(_("No record with id %(id)s or %(other)s", id=source, other=target), missing)
+        raise NotFound(_("No record with id %(id)s", id=ids[next(iter(missing))]), missing)
     pair = (labels["from"], labels["to"])
     if pair not in REL_SPECS[rel].ends:
-        allowed = " or ".join(f"{a.value} -> {b.value}" for a, b in REL_SPECS[rel].ends)
-        problem = f"{rel.value} joins {allowed}, not {pair[0].value} -> {pair[1].value}"
+        allowed = functools.reduce(lambda first, second: _("%(first)s or %(second)s", first=first, second=second),
+                                   (f"{a.value} -> {b.value}" for a, b in REL_SPECS[rel].ends))
+        problem = _("%(type)s joins %(allowed)s, not %(pair)s", type=rel.value, allowed=allowed,
+                    pair=pair[0].value + " -> " + pair[1].value)
         raise Invalid(problem, {"type": problem})
     return pair
 
@@ -114,7 +120,7 @@ def check_change(db: Database, access: Access, rel: RelType, source: str, target
     if rel is RelType.REPORTS_TO and "User" in (record_access.owner_of(db, source)[0],
                                               record_access.owner_of(db, target)[0]):
         if not access.is_admin:
-            raise Forbidden("Only admins change who reports to whom among users.")
+            raise Forbidden(_("Only admins change who reports to whom among users."))
         return {}
     ends = {"from": source, "to": target}
     changed = REL_SPECS[rel].changes
@@ -184,19 +190,20 @@ def _write_link(tx: Tx, rel: RelType, labels: tuple[Label, Label], source: str, 
 def _check_contact_role(tx: Tx, source: str, target: str, props: dict) -> None:
     roles = contact_roles(tx)
     if props.get("role") not in roles:
-        raise Invalid("role is not a configured contact role",
-                      {"properties.role": "must be one of " + ", ".join(roles)})
+        raise Invalid(_("role is not a configured contact role"),
+                      {"properties.role": _("must be one of %(expected)s", expected=", ".join(roles))})
     if props.get("primary") and tx.one("relationships/other_primary_role", **{"from": source, "to": target}):
-        raise Conflict("This opportunity has a primary contact already; unset it first.",
-                       {"properties.primary": "another contact is primary"})
+        raise Conflict(_("This opportunity has a primary contact already; unset it first."),
+                       {"properties.primary": _("another contact is primary")})
 
 
 def _check_one_account(tx: Tx, account: str, opportunity: str) -> None:
     """A deal has exactly one account, whose owner owns the deal: a second one is refused."""
     row = tx.one("relationships/deal_account", id=opportunity)
     if row is not None and row["account"]["id"] != account:
-        raise Conflict(f"This opportunity belongs to {row['account']['name']} already; a deal has one account. "
-                       "Unlink it there first.", {"from": "the opportunity has another account"})
+        raise Conflict(_("This opportunity belongs to %(account)s already; a deal has one account. "
+                         "Unlink it there first.", account=row["account"]["name"]),
+                       {"from": _("the opportunity has another account")})
 
 
 def _holders(tx: Tx, rel: RelType, target: str, to_label: Label) -> list[dict] | None:
@@ -238,6 +245,7 @@ def _unlink(tx: Tx, rel: RelType, source: str, target: str, by: str | None) -> i
     before = _holders(tx, rel, target, to_label)
     deleted = tx.one("relationships/delete", names, **{"from": source, "to": target})["deleted"]
     if not deleted:
-        raise NotFound(f"No {rel.value} relationship from {source} to {target}")
+        raise NotFound(_("No %(type)s relationship from %(source)s to %(target)s", type=rel.value, source=source,
+                         target=target))
     _record_holder_change(tx, rel, target, to_label, before, by)
     return deleted

@@ -6,6 +6,7 @@ import re
 from graphcrm.access.checks import visibility
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid
+from graphcrm.i18n import _
 from graphcrm.model.nodes import display_name
 from graphcrm.store.db import Database
 
@@ -34,9 +35,10 @@ def search(db: Database, text: str, limit: int = 20, *, access: Access) -> dict:
     Hits carry no sensitive field, so they need no redaction.
     """
     if not isinstance(text, str) or not text.strip():
-        raise Invalid("q is required", {"q": "is required"})
+        raise Invalid(_("q is required"), {"q": _("is required")})
     if len(text) > MAX_QUERY:
-        raise Invalid(f"q must be at most {MAX_QUERY} characters", {"q": f"at most {MAX_QUERY} characters"})
+        raise Invalid(_("q must be at most %(max_length)s characters", max_length=MAX_QUERY),
+                      {"q": _("at most %(max_length)s characters", max_length=MAX_QUERY)})
     query = lucene_query(text)
     if not query:
         return {"items": [], "next": None, "truncated": False}

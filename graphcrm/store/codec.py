@@ -16,6 +16,8 @@ from typing import Any
 from neo4j import time as nt
 from neo4j.spatial import CartesianPoint, Point, WGS84Point
 
+from graphcrm.i18n import _
+
 OFFSET_RE = re.compile(r"^(Z|[+-]\d{2}:?\d{2}(:?\d{2})?)$")
 DATETIME_TEXT_RE = re.compile(r"([^\[\]]+?)(?:\[([^\[\]]+)\])?")
 
@@ -76,7 +78,7 @@ def _parse_datetime(text: str) -> nt.DateTime:
     """Parse Cypher's datetime text: an ISO 8601 time with offset or Z, and maybe [Zone/Name]."""
     match = DATETIME_TEXT_RE.fullmatch(text)
     if match is None:
-        raise ValueError(f"{text[:60]!r} is not a datetime")
+        raise ValueError(_("%(value)r is not a datetime", value=text[:60]))
     iso, zone = match.group(1), match.group(2)
     if iso.endswith("Z"):
         iso, zone = iso[:-1] + "+00:00", zone or "Z"
@@ -94,7 +96,7 @@ def nanos(iso: str) -> str:
     """Pad a fraction of seconds to nine digits and add missing seconds (Cypher writes 09:30Z)."""
     match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d+)?(.*)", iso)
     if match is None:
-        raise ValueError(f"{iso[:60]!r} is not an ISO 8601 time")
+        raise ValueError(_("%(value)r is not an ISO 8601 time", value=iso[:60]))
     head, seconds, fraction, rest = match.groups()
     return f"{head}{seconds or ':00'}.{(fraction or '.')[1:].ljust(9, '0')}{rest}"
 
@@ -106,7 +108,7 @@ def decode(value: Any) -> Any:
     if isinstance(value, list):
         return [decode(v) for v in value]
     if not isinstance(value, dict) or not value:
-        raise ValueError(f"unexpected value {str(value)[:60]}")
+        raise ValueError(_("unexpected value %(value)s", value=str(value)[:60]))
     tag = next(iter(value))
     body = value[tag]
     if tag == "$datetime":
@@ -127,7 +129,7 @@ def decode(value: Any) -> Any:
         return float(body)
     if tag == "$bytes":
         return bytearray(base64.b64decode(body))
-    raise ValueError(f"unknown tag {tag}")
+    raise ValueError(_("unknown tag %(tag)s", tag=tag))
 
 
 @functools.lru_cache(maxsize=512)
@@ -136,4 +138,4 @@ def known_zone(name: str):
     try:
         return _zone(name)
     except LookupError:
-        raise ValueError(f"unknown time zone {name!r}") from None
+        raise ValueError(_("unknown time zone %(name)r", name=name)) from None

@@ -24,7 +24,8 @@ from neo4j.exceptions import (
 )
 
 from graphcrm.errors import Conflict, TooSlow, Unavailable
-from graphcrm.store import shapes
+from graphcrm.i18n import _
+from graphcrm.store import shapes, sortkeys
 
 # The statements ship inside the package, so a wheel finds them as well as a checkout does.
 CYPHER_DIR = resources.files("graphcrm.store") / "cypher"
@@ -70,12 +71,12 @@ def _translated(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except ConstraintError as exc:
-            raise Conflict("That record already exists (a unique value is taken).") from exc
+            raise Conflict(_("That record already exists (a unique value is taken).")) from exc
         except ClientError as exc:
             if exc.code in _TIMED_OUT:
                 log.warning("Neo4j ended a statement that ran past its timeout: %s", exc.message)
-                raise TooSlow("The request took too long and was stopped; narrow it down and try "
-                              "again.") from exc
+                raise TooSlow(_("The request took too long and was stopped; narrow it down and try "
+                                "again.")) from exc
             raise
         except (ServiceUnavailable, SessionExpired, ConnectionPoolError, TransientError) as exc:
             # No connection, none in time from the pool, or a database that is starting or
@@ -84,7 +85,7 @@ def _translated(fn: Callable) -> Callable:
             log.warning("Neo4j unavailable: %s", exc)
             if args and isinstance(args[0], Database):
                 args[0].relocate()
-            raise Unavailable("The database is not reachable right now; try again shortly.") from exc
+            raise Unavailable(_("The database is not reachable right now; try again shortly.")) from exc
 
     return wrapper
 
@@ -341,6 +342,8 @@ def migrate(db: Database) -> list[str]:
             db.run_raw(statement)
         applied.append(path.stem)
     db.run_raw("CALL db.awaitIndexes(300)")
+    if sortkeys.refold(db):
+        applied.append("sort_keys")
     return applied
 
 

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from graphcrm.errors import LocalDbError
+from graphcrm.i18n import _
 
 # Maven and javac need real paths: a package installed from a wheel is a folder on disk, so this is one.
 SOURCES = Path(str(resources.files("graphcrm.store") / "launcher"))
@@ -77,17 +78,17 @@ class LocalNeo4j:
         for tool in ("java", "javac", "mvn"):
             if shutil.which(tool) is None:
                 raise LocalDbError(
-                    f"'{tool}' is not installed; the managed Neo4j needs Java 17 (JDK) and Maven. "
-                    "Install them, or set NEO4J_URI to use another Neo4j.")
+                    _("'%(tool)s' is not installed; the managed Neo4j needs Java 17 (JDK) and Maven. "
+                      "Install them, or set NEO4J_URI to use another Neo4j.", tool=tool))
         lib, classes = self.install_dir / "lib", self.install_dir / "classes"
         shutil.rmtree(lib, ignore_errors=True)
         shutil.rmtree(classes, ignore_errors=True)
         classes.mkdir(parents=True)
-        echo("Fetching Neo4j Community with Maven (first run only) ...")
+        echo(_("Fetching Neo4j Community with Maven (first run only) ..."))
         self._run(["mvn", "-q", "-B", "-f", str(SOURCES / "pom.xml"), "dependency:copy-dependencies",
-                   f"-DoutputDirectory={lib}", "-DincludeScope=runtime"], "Maven could not fetch Neo4j")
+                   f"-DoutputDirectory={lib}", "-DincludeScope=runtime"], _("Maven could not fetch Neo4j"))
         self._run(["javac", "-cp", f"{lib}/*", "-d", str(classes), str(SOURCES / f"{MAIN_CLASS}.java")],
-                  "the Neo4j launcher did not compile")
+                  _("the Neo4j launcher did not compile"))
         marker.write_text(self._fingerprint())
 
     @staticmethod
@@ -95,7 +96,7 @@ class LocalNeo4j:
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-20:])
-            raise LocalDbError(f"{failure} (exit {proc.returncode}):\n{tail}")
+            raise LocalDbError(_("%(failure)s (exit %(code)s):", failure=failure, code=proc.returncode) + f"\n{tail}")
 
     # -- lifecycle ------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -187,14 +188,15 @@ class LocalNeo4j:
     def _start(self, port: int | None, echo) -> Running:
         running = self.status()
         if running and port is not None and port != running.port:
-            raise LocalDbError(f"Neo4j is running on port {running.port}; stop it first to move it to {port}")
+            raise LocalDbError(_("Neo4j is running on port %(running)s; stop it first to move it to %(port)s",
+                                 running=running.port, port=port))
         if running:
             return running
         self.ensure_installed(echo)
         port = port or self.port() or _free_port()
         if _port_answers(port):
-            raise LocalDbError(f"port {port} on 127.0.0.1 is already taken by another program; "
-                               f"stop that program, or choose another port with `graphcrm db start --port`")
+            raise LocalDbError(_("port %(port)s on 127.0.0.1 is already taken by another program; stop that program, "
+                                 "or choose another port with `graphcrm db start --port`", port=port))
         data = self.instance_dir / "data"
         data.mkdir(parents=True, exist_ok=True)
         cmd = ["java", f"-Xmx{self.heap_mb}m", f"-Xms{min(self.heap_mb, 256)}m",
@@ -218,16 +220,17 @@ class LocalNeo4j:
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 _CHILDREN.pop(proc.pid, None)
-                raise LocalDbError(f"Neo4j exited with code {proc.returncode} while starting.\n"
-                                   f"Last lines of {self.log_file}:\n{self.log_tail()}")
+                raise LocalDbError(_("Neo4j exited with code %(code)s while starting.", code=proc.returncode) + "\n"
+                                   + _("Last lines of %(file)s:", file=self.log_file) + f"\n{self.log_tail()}")
             if _bolt_answers(port):
                 return
             time.sleep(0.2)
         proc.kill()
         proc.wait()
         _CHILDREN.pop(proc.pid, None)
-        raise LocalDbError(f"Neo4j did not answer on port {port} within {START_TIMEOUT_S}s.\n"
-                           f"Last lines of {self.log_file}:\n{self.log_tail()}")
+        raise LocalDbError(_("Neo4j did not answer on port %(port)s within %(seconds)ss.", port=port,
+                             seconds=START_TIMEOUT_S) + "\n"
+                           + _("Last lines of %(file)s:", file=self.log_file) + f"\n{self.log_tail()}")
 
     def stop(self) -> bool:
         """Stop the instance; return False when it was not running."""
@@ -256,7 +259,7 @@ class LocalNeo4j:
         if target.is_dir() or target.suffix != ".dump":  # a folder (made when missing) for the usual name
             target = target / "graphcrm-neo4j.dump"
         if target.exists():
-            raise LocalDbError(f"{target} exists already; choose a new file name")
+            raise LocalDbError(_("%(file)s exists already; choose a new file name", file=target))
         target.parent.mkdir(parents=True, exist_ok=True)
         work = target.parent / f".{target.name}.work"
         shutil.rmtree(work, ignore_errors=True)
@@ -264,7 +267,7 @@ class LocalNeo4j:
         try:
             with self._paused(echo):
                 self._admin(["database", "dump", "neo4j", f"--to-path={work}", "--overwrite-destination=true"],
-                            "the dump failed")
+                            _("the dump failed"))
             (work / "neo4j.dump").replace(target)
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -274,7 +277,7 @@ class LocalNeo4j:
         """Replace the database with a dump made by `backup`, stopping a running instance briefly."""
         source = Path(source)
         if not source.is_file():
-            raise LocalDbError(f"{source}: no such dump file")
+            raise LocalDbError(_("%(file)s: no such dump file", file=source))
         work = self.instance_dir / "restore-work"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
@@ -286,7 +289,7 @@ class LocalNeo4j:
                 shutil.copyfile(source, work / "neo4j.dump")
             with self._paused(echo, start_after=True):
                 self._admin(["database", "load", "neo4j", f"--from-path={work}", "--overwrite-destination=true"],
-                            "the restore failed")
+                            _("the restore failed"))
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -295,7 +298,7 @@ class LocalNeo4j:
         """Stop the instance for the block; start it again after (on its port) when it ran before."""
         was_running = self.status() is not None
         if was_running:
-            echo("Stopping Neo4j for the moment ...")
+            echo(_("Stopping Neo4j for the moment ..."))
             self.stop()
         self.ensure_installed(echo)
         try:
@@ -313,12 +316,12 @@ class LocalNeo4j:
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
         if proc.returncode != 0:
             tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-20:])
-            raise LocalDbError(f"{failure} (exit {proc.returncode}):\n{tail}")
+            raise LocalDbError(_("%(failure)s (exit %(code)s):", failure=failure, code=proc.returncode) + f"\n{tail}")
 
     def log_tail(self, lines: int = 30) -> str:
         """Return the last lines of the instance's log."""
         if not self.log_file.exists():
-            return "(no log)"
+            return _("(no log)")
         return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
 
 

@@ -18,6 +18,7 @@ from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.access.redaction import anonymous_label
 from graphcrm.errors import Invalid, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import ACTIVITY_KINDS, Field, Label
 from graphcrm.model.nodes import CUSTOM_PREFIX, display_name, new_id
 from graphcrm.model.schema import Body, RecordId, typed
@@ -62,7 +63,7 @@ class ActivityBody(Body):
     def _not_ahead(cls, value, info: ValidationInfo):
         now = (info.context or {}).get("now") or utcnow()
         if value is not None and value > now + FUTURE_SLACK:
-            raise ValueError("must not be more than a day in the future")
+            raise ValueError(_("must not be more than a day in the future"))
         return value
 
 
@@ -90,7 +91,8 @@ def log_activity(db: Database, data: Any, *, by: str, now: dt.datetime | None = 
         owners = record_access.owners_of(db, checked["people"])
         hidden = [i for i, owner in owners.items() if not access.sees_person(owner)]
         if hidden:
-            raise Invalid("Some fields are not valid: people", {"people": "unknown person ids: " + ", ".join(hidden)})
+            raise Invalid(_("Some fields are not valid: %(fields)s", fields="people"),
+                          {"people": _("unknown person ids: %(ids)s", ids=", ".join(hidden))})
     activity_id = new_id()
     db.write_tx(_log, activity_id, checked, by)
     return describe(db, [activity_id], access)[0]
@@ -102,19 +104,19 @@ def _log(tx: Tx, activity_id: str, checked: dict, by: str) -> None:
                   opportunity=checked["opportunity"])
     errors = {}
     if refs["missing_people"]:
-        errors["people"] = "unknown person ids: " + ", ".join(refs["missing_people"])
+        errors["people"] = _("unknown person ids: %(ids)s", ids=", ".join(refs["missing_people"]))
     if not refs["account_found"]:
-        errors["account"] = f"no account with id {checked['account']}"
+        errors["account"] = _("no account with id %(id)s", id=checked["account"])
     if not refs["opportunity_found"]:
-        errors["opportunity"] = f"no opportunity with id {checked['opportunity']}"
+        errors["opportunity"] = _("no opportunity with id %(id)s", id=checked["opportunity"])
     elif not refs["opportunity_at_account"]:
-        errors["opportunity"] = f"is not a deal of account {checked['account']}"
+        errors["opportunity"] = _("is not a deal of account %(id)s", id=checked["account"])
     if errors:
-        raise Invalid("Some fields are not valid: " + ", ".join(sorted(errors)), errors)
+        raise Invalid(_("Some fields are not valid: %(fields)s", fields=", ".join(sorted(errors))), errors)
     row = tx.one("activities/create", id=activity_id, props=checked["props"], by=by,
                  people=checked["people"], account=checked["account"], opportunity=checked["opportunity"])
     if row is None:
-        raise NotFound(f"No user with id {by}", {"by": "no such user"})
+        raise NotFound(_("No user with id %(id)s", id=by), {"by": _("no such user")})
     tx.run("activities/refresh_touch_fields", ids=checked["people"], touch_kinds=list(TOUCH_KINDS))
 
 
@@ -136,7 +138,7 @@ def _private(activity: dict, access: Access) -> dict:
     if not activity.get("private") or access.is_admin or (author is not None and author == access.user_id):
         return activity
     return {k: value for k, value in activity.items() if k not in ("subject", "notes", "custom_text")
-            and not k.startswith(CUSTOM_PREFIX)} | {"subject": "Private note", "notes": None}
+            and not k.startswith(CUSTOM_PREFIX)} | {"subject": _("Private note"), "notes": None}
 
 
 def _participant(person: dict, access: Access) -> dict:
@@ -157,7 +159,7 @@ def person_activities(db: Database, person_id: str, *, limit: int = 50, cursor: 
 def _person_activities(tx: Tx, person_id: str, limit: int, after_at: str | None, after_id: str | None,
                        access: Access) -> dict:
     if tx.one("records/get", {"label": Label.PERSON}, id=person_id) is None:
-        raise NotFound(f"No person with id {person_id}")
+        raise NotFound(_("No person with id %(id)s", id=person_id))
     rows = tx.run("activities/for_person", id=person_id, limit=limit + 1, after_at=after_at, after_id=after_id)
     page = rows[:limit]
     next_cursor = paging.encode(access, paging.instant(page[-1]["at"]), page[-1]["id"]) if len(rows) > limit else None
@@ -207,7 +209,7 @@ def _person_strength(tx: Tx, person_id: str, user_id: str, cap: int, now: dt.dat
 
     row = tx.one("activities/strength_users", id=person_id, user=user_id, cap=cap)
     if row is None:
-        raise NotFound(f"No person with id {person_id}")
+        raise NotFound(_("No person with id %(id)s", id=person_id))
     users = {u["eid"]: u for u in row["users"]}
     if row["me"]:
         users.setdefault(row["me"]["eid"], row["me"])
@@ -219,7 +221,7 @@ def _person_strength(tx: Tx, person_id: str, user_id: str, cap: int, now: dt.dat
         return {"user": {"id": users[eid]["id"], "name": users[eid]["name"]},
                 "strength": round(strength.strength(touches), 4), "touchpoints": touches.total,
                 "counts": touches.counts, "last": touches.last, "owns": touches.owns,
-                "explanation": strength.describe(touches, "You" if you else users[eid]["name"], "them")}
+                "explanation": strength.describe(touches, users[eid]["name"], you=you)}
 
     ranked = sorted((entry(eid) for eid in users), key=lambda e: (-e["strength"], e["user"]["name"] or ""))
     mine = next((e for e in ranked if e["user"]["id"] == user_id), None)
@@ -231,6 +233,6 @@ def log_context(db: Database, person_id: str, *, access: Access) -> dict:
     """Return the person (as the viewer may see them), employers and open deals for the quick-log form."""
     row = db.read_one("activities/log_context", id=person_id, cap=20)
     if row is None:
-        raise NotFound(f"No person with id {person_id}")
+        raise NotFound(_("No person with id %(id)s", id=person_id))
     person = row["person"] = record_access.shown(db, access, row["person"])
     return {**row, "name": display_name(person, "—")}

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.errors import BadRequest, Invalid
+from graphcrm.i18n import _
 from graphcrm.model import Label
 from graphcrm.records import paging
 from graphcrm.records.crud import list_records
@@ -40,7 +41,8 @@ def last_touch_field(kind: str | None) -> LastTouch:
     if not kind:
         return LastTouch.ANY
     if kind not in TOUCH_KINDS:
-        raise Invalid(f"unknown kind {kind!r}", {"kind": "must be one of " + ", ".join(TOUCH_KINDS)})
+        raise Invalid(_("unknown kind %(kind)r", kind=kind),
+                      {"kind": _("must be one of %(expected)s", expected=", ".join(TOUCH_KINDS))})
     return LastTouch[kind.upper()]
 
 
@@ -53,7 +55,8 @@ def stale_contacts(db: Database, *, days: int = 90, kind: str | None = None, own
     a rep's own contacts, everyone's for admins and viewers, and only people the viewer may see.
     """
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DAYS:
-        raise Invalid(f"days must be between 0 and {MAX_DAYS}", {"days": f"must be between 0 and {MAX_DAYS}"})
+        raise Invalid(_("days must be between 0 and %(max)s", max=MAX_DAYS),
+                      {"days": _("must be between %(lo)s and %(hi)s", lo=0, hi=MAX_DAYS)})
     field = last_touch_field(kind)
     owners = record_access.report_scope(access, owner or None)
     # Nulls sort first; "" marks them in the cursor.
@@ -99,7 +102,7 @@ def _datetime(text: str):
     try:
         return exact_datetime(text)
     except ValueError:
-        raise BadRequest("cursor is not one this API gave out", {"cursor": "is not valid"}) from None
+        raise BadRequest(_("cursor is not one this API gave out"), {"cursor": _("is not valid")}) from None
 
 
 def stale_rows(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[dict]:
@@ -112,7 +115,7 @@ def stale_rows(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[dict]:
         cursor = page["next"]
         if cursor is None:
             return
-    yield {"_note": f"cut at {cap} rows; narrow the filters"}
+    yield {"_note": _("cut at %(cap)s rows; narrow the filters", cap=cap)}
 
 
 def csv_rows(db: Database, cap: int = CSV_CAP, **filters) -> Iterator[dict]:

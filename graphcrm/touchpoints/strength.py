@@ -21,6 +21,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from graphcrm.i18n import _, ngettext
 from graphcrm.store.db import table
 
 HALF_LIFE_DAYS = 90.0
@@ -117,35 +118,99 @@ def summaries(db, user_eids: list[str], person_eids: list[str], now: dt.datetime
     return out
 
 
-def describe(touches: Touches, subject: str, person: str) -> str:
-    """Say in words what the touches are: "You met Peter Frei 6 times, last on 2 Oct 2026"."""
+def describe(touches: Touches, subject: str, person: str | None = None, *, you: bool = False) -> str:
+    """Say in words what the touches are: "You met Peter Frei 6 times, last on 2 Oct 2026".
+
+    `you`: the subject is the viewer ("You met ..."), else it is called `subject`; without `person`
+    the person is "them" (their own page says whom).
+    """
     total = touches.total
-    when = f", last on {format_day(touches.last)}" if touches.last else ""
     if total and touches.counts.get("meeting", 0) == total:
-        text = f"{subject} met {person} {_times(total)}{when}"
+        text = _met(subject, person, you, _times(total))
     elif total:
-        kinds = ", ".join(f"{n} {_plural(k, n)}" for k, n in sorted(touches.counts.items(), key=lambda kv: -kv[1]))
-        text = f"{subject} had {total} touchpoint{'s' if total != 1 else ''} with {person} ({kinds}){when}"
+        kinds = ", ".join(_kind_count(k, n) for k, n in sorted(touches.counts.items(), key=lambda kv: -kv[1]))
+        text = _had(subject, person, you, total, kinds)
     else:
         text = ""
+    if text and touches.last:
+        text = _("%(text)s, last on %(date)s", text=text, date=format_day(touches.last))
     if touches.owns:
-        verb = "own" if subject == "You" else "owns"
         if text:
-            return f"{text}; {'you' if subject == 'You' else subject} {verb} the contact"
-        return f"{subject} {verb} the contact {person}"
+            return owns_too(text, subject, you)
+        if you:
+            return _("You own the contact %(person)s", person=person) if person else _("You own the contact")
+        return (_("%(subject)s owns the contact %(person)s", subject=subject, person=person) if person
+                else _("%(subject)s owns the contact", subject=subject))
     return text
 
 
+def owns_too(text: str, subject: str, you: bool) -> str:
+    """Add to a sentence about touches that the subject owns the contact too."""
+    if you:
+        return _("%(text)s; you own the contact", text=text)
+    return _("%(text)s; %(subject)s owns the contact", text=text, subject=subject)
+
+
+def _met(subject: str, person: str | None, you: bool, times: str) -> str:
+    if you:
+        return (_("You met %(person)s %(times)s", person=person, times=times) if person
+                else _("You met them %(times)s", times=times))
+    return (_("%(subject)s met %(person)s %(times)s", subject=subject, person=person, times=times) if person
+            else _("%(subject)s met them %(times)s", subject=subject, times=times))
+
+
+def _had(subject: str, person: str | None, you: bool, total: int, kinds: str) -> str:
+    if you and person:
+        return ngettext("You had %(num)d touchpoint with %(person)s (%(kinds)s)",
+                        "You had %(num)d touchpoints with %(person)s (%(kinds)s)", total, person=person, kinds=kinds)
+    if you:
+        return ngettext("You had %(num)d touchpoint with them (%(kinds)s)",
+                        "You had %(num)d touchpoints with them (%(kinds)s)", total, kinds=kinds)
+    if person:
+        return ngettext("%(subject)s had %(num)d touchpoint with %(person)s (%(kinds)s)",
+                        "%(subject)s had %(num)d touchpoints with %(person)s (%(kinds)s)", total,
+                        subject=subject, person=person, kinds=kinds)
+    return ngettext("%(subject)s had %(num)d touchpoint with them (%(kinds)s)",
+                    "%(subject)s had %(num)d touchpoints with them (%(kinds)s)", total, subject=subject, kinds=kinds)
+
+
 def format_day(value) -> str:
-    """Format a date as "2 Oct 2026"."""
+    """Format a date as "2 Oct 2026" (in the reader's language)."""
     value = to_datetime(value)
-    return f"{value.day} {value.strftime('%b %Y')}" if value else ""
+    if not value:
+        return ""
+    return _MONTHS[value.month - 1](value.day, value.year)
+
+
+# One sentence per month, so a translator writes the day and month in the language's own order.
+_MONTHS = (
+    lambda d, y: _("%(day)s Jan %(year)s", day=d, year=y), lambda d, y: _("%(day)s Feb %(year)s", day=d, year=y),
+    lambda d, y: _("%(day)s Mar %(year)s", day=d, year=y), lambda d, y: _("%(day)s Apr %(year)s", day=d, year=y),
+    lambda d, y: _("%(day)s May %(year)s", day=d, year=y), lambda d, y: _("%(day)s Jun %(year)s", day=d, year=y),
+    lambda d, y: _("%(day)s Jul %(year)s", day=d, year=y), lambda d, y: _("%(day)s Aug %(year)s", day=d, year=y),
+    lambda d, y: _("%(day)s Sep %(year)s", day=d, year=y), lambda d, y: _("%(day)s Oct %(year)s", day=d, year=y),
+    lambda d, y: _("%(day)s Nov %(year)s", day=d, year=y), lambda d, y: _("%(day)s Dec %(year)s", day=d, year=y),
+)
 
 
 def _times(n: int) -> str:
-    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+    if n == 1:
+        return _("once")
+    if n == 2:
+        return _("twice")
+    return ngettext("%(num)d time", "%(num)d times", n)
 
 
-def _plural(kind: str, n: int) -> str:
-    word = {"email": "e-mail"}.get(kind, kind)
-    return word if n == 1 else word + "s"
+def _kind_count(kind: str, n: int) -> str:
+    """ "3 meetings", "1 e-mail": a count of touchpoints of one kind."""
+    if kind == "meeting":
+        return ngettext("%(num)d meeting", "%(num)d meetings", n)
+    if kind == "call":
+        return ngettext("%(num)d call", "%(num)d calls", n)
+    if kind == "email":
+        return ngettext("%(num)d e-mail", "%(num)d e-mails", n)
+    if kind == "event":
+        return ngettext("%(num)d event", "%(num)d events", n)
+    if kind == "note":
+        return ngettext("%(num)d note", "%(num)d notes", n)
+    return f"{n} {kind if n == 1 else kind + 's'}"  # a kind of an org's own: its name as it is

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from graphcrm.access import checks as record_access
 from graphcrm.access.policy import Access
 from graphcrm.errors import Conflict, Forbidden, Invalid, NotFound
+from graphcrm.i18n import _
 from graphcrm.model import ACTIVITY_KINDS, Field, Label
 from graphcrm.model.nodes import new_id
 from graphcrm.model.schema import Body, RecordId, typed
+from graphcrm.model.words import no_such
 from graphcrm.records import paging
 from graphcrm.store.db import Database, Tx
 from graphcrm.touchpoints.activities import TOUCH_KINDS, utcnow
@@ -85,12 +87,12 @@ def parse_period(text: str | None, now: dt.datetime | None = None) -> Period:
         return period_of("quarter", now)
     match = _PERIOD_RE.match(text.strip()) if isinstance(text, str) else None
     if not match or (match.group(3) and not 1 <= int(match.group(3)) <= 12):
-        raise Invalid("period must look like 2026, 2026-Q4 or 2026-11",
-                      {"period": "must be YYYY, YYYY-Qn or YYYY-MM"})
+        raise Invalid(_("period must look like 2026, 2026-Q4 or 2026-11"),
+                      {"period": _("must be YYYY, YYYY-Qn or YYYY-MM")})
     if not MIN_YEAR <= int(match.group(1)) <= MAX_YEAR:
         # Year 9999's end would be year 10000, which no datetime holds.
-        raise Invalid(f"period must be a year from {MIN_YEAR} to {MAX_YEAR}",
-                      {"period": f"year must be between {MIN_YEAR} and {MAX_YEAR}"})
+        raise Invalid(_("period must be a year from %(min)s to %(max)s", min=MIN_YEAR, max=MAX_YEAR),
+                      {"period": _("year must be between %(min)s and %(max)s", min=MIN_YEAR, max=MAX_YEAR)})
     year = int(match.group(1))
     if match.group(2):
         return _period("quarter", year, 3 * int(match.group(2)) - 2, 3)
@@ -142,7 +144,7 @@ def check_target_write(db: Database, access: Access, scope: str | None, scope_id
     record_access.require_writer(access)
     if scope == "user":
         if isinstance(scope_id, str) and not access.manages(scope_id):
-            raise Forbidden("Only the user's managers and admins set default targets for other users.")
+            raise Forbidden(_("Only the user's managers and admins set default targets for other users."))
     elif scope in SCOPES and isinstance(scope_id, str):
         record_access.check_edit(db, access, scope_id)
 
@@ -154,7 +156,8 @@ def create_target(db: Database, data, *, access: Access) -> dict:
     kinds = checked.kinds or list(TOUCH_KINDS)
     unknown = [k for k in kinds if k not in ACTIVITY_KINDS]
     if unknown:
-        raise Invalid("Some fields are not valid: kinds", {"kinds": "unknown kinds: " + ", ".join(unknown)})
+        raise Invalid(_("Some fields are not valid: %(fields)s", fields="kinds"),
+                      {"kinds": _("unknown kinds: %(kinds)s", kinds=", ".join(unknown))})
     scope, scope_id = checked.scope, checked.scope_id
     check_target_write(db, access, scope, scope_id)
     props = {"period": checked.period, "min_touchpoints": checked.min_touchpoints, "kinds": sorted(set(kinds))}
@@ -166,18 +169,26 @@ def create_target(db: Database, data, *, access: Access) -> dict:
 def _create_target(tx: Tx, label: Label, scope_id: str, target_id: str, props: dict) -> None:
     row = tx.one("kpi/lock_scope", {"label": label}, id=scope_id, period=props["period"])
     if row is None:
-        raise Invalid(f"No {label.value.lower()} with id {scope_id}", {"scope_id": "no such record"})
+        raise Invalid(no_such(label, scope_id), {"scope_id": _("no such record")})
     if row["taken"]:
-        raise Conflict(f"This {label.value.lower()} has a {props['period']} target already; delete it first.",
-                       {"period": "has a target already"})
+        raise Conflict(_target_taken(label, props["period"]), {"period": _("has a target already")})
     tx.run("kpi/create_target", {"label": label}, scope_id=scope_id, id=target_id, props=props)
+
+
+def _target_taken(label: Label, period: str) -> str:
+    word = {"month": _("month"), "quarter": _("quarter"), "year": _("year")}.get(period, period)
+    if label is Label.PERSON:
+        return _("This person has a %(period)s target already; delete it first.", period=word)
+    if label is Label.ACCOUNT:
+        return _("This account has a %(period)s target already; delete it first.", period=word)
+    return _("This user has a %(period)s target already; delete it first.", period=word)
 
 
 def list_targets(db: Database, *, scope_id: str | None = None, period: str | None = None,
                  limit: int = 50, cursor: str | None = None, access: Access) -> dict:
     """Return one page `{"items", "next"}` of targets in id order (of records the viewer may see)."""
     if period is not None and period not in PERIOD_TYPES:
-        raise Invalid("period must be month, quarter or year", {"period": "must be month, quarter or year"})
+        raise Invalid(_("period must be month, quarter or year"), {"period": _("must be month, quarter or year")})
     (after,) = paging.decode(access, cursor, str) or (None,)
     rows = db.read("kpi/targets", id=None, scope_id=scope_id, period=period, after=after, limit=limit + 1,
                    **record_access.visibility(access))
@@ -190,7 +201,7 @@ def get_target(db: Database, target_id: str, *, access: Access) -> dict:
     row = db.read_one("kpi/targets", id=target_id, scope_id=None, period=None, after=None, limit=1,
                       **record_access.visibility(access))
     if row is None:
-        raise NotFound(f"No target with id {target_id}")
+        raise NotFound(_("No target with id %(id)s", id=target_id))
     return row["target"]
 
 
@@ -199,7 +210,7 @@ def delete_target(db: Database, target_id: str, *, access: Access) -> None:
     target = get_target(db, target_id, access=access)
     check_target_write(db, access, target["scope"], target["scope_id"])
     if db.write_one("kpi/delete_target", id=target_id)["deleted"] == 0:
-        raise NotFound(f"No target with id {target_id}")
+        raise NotFound(_("No target with id %(id)s", id=target_id))
 
 
 # -- the report --------------------------------------------------------------------------------
@@ -215,7 +226,8 @@ def kpi_report(db: Database, period: str | None = None, *, owner: str | None = N
     p = parse_period(period, now)
     if status is not None and status not in STATUSES:
         choices = ", ".join(STATUSES)
-        raise Invalid(f"status must be one of {choices}", {"status": f"must be one of {choices}"})
+        raise Invalid(_("status must be one of %(expected)s", expected=choices),
+                      {"status": _("must be one of %(expected)s", expected=choices)})
     owners = record_access.report_scope(access, owner or None)
     after_key, after_id = paging.decode(access, cursor, list, str) or (None, None)
     bounds = {"type": p.type, "start": p.start, "end": p.end, "span": p.span, "elapsed": p.elapsed(now),
@@ -306,9 +318,10 @@ MAX_OVERDUE_IDS = 500
 def overdue_for(db: Database, person_ids: list[str], *, access: Access) -> dict:
     """Return the overdue ratio of each listed person; people the viewer may not see answer like unknown ids."""
     if not person_ids:
-        raise Invalid("ids is required", {"ids": "comma-separated person ids"})
+        raise Invalid(_("ids is required"), {"ids": _("comma-separated person ids")})
     if len(person_ids) > MAX_OVERDUE_IDS:
-        raise Invalid(f"at most {MAX_OVERDUE_IDS} ids", {"ids": f"at most {MAX_OVERDUE_IDS} ids"})
+        raise Invalid(_("at most %(max)s ids", max=MAX_OVERDUE_IDS),
+                      {"ids": _("at most %(max)s ids", max=MAX_OVERDUE_IDS)})
     owners = record_access.owners_of(db, person_ids)
     found = overdue(db, [i for i in person_ids if i in owners and access.sees_person(owners[i])])
     return {"items": [{"person": pid, **found[pid]} if pid in found else {"person": pid, "ratio": None}

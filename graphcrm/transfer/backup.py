@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graphcrm.errors import Conflict, Invalid
+from graphcrm.i18n import _
 from graphcrm.store.codec import DATETIME_TEXT_RE, OFFSET_RE, decode, encode_tagged, known_zone, nanos
 from graphcrm.store.db import Database
 
@@ -61,7 +62,7 @@ def wire(raw: Any) -> tuple[dict, list]:
     as text, which the driver sends far faster than its datetime objects.
     """
     if not isinstance(raw, dict):
-        raise TypeError("props must be an object")
+        raise TypeError(_("props must be an object"))
     props, moments = {}, []
     for key, value in raw.items():
         first = value[0] if isinstance(value, list) and value else value
@@ -81,12 +82,12 @@ def _checked_datetime(tag: str, value: Any) -> str:
     text = value.get(tag) if isinstance(value, dict) and len(value) == 1 else None
     match = DATETIME_TEXT_RE.fullmatch(text) if isinstance(text, str) else None
     if match is None:
-        raise ValueError(f"{str(value)[:60]} is not a {tag[1:]}")
+        raise ValueError(_("%(value)s is not a %(type)s", value=str(value)[:60], type=tag[1:]))
     iso, zone = match.group(1), match.group(2)
     # Microseconds are enough to check the text; Cypher parses the nanoseconds itself.
     parsed = dt.datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", nanos(iso.replace("Z", "+00:00"))))
     if (parsed.tzinfo is None) != (tag == "$localdatetime") or (zone and tag == "$localdatetime"):
-        raise ValueError(f"{text[:60]!r} is not a {tag[1:]}")
+        raise ValueError(_("%(value)r is not a %(type)s", value=text[:60], type=tag[1:]))
     if zone and not OFFSET_RE.match(zone):
         known_zone(zone)
     return text
@@ -94,9 +95,9 @@ def _checked_datetime(tag: str, value: Any) -> str:
 
 def _names(values: Any, what: str) -> list[str]:
     if not isinstance(values, list) or not all(isinstance(v, str) and NAME_RE.match(v) for v in values):
-        raise ValueError(f"{what} must be a list of plain names")
+        raise ValueError(_("%(what)s must be a list of plain names", what=what))
     if RESTORE_LABEL in values:
-        raise ValueError(f"{what} may not use {RESTORE_LABEL}")
+        raise ValueError(_("%(what)s may not use %(label)s", what=what, label=RESTORE_LABEL))
     return values
 
 
@@ -104,7 +105,7 @@ def read_backup(path: Path) -> Iterator[tuple[int, str, dict]]:
     """Yield (line, "node"|"rel", row) from a backup, checked line by line; raise Invalid naming the line."""
     name = path.name
     if not path.is_file():
-        raise Invalid(f"{path}: no such file", {"path": "no such file"})
+        raise Invalid(_("%(path)s: no such file", path=path), {"path": _("no such file")})
     nodes = rels = 0
     ended = False
     with path.open("r", encoding="utf-8") as fh:
@@ -113,22 +114,26 @@ def read_backup(path: Path) -> Iterator[tuple[int, str, dict]]:
                 item = json.loads(text)
                 if number == 1:
                     if not isinstance(item, dict) or item.get("format") != FORMAT:
-                        raise ValueError(f"not a graphcrm backup (the first line must name format {FORMAT})")
+                        raise ValueError(_("not a graphcrm backup (the first line must name format %(format)s)",
+                                           format=FORMAT))
                     if item.get("version") != VERSION:
-                        raise ValueError(f"backup version {item.get('version')} is not {VERSION}")
+                        raise ValueError(_("backup version %(found)s is not %(version)s", found=item.get("version"),
+                                           version=VERSION))
                     continue
                 if ended:
-                    raise ValueError("data after the end line")
+                    raise ValueError(_("data after the end line"))
                 if "end" in item:
                     if item.get("nodes") != nodes or item.get("relationships") != rels:
-                        raise ValueError(f"the end line counts {item.get('nodes')} nodes and "
-                                         f"{item.get('relationships')} relationships; the file has {nodes} and {rels}")
+                        raise ValueError(_("the end line counts %(nodes)s nodes and %(relationships)s relationships; "
+                                           "the file has %(found_nodes)s and %(found_relationships)s",
+                                           nodes=item.get("nodes"), relationships=item.get("relationships"),
+                                           found_nodes=nodes, found_relationships=rels))
                     ended = True
                     continue
                 props, moments = wire(item["props"])
                 if "n" in item:
                     if rels:
-                        raise ValueError("a node after the relationships")
+                        raise ValueError(_("a node after the relationships"))
                     nodes += 1
                     yield number, "node", {"key": str(item["n"]), "labels": _names(item["labels"], "labels"),
                                            "props": props, "moments": moments}
@@ -138,19 +143,21 @@ def read_backup(path: Path) -> Iterator[tuple[int, str, dict]]:
                                           "type": _names([item["type"]], "type")[0], "props": props,
                                           "moments": moments}
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-                raise Invalid(f"{name} line {number}: {detail}", {"path": f"line {number}"}) from None
+                detail = _("missing %(key)s", key=exc) if isinstance(exc, KeyError) else str(exc)
+                raise Invalid(_("%(name)s line %(number)s: %(detail)s", name=name, number=number, detail=detail),
+                              {"path": _("line %(number)s", number=number)}) from None
     if not ended:
-        raise Invalid(f"{name}: the file ends before its end line (cut off?)", {"path": "incomplete"})
+        raise Invalid(_("%(name)s: the file ends before its end line (cut off?)", name=name),
+                      {"path": _("incomplete")})
 
 
 def import_json(db: Database, path: Path | str) -> dict[str, int]:
     """Recreate a backed-up graph in an empty database; the file is checked whole before anything is written."""
     path = Path(path)
     if db.read_one("import/restore_any")["any"]:
-        raise Conflict("The database is not empty; a backup is imported only into an empty database "
-                       "(graphcrm db reset --yes empties it).")
-    for _ in read_backup(path):
+        raise Conflict(_("The database is not empty; a backup is imported only into an empty database "
+                         "(graphcrm db reset --yes empties it)."))
+    for _checked in read_backup(path):
         pass
     db.write("import/restore_index")
     db.write("admin/await_indexes")
@@ -177,7 +184,7 @@ def _flush(db: Database, kind: str, batch: list[dict], counts: dict[str, int]) -
     else:
         created = db.write_one("import/restore_relationships", rows=batch)["created"]
         if created != len(batch):
-            raise Invalid(f"{len(batch) - created} relationship(s) name a node that is not in the backup",
-                          {"path": "dangling relationship"})
+            raise Invalid(_("%(count)s relationship(s) name a node that is not in the backup",
+                            count=len(batch) - created), {"path": _("dangling relationship")})
         counts["relationships"] += len(batch)
     batch.clear()

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from graphcrm.errors import Invalid
+from graphcrm.i18n import _
 from graphcrm.model import nodes
 from graphcrm.store.db import Database
 from graphcrm.store.values import flat, lat_lon
@@ -54,7 +55,7 @@ def export_graph(db: Database, fmt: str, path: Path | str) -> dict[str, int]:
     """Write the graph as GraphML or GEXF while reading it (one snapshot, fetched in pages); return the counts."""
     writers = {"graphml": write_graphml, "gexf": write_gexf}
     if fmt not in writers:
-        raise Invalid(f"unknown graph format {fmt!r}", {"format": "must be graphml, gexf or json"})
+        raise Invalid(_("unknown graph format %(format)r", format=fmt), {"format": _("must be graphml, gexf or json")})
     with open(path, "w", encoding="utf-8") as out:
         def work(run):
             out.seek(0)

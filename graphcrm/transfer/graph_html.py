@@ -15,6 +15,7 @@ import networkx as nx
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
+from graphcrm.i18n import _, ngettext
 from graphcrm.model.palette import EDGE_FALLBACK, KIND_COLORS, KIND_SHAPES, TYPE_COLORS
 from graphcrm.store.values import to_jsonable
 
@@ -86,7 +87,9 @@ def standalone_html(view: dict, title: str) -> str:
 
 
 def _template():
-    env = Environment(autoescape=select_autoescape(["html"]))
+    env = Environment(autoescape=select_autoescape(["html"]), extensions=["jinja2.ext.i18n"])
+    # The page speaks the reader's language: _() and ngettext() as in the app's templates.
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)
     return env.from_string((TEMPLATES / "graph_export_standalone.html").read_text(encoding="utf-8"))
 
 

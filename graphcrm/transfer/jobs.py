@@ -24,6 +24,7 @@ from typing import IO
 from graphcrm.access import checks
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid
+from graphcrm.i18n import _
 from graphcrm.places.countries import country_code
 from graphcrm.store.db import Database
 from graphcrm.transfer.salesforce.csvfiles import FileProblem
@@ -41,7 +42,6 @@ HEARTBEAT_S = 5.0
 STALE_S = 30
 # The full report kept in Neo4j, compressed; a bigger one keeps its start and says so.
 MAX_REPORT_GZ = 16 << 20
-RERUN = "Rows written before that stay; importing the same export again finishes the job."
 
 
 class Busy(Exception):
@@ -59,7 +59,7 @@ def work_dir(home: Path | str) -> Path:
 
 def check_importer(access: Access) -> None:
     """Refuse anyone but an admin: an import writes every kind of record."""
-    checks.require_admin(access, "may import data")
+    checks.require_admin(access, _("may import data"))
 
 
 MAX_MAPPING = 1 << 20  # a mapping file is a few lines; more is not one
@@ -75,12 +75,12 @@ def start(db: Database, home: Path | str, archive: IO[bytes], *, source: str, by
     check_importer(access)
     code = country_code(country) if country else None
     if country and code is None:
-        raise Invalid(f"{country[:40]!r} is not a country (give an ISO code such as CH or a name)",
-                      {"country": "is not a country"})
+        raise Invalid(_("%(country)r is not a country (give an ISO code such as CH or a name)", country=country[:40]),
+                      {"country": _("is not a country")})
     mapping_text = mapping.read(MAX_MAPPING + 1) if mapping is not None else b""
     if len(mapping_text) > MAX_MAPPING:
-        raise Invalid("The mapping file is larger than 1 MiB; it is not a mapping file.",
-                      {"mapping": "too large"})
+        raise Invalid(_("The mapping file is larger than 1 MiB; it is not a mapping file."),
+                      {"mapping": _("too large")})
     root = work_dir(home)
     root.mkdir(parents=True, exist_ok=True)
     _prune(root)
@@ -127,7 +127,9 @@ def status(db: Database, job_id: str, *, access: Access) -> dict | None:
     state = json.loads(row["state"])
     state["has_report"] = row["has_report"]
     if state["state"] == "running" and not row["alive"]:
-        state.update(state="interrupted", error=f"The import stopped when its server process ended. {RERUN}")
+        state.update(state="interrupted", error=_("The import stopped when its server process ended. Rows written "
+                                                  "before that stay; importing the same export again finishes "
+                                                  "the job."))
     return state
 
 
@@ -176,7 +178,9 @@ def _run(db: Database, folder: Path, state: dict, dry_run: bool, skip_invalid: b
         state.update(state="done", report=report_view(report))
     except Exception as exc:  # shown on the page; the report file says what was done before
         log.exception("web import %s failed", state["id"])
-        state.update(state="failed", error=f"The import stopped: {getattr(exc, 'message', None) or exc}. {RERUN}")
+        state.update(state="failed", error=_("The import stopped: %(problem)s. Rows written before that stay; "
+                                             "importing the same export again finishes the job.",
+                                             problem=getattr(exc, "message", None) or exc))
     finally:
         done.set()
         state["finished_at"] = _now()

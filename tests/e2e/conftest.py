@@ -59,7 +59,7 @@ class Watch:
 @pytest.fixture
 def browser_page(chromium, live_server):
     """A fresh page; the test fails afterwards if it logged errors or reached another host."""
-    context = chromium.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900})
+    context = chromium.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900}, locale="en-CH")
     # The app has no favicon yet (base.html declares none); answer the browser's automatic request
     # here so its 404 does not count as a page error.
     context.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
@@ -102,7 +102,7 @@ def phone_page(chromium, live_server):
     contexts, problems = [], []
 
     def open_page(**context_options):
-        context = chromium.new_context(viewport=PHONE, has_touch=True, **context_options)
+        context = chromium.new_context(viewport=PHONE, has_touch=True, locale="en-CH", **context_options)
         context.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
         contexts.append(context)
         page = context.new_page()

@@ -8,7 +8,9 @@ def build_app(db, tmp_path, **config):
 
     application = create_app({
         "TESTING": True, "NEO4J_URI": db.uri, "SECRET_KEY": "test-secret",
-        "GRAPHCRM_HOME": str(tmp_path / "home"), "SESSION_COOKIE_SECURE": False, **config,
+        "GRAPHCRM_HOME": str(tmp_path / "home"), "SESSION_COOKIE_SECURE": False,
+        # The suite reads English with Swiss formats unless a test asks for another language.
+        "DEFAULT_LOCALE": "en-CH", **config,
     })
     yield application
     application.extensions["graphcrm_db"].close()

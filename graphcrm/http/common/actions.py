@@ -8,6 +8,7 @@ from flask import flash, g, redirect, request
 from graphcrm.access.checks import require_writer
 from graphcrm.errors import Conflict, Invalid, NotFound
 from graphcrm.http.common.forms import form_errors
+from graphcrm.i18n import _
 
 
 class FormState:
@@ -78,11 +79,11 @@ def run_form(name: str, work: Callable[[], object], *, render: Renderer, done: s
         return render(failed(name, exc, rename), 422)
     except (Invalid, Conflict) as exc:
         return render(failed(name, exc, rename), exc.status)
-    flash(done(result) if callable(done) else done, "ok")
+    flash(str(done(result) if callable(done) else done), "ok")  # the session stores text, never lazy messages
     return redirect(redirect_to(result) if callable(redirect_to) else redirect_to)
 
 
-def need(condition: bool, field: str, message: str, summary: str = "Please correct the marked field.") -> None:
+def need(condition: bool, field: str, message: str, summary: str | None = None) -> None:
     """Raise Invalid naming `field` unless `condition` holds; for checks the page makes itself."""
     if not condition:
-        raise Invalid(summary, {field: message})
+        raise Invalid(summary or _("Please correct the marked field."), {field: message})

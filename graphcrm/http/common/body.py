@@ -13,6 +13,7 @@ import re
 from flask import Flask, g, request
 
 from graphcrm.errors import BadRequest, CrmError
+from graphcrm.i18n import _
 
 MAX_JSON_BYTES = 1024 * 1024  # the largest body of any endpoint (a bulk member list) is far below
 MAX_DEPTH = 32  # our deepest body is three levels; parsers recurse per level
@@ -46,30 +47,36 @@ def read_json(*, optional: bool = False):
     if value is _UNREAD:
         value = _parse(optional=optional)
     if value is None and not optional:
-        raise BadRequest("The body must be JSON (Content-Type: application/json).", {"body": "is missing"})
+        raise BadRequest(_("The body must be JSON (Content-Type: application/json)."), {"body": _("is missing")})
     return value
 
 
 def _parse(*, optional: bool):
     if request.content_length is not None and request.content_length > MAX_JSON_BYTES:
-        raise TooLarge(f"The body is larger than {MAX_JSON_BYTES // 1024} KiB.", {"body": "is too large"})
+        raise _too_large()
     raw = request.get_data(cache=True)
     if len(raw) > MAX_JSON_BYTES:
-        raise TooLarge(f"The body is larger than {MAX_JSON_BYTES // 1024} KiB.", {"body": "is too large"})
+        raise _too_large()
     if not raw.strip():
         if optional:
             return None
-        raise BadRequest("The body must be JSON (Content-Type: application/json).", {"body": "is missing"})
+        raise BadRequest(_("The body must be JSON (Content-Type: application/json)."), {"body": _("is missing")})
     if not request.is_json:
-        raise BadRequest("The body must be JSON (Content-Type: application/json).",
-                         {"body": "Content-Type must be application/json"})
+        raise BadRequest(_("The body must be JSON (Content-Type: application/json)."),
+                         {"body": _("Content-Type must be application/json")})
     if nesting(raw) > MAX_DEPTH:
-        raise BadRequest(f"The body is nested more than {MAX_DEPTH} levels deep.", {"body": "is nested too deeply"})
+        raise BadRequest(_("The body is nested more than %(depth)s levels deep.", depth=MAX_DEPTH),
+                         {"body": _("is nested too deeply")})
     try:
         # NaN and Infinity parse (Python's parser takes them), so that the schema can name the field.
         return json.loads(raw)
     except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        raise BadRequest("The body is not valid JSON.", {"body": "is not valid JSON"}) from None
+        raise BadRequest(_("The body is not valid JSON."), {"body": _("is not valid JSON")}) from None
+
+
+def _too_large() -> TooLarge:
+    return TooLarge(_("The body is larger than %(size)s KiB.", size=MAX_JSON_BYTES // 1024),
+                    {"body": _("is too large")})
 
 
 def nesting(raw: bytes) -> int:

@@ -40,7 +40,7 @@ def csv_download(rows: Iterable[dict], columns, filename: str) -> Response:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-        writer.writerow([csv_cell(header) for _key, header in cols])
+        writer.writerow([csv_cell(str(header)) for _key, header in cols])  # a header may be a lazy message
         for row in rows:
             if NOTE in row:
                 writer.writerow(["# " + str(row[NOTE])])

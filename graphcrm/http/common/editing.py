@@ -19,20 +19,24 @@ from graphcrm.http.common.forms import (
     submitted_values,
 )
 from graphcrm.http.common.pickers import pick_account
+from graphcrm.i18n import _, _l
 from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Label
 from graphcrm.model.schema import clean
 from graphcrm.records import crud as records
 from graphcrm.records import picklists
 
-NOUNS = {Label.PERSON: "person", Label.ACCOUNT: "account", Label.OPPORTUNITY: "opportunity",
-         Label.CAMPAIGN: "campaign"}
+# Whole sentences per record kind, so that each language can inflect the noun.
+NEW_HEADINGS = {Label.PERSON: _l("New person"), Label.ACCOUNT: _l("New account"),
+                Label.OPPORTUNITY: _l("New opportunity"), Label.CAMPAIGN: _l("New campaign")}
+EDIT_HEADINGS = {Label.PERSON: _l("Edit person"), Label.ACCOUNT: _l("Edit account"),
+                 Label.OPPORTUNITY: _l("Edit opportunity"), Label.CAMPAIGN: _l("Edit campaign")}
 # create(db, data, extras) -> record; extras: account_id, address.
 Creator = Callable[..., dict]
 
 
 def _render(label: Label, *, creating: bool, values: dict, errors: dict | None = None, status: int = 200,
             message: str | None = None, record: dict | None = None, version=None, cancel_url: str):
-    heading = f"New {NOUNS[label]}" if creating else f"Edit {NOUNS[label]}"
+    heading = str(NEW_HEADINGS[label] if creating else EDIT_HEADINGS[label])
     # Closed picklists are a select; open ones (industry, lead source) suggest the org's values.
     choices = {name: picklists.values(get_db(), f.picklist) for name, f in NODE_FIELDS[label].items()
                if f.picklist}
@@ -68,7 +72,7 @@ def create_view(label: Label, create: Creator, detail_endpoint: str, cancel_url:
     if problem:
         errors["account"] = problem
     if values["address"] not in ADDRESS_FORMS:
-        errors["address"] = "must be du or Sie"
+        errors["address"] = _("must be du or Sie")
     if errors:
         return _render(label, creating=True, values=values, errors=errors, status=422, cancel_url=cancel_url)
     try:
@@ -77,8 +81,18 @@ def create_view(label: Label, create: Creator, detail_endpoint: str, cancel_url:
     except (Invalid, Conflict) as exc:
         return _render(label, creating=True, values=values, errors=form_errors(exc.fields), status=exc.status,
                        message=exc.message, cancel_url=cancel_url)
-    flash(f"Created {NOUNS[label]} {record.get('name') or full_name(record)}.", "ok")
+    flash(_created(label, record.get("name") or full_name(record)), "ok")
     return redirect(url_for(detail_endpoint, record_id=record["id"]))
+
+
+def _created(label: Label, name: str) -> str:
+    if label is Label.PERSON:
+        return _("Created person %(name)s.", name=name)
+    if label is Label.ACCOUNT:
+        return _("Created account %(name)s.", name=name)
+    if label is Label.OPPORTUNITY:
+        return _("Created opportunity %(name)s.", name=name)
+    return _("Created campaign %(name)s.", name=name)
 
 
 def edit_view(label: Label, record_id: str, detail_endpoint: str):
@@ -95,10 +109,10 @@ def edit_view(label: Label, record_id: str, detail_endpoint: str):
     try:
         version = int(request.form.get("version", ""))
     except ValueError:
-        raise BadRequest("The form has no version; reload the page and try again.") from None
+        raise BadRequest(_("The form has no version; reload the page and try again.")) from None
     changed = changed_names(label, current, values)
     if not changed and version == record.get("version"):
-        flash("Nothing changed.", "info")
+        flash(_("Nothing changed."), "info")
         return redirect(detail_url)
     try:
         data = {**record_data(label, values, changed), "version": version}
@@ -109,5 +123,5 @@ def edit_view(label: Label, record_id: str, detail_endpoint: str):
         return _render(label, creating=False, values=values, errors=form_errors(exc.fields),
                        status=exc.status, message=exc.message if isinstance(exc, Conflict) else None,
                        record=record, version=version, cancel_url=detail_url)
-    flash("Saved.", "ok")
+    flash(_("Saved."), "ok")
     return redirect(detail_url)

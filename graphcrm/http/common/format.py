@@ -1,34 +1,56 @@
-"""Jinja filters for the pages: Swiss dates, money, names, safe links."""
+"""Jinja filters for the pages: dates, numbers and money in the reader's locale and time zone, names, links."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint
+from babel import Locale
+from babel.dates import format_skeleton, format_time, format_timedelta
+from babel.numbers import get_currency_symbol
+from flask import Blueprint, has_request_context
+from flask_babel import get_locale, get_timezone
 from jinja2 import Undefined
 
+from graphcrm.i18n import _l
 from graphcrm.model.nodes import display_name
+from graphcrm.model.words import value_label
 from graphcrm.store.values import native as _native
 
-# Times are stored in UTC and shown as a Swiss user reads them.
-LOCAL_ZONE = ZoneInfo("Europe/Zurich")
-LANGUAGES = {"de": "German", "fr": "French", "it": "Italian", "rm": "Romansh", "en": "English",
-             "es": "Spanish", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "tr": "Turkish",
-             "sq": "Albanian", "sr": "Serbian", "hr": "Croatian", "ru": "Russian", "zh": "Chinese",
-             "ja": "Japanese", "ar": "Arabic"}
+# Outside a request (a background job), pages are drawn as a Swiss German reader sees them.
+FALLBACK_LOCALE, FALLBACK_ZONE = Locale.parse("de_CH"), ZoneInfo("Europe/Zurich")
+LANGUAGES = {"de": _l("German"), "fr": _l("French"), "it": _l("Italian"), "rm": _l("Romansh"),
+             "en": _l("English"), "es": _l("Spanish"), "pt": _l("Portuguese"), "nl": _l("Dutch"),
+             "pl": _l("Polish"), "tr": _l("Turkish"), "sq": _l("Albanian"), "sr": _l("Serbian"),
+             "hr": _l("Croatian"), "ru": _l("Russian"), "zh": _l("Chinese"), "ja": _l("Japanese"),
+             "ar": _l("Arabic")}
+_DIGITS = re.compile(r"[#0,.]+")
 
 
-def swiss_date(value) -> str:
-    """Format a date as dd.mm.yyyy, a date-time as dd.mm.yyyy HH:MM in Swiss time; '' for None."""
+def reader_locale() -> Locale:
+    """The request's locale (Babel), else the fallback."""
+    return get_locale() or FALLBACK_LOCALE if has_request_context() else FALLBACK_LOCALE
+
+
+def reader_zone() -> dt.tzinfo:
+    """The request's time zone, else the fallback."""
+    return get_timezone() or FALLBACK_ZONE if has_request_context() else FALLBACK_ZONE
+
+
+def local_date(value) -> str:
+    """A date as its reader writes it (06.12.2026 in de-CH, 06/12/2026 in fr-FR), a date-time with the time
+    in the reader's zone; '' for None."""
     value = _native(value)
     if value is None or value == "":
         return ""
+    locale = reader_locale()
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(LOCAL_ZONE)
-        return value.strftime("%d.%m.%Y %H:%M")
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)  # stored times are UTC
+        value = value.astimezone(reader_zone())
+        return f"{format_skeleton('yMMdd', value, locale=locale)} {format_time(value, 'short', locale=locale)}"
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return format_skeleton("yMMdd", value, locale=locale)
     return str(value)
 
 
@@ -40,23 +62,55 @@ def iso_date(value) -> str:
     return value.isoformat() if isinstance(value, dt.date) else (value or "")
 
 
-def swiss_number(value, decimals: int = 0) -> str:
-    """Format a number with Swiss thousands separators: 1’250’000."""
+def number(value, decimals: int = 0) -> str:
+    """A number with the reader's separators: 1’250’000 (de-CH), 1.250.000 (de-DE), 1 250 000 (fr-FR)."""
     if value is None or value == "":
         return ""
     try:
-        number = float(value)
+        value = float(value)
     except (TypeError, ValueError):
         return str(value)
-    return f"{number:,.{decimals}f}".replace(",", "’")
+    return _localized(f"{value:,.{decimals}f}", reader_locale())
+
+
+def _localized(english: str, locale: Locale) -> str:
+    """Swap the separators of '1,250.00' for the locale's. (Babel's own grouping skips millions in the
+    Swiss locales; its symbols are right.) Switzerland writes the apostrophe as ’."""
+    symbols = locale.number_symbols.get("latn", {})
+    group, decimal = symbols.get("group", ","), symbols.get("decimal", ".")
+    if group == "'":
+        group = "’"
+    return english.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
 
 def money(amount, currency: str | None = None) -> str:
-    """Format an amount as '1’250’000 CHF' (cents only when there are any)."""
+    """An amount as its reader writes it: CHF 1’250.00 (de-CH), 1.250,00 € (de-DE)."""
     if amount is None or amount == "":
         return ""
-    decimals = 0 if float(amount).is_integer() else 2
-    return f"{swiss_number(amount, decimals)} {currency or 'CHF'}".strip()
+    try:
+        value = float(amount)
+    except (TypeError, ValueError):
+        return str(amount)
+    locale, code = reader_locale(), (currency or "CHF").upper()
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    text = _DIGITS.sub(lambda _m: _localized(f"{abs(value):,.2f}", locale), pattern, count=1)
+    text = text.replace("¤", get_currency_symbol(code, locale=locale) if len(code) == 3 else code)
+    return ("-" if value < 0 else "") + text
+
+
+def ago(value, now: dt.datetime | None = None) -> str:
+    """How long ago (or ahead) a date or time is, in the reader's words: 'vor 3 Tagen', 'in 2 days'."""
+    value = _native(value)
+    if value is None or value == "":
+        return ""
+    now = now or dt.datetime.now(dt.UTC)
+    if isinstance(value, dt.datetime):
+        delta = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)) - now
+    elif isinstance(value, dt.date):
+        delta = dt.timedelta(days=(value - now.astimezone(reader_zone()).date()).days)
+    else:
+        return str(value)
+    return format_timedelta(delta, add_direction=True, threshold=1.0, locale=reader_locale())
 
 
 def full_name(person: dict | None) -> str:
@@ -78,12 +132,13 @@ def phone_number(value) -> str:
 
 
 def humanize(value) -> str:
-    """Turn an enum value such as left_company into 'left company'."""
-    return "" if value is None else str(value).replace("_", " ")
+    """A stored value as the reader reads it: left_company -> 'left company' / 'hat die Firma verlassen';
+    an org's own values as they are."""
+    return value_label(value)
 
 
 def language_name(code) -> str:
-    """Return 'German (de)' for a language code."""
+    """Return 'German (de)' for a language code, the name in the reader's language."""
     if not code:
         return ""
     name = LANGUAGES.get(str(code).lower())
@@ -109,7 +164,7 @@ def is_filled(value) -> bool:
 
 def register(bp: Blueprint) -> None:
     """Make the filters and tests available to every template of the app."""
-    for fn in (swiss_date, iso_date, swiss_number, money, full_name, phone_number, humanize, language_name,
+    for fn in (local_date, iso_date, number, money, ago, full_name, phone_number, humanize, language_name,
                address_form):
         bp.add_app_template_filter(fn)
     bp.add_app_template_test(is_http_url, "http_url")

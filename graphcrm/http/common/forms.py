@@ -5,50 +5,62 @@ import math
 from dataclasses import dataclass
 
 from graphcrm.http.common.format import iso_date
+from graphcrm.i18n import LazyText, _l
 from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Field, Label
 
+# A new person is active; becoming inactive is a workflow of its own (job change, bounce).
+STATUS_FIELDS = ("status", "inactive_reason", "inactive_since")
 # Form sections in reading order; key fields first. Fields left out (email_bounced_at, placeholder)
-# are set by their own workflows, never typed.
-LAYOUT: dict[Label, list[tuple[str, tuple[str, ...]]]] = {
+# are set by their own workflows, never typed. Titles are lazy messages: shown, never compared.
+LAYOUT: dict[Label, list[tuple[LazyText, tuple[str, ...]]]] = {
     Label.PERSON: [
-        ("Name", ("salutation", "first_name", "last_name")),
-        ("Work", ("title", "department", "team")),
-        ("Contact", ("email", "phone", "mobile", "language")),
-        ("Address", ("street", "postal_code", "city", "country")),
-        ("Personal", ("birthdate", "interests")),
-        ("Social profiles", ("social_linkedin", "social_xing", "social_x")),
-        ("Status", ("status", "inactive_reason", "inactive_since")),
-        ("Notes", ("description",)),
+        (_l("Name"), ("salutation", "first_name", "last_name")),
+        (_l("Work"), ("title", "department", "team")),
+        (_l("Contact"), ("email", "phone", "mobile", "language")),
+        (_l("Address"), ("street", "postal_code", "city", "country")),
+        (_l("Personal"), ("birthdate", "interests")),
+        (_l("Social profiles"), ("social_linkedin", "social_xing", "social_x")),
+        (_l("Status"), STATUS_FIELDS),
+        (_l("Notes"), ("description",)),
     ],
     Label.ACCOUNT: [
-        ("Company", ("name", "type", "industry", "employees")),
-        ("Contact", ("website", "email", "phone")),
-        ("Address", ("street", "postal_code", "city", "country")),
-        ("Notes", ("description",)),
+        (_l("Company"), ("name", "type", "industry", "employees")),
+        (_l("Contact"), ("website", "email", "phone")),
+        (_l("Address"), ("street", "postal_code", "city", "country")),
+        (_l("Notes"), ("description",)),
     ],
     Label.OPPORTUNITY: [
-        ("Deal", ("name", "stage", "amount", "currency", "close_date", "probability")),
-        ("Notes", ("description",)),
+        (_l("Deal"), ("name", "stage", "amount", "currency", "close_date", "probability")),
+        (_l("Notes"), ("description",)),
     ],
     Label.CAMPAIGN: [
-        ("Campaign", ("name", "type", "status", "start_date", "end_date")),
-        ("Notes", ("description",)),
+        (_l("Campaign"), ("name", "type", "status", "start_date", "end_date")),
+        (_l("Notes"), ("description",)),
     ],
 }
+# Every field a form or a history shows, by name; the English texts are those the names gave before
+# (a field missing here still shows as its name, capitalised).
 LABELS = {
-    "first_name": "First name", "last_name": "Last name", "salutation": "Salutation (Herr, Frau, Dr. …)",
-    "postal_code": "Postal code", "birthdate": "Birthday", "interests": "Interests",
-    "social_linkedin": "LinkedIn", "social_xing": "XING", "social_x": "X",
-    "inactive_reason": "Inactive reason",
-    "inactive_since": "Inactive since", "close_date": "Close date", "probability": "Probability (%)",
-    "employees": "Employees", "email": "E-mail", "type": "Type", "website": "Website",
-    "account": "Account", "address": "Owner addresses them with", "start_date": "Start date",
-    "end_date": "End date",
+    "first_name": _l("First name"), "last_name": _l("Last name"), "salutation": _l("Salutation (Herr, Frau, Dr. …)"),
+    "postal_code": _l("Postal code"), "birthdate": _l("Birthday"), "interests": _l("Interests"),
+    "social_linkedin": "LinkedIn", "social_xing": "XING", "social_x": "X",  # names of networks, not translated
+    "inactive_reason": _l("Inactive reason"),
+    "inactive_since": _l("Inactive since"), "close_date": _l("Close date"), "probability": _l("Probability (%)"),
+    "employees": _l("Employees"), "email": _l("E-mail"), "type": _l("Type"), "website": _l("Website"),
+    "account": _l("Account"), "owner": _l("Owner"), "address": _l("Owner addresses them with"), "start_date": _l("Start date"),
+    "end_date": _l("End date"),
+    "name": _l("Name"), "title": _l("Title"), "department": _l("Department"), "team": _l("Team"),
+    "phone": _l("Phone"), "mobile": _l("Mobile"), "language": _l("Language"), "street": _l("Street"),
+    "city": _l("City"), "country": _l("Country"), "status": _l("Status"), "description": _l("Description"),
+    "email_bounced_at": _l("Email bounced at"), "placeholder": _l("Placeholder"), "company": _l("Company"),
+    "industry": _l("Industry"), "stage": _l("Stage"), "amount": _l("Amount"), "currency": _l("Currency"),
+    "is_closed": _l("Is closed"), "is_won": _l("Is won"), "forecast_category": _l("Forecast category"),
+    "role": _l("Role"), "active": _l("Active"),
 }
 HINTS = {
-    "interests": "Separate with commas", "language": "ISO code: de, fr, it, en …",
-    "country": "Two letters: CH, DE, AT …", "phone": "Swiss numbers may be national: 044 123 45 67",
-    "mobile": "Swiss numbers may be national: 079 123 45 67", "currency": "Three letters: CHF, EUR …",
+    "interests": _l("Separate with commas"), "language": _l("ISO code: de, fr, it, en …"),
+    "country": _l("Two letters: CH, DE, AT …"), "phone": _l("Swiss numbers may be national: 044 123 45 67"),
+    "mobile": _l("Swiss numbers may be national: 079 123 45 67"), "currency": _l("Three letters: CHF, EUR …"),
 }
 TEXT_INPUTS = ("str", "email", "url", "phone", "lang")
 WIDGETS = {"email": "email", "url": "url", "phone": "tel", "date": "date", "enum": "select",
@@ -60,11 +72,11 @@ class FormField:
     """One input of a form: what the template needs to draw it."""
 
     name: str
-    label: str
+    label: str | LazyText
     widget: str = "text"
     required: bool = False
     choices: tuple[str, ...] = ()
-    hint: str = ""
+    hint: str | LazyText = ""
     max_len: int | None = None
 
 
@@ -77,28 +89,26 @@ def form_field(name: str, field: Field, choices: tuple[str, ...] | None = None) 
                      max_len=field.max_len if field.type in TEXT_INPUTS else None)
 
 
-ACCOUNT_PICKER = FormField("account", "Account", "account", hint="Type to pick an existing account")
+ACCOUNT_PICKER = FormField("account", LABELS["account"], "account", hint=_l("Type to pick an existing account"))
 ADDRESS_PICKER = FormField("address", LABELS["address"], "select", required=True, choices=ADDRESS_FORMS)
 # Inputs of a new record that are links, not properties: who employs it, how its owner addresses it.
 CREATE_EXTRAS = {
-    Label.PERSON: ("Links", (ACCOUNT_PICKER, ADDRESS_PICKER)),
-    Label.ACCOUNT: ("Owner", (ADDRESS_PICKER,)),
-    Label.OPPORTUNITY: ("Account", (ACCOUNT_PICKER,)),
+    Label.PERSON: (_l("Links"), (ACCOUNT_PICKER, ADDRESS_PICKER)),
+    Label.ACCOUNT: (_l("Owner"), (ADDRESS_PICKER,)),
+    Label.OPPORTUNITY: (_l("Account"), (ACCOUNT_PICKER,)),
 }
-
-
-# A new person is active; becoming inactive is a workflow of its own (job change, bounce).
-CREATE_SKIPS = {"Status"}
+# Sections a new record's form leaves out, by their fields (titles are translated, never compared).
+CREATE_SKIPS = {STATUS_FIELDS}
 
 
 def sections(label: Label, *, creating: bool,
-             choices: dict[str, list[str]] | None = None) -> list[tuple[str, list[FormField]]]:
+             choices: dict[str, list[str]] | None = None) -> list[tuple[LazyText, list[FormField]]]:
     """Return the form of a record kind as (title, inputs) sections; `choices` are the org's picklists by field."""
     spec = NODE_FIELDS[label]
     choices = choices or {}
     out = [(title, [form_field(name, spec[name], choices.get(name)) for name in names])
            for title, names in LAYOUT[label]
-           if not (creating and title in CREATE_SKIPS)]
+           if not (creating and names in CREATE_SKIPS)]
     if creating and label in CREATE_EXTRAS:
         title, extras = CREATE_EXTRAS[label]
         out.insert(1, (title, list(extras)))
@@ -107,7 +117,7 @@ def sections(label: Label, *, creating: bool,
 
 def field_names(label: Label, *, creating: bool = False) -> list[str]:
     """Return the record properties a form edits."""
-    return [name for title, names in LAYOUT[label] if not (creating and title in CREATE_SKIPS)
+    return [name for _title, names in LAYOUT[label] if not (creating and names in CREATE_SKIPS)
             for name in names]
 
 

@@ -11,6 +11,7 @@ from graphcrm.access import policy as permissions
 from graphcrm.access import sessions, users
 from graphcrm.errors import Forbidden, Unauthorized
 from graphcrm.http.common.context import get_db
+from graphcrm.i18n import _
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -27,7 +28,7 @@ def check_csrf() -> None:
     sent = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token") or ""
     expected = session.get("csrf") or ""
     if not expected or not hmac.compare_digest(sent, expected):
-        raise Forbidden("The form expired or did not come from this site; reload the page and try again.")
+        raise Forbidden(_("The form expired or did not come from this site; reload the page and try again."))
 
 
 def _load_user() -> None:
@@ -37,7 +38,7 @@ def _load_user() -> None:
     if header.startswith("Bearer ") and request.path.startswith("/api/"):
         found = users.token_holder(get_db(), header[7:].strip())
         if found is None:
-            raise Unauthorized("The API token is not valid or was revoked.")
+            raise Unauthorized(_("The API token is not valid or was revoked."))
         g.user, g.via_token = found[0], True
         g.team = (g.user["id"], found[1])
         return
@@ -104,7 +105,7 @@ def login_required(view):
 def require_user() -> dict:
     """API: return the signed-in user or raise Unauthorized."""
     if g.get("user") is None:
-        raise Unauthorized("Sign in, or send Authorization: Bearer <token>.")
+        raise Unauthorized(_("Sign in, or send Authorization: Bearer <token>."))
     return g.user
 
 

@@ -8,6 +8,7 @@ from graphcrm.contacts.people import people_named
 from graphcrm.errors import NotFound
 from graphcrm.http.common.context import get_db
 from graphcrm.http.common.format import full_name
+from graphcrm.i18n import _
 from graphcrm.model import Label
 from graphcrm.records import crud as records
 
@@ -30,9 +31,9 @@ def pick_account(values: dict, key: str = "account") -> tuple[dict | None, str |
         return chosen, None
     matches = accounts_named(get_db(), name.split(" · ", 1)[0], limit=2)
     if not matches:
-        return None, "no account has this name; pick one from the list or create it first"
+        return None, _("no account has this name; pick one from the list or create it first")
     if len(matches) > 1:
-        return None, "several accounts have this name; open the right one and add from there"
+        return None, _("several accounts have this name; open the right one and add from there")
     return matches[0], None
 
 
@@ -40,13 +41,13 @@ def pick_person(values: dict, key: str = "person") -> tuple[dict | None, str | N
     """Resolve the person typed in a form (or chosen from the list) to one person, or say why not."""
     text = " ".join((values.get(key) or "").split())
     if not text:
-        return None, "is required"
+        return None, _("is required")
     chosen = _chosen(Label.PERSON, values.get(f"{key}_id") or "")
     if chosen and text.lower().startswith(full_name(chosen).lower()):
         return chosen, None
     matches = people_named(get_db(), text, limit=2, access=g.access)
     if not matches:
-        return None, "no person has this name; pick one from the list"
+        return None, _("no person has this name; pick one from the list")
     if len(matches) > 1:
-        return None, "several people have this name; pick one from the list"
+        return None, _("several people have this name; pick one from the list")
     return matches[0], None

@@ -14,6 +14,7 @@ from graphcrm.http.common.editing import create_view, edit_view
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.pickers import pick_account
 from graphcrm.http.records.home import can_write_now, list_cap
+from graphcrm.i18n import _
 from graphcrm.model import NODE_FIELDS, PARTNER_ROLES, Label, RelType
 from graphcrm.records import relationships
 from graphcrm.records.crud import get
@@ -72,7 +73,7 @@ def set_owner(record_id: str):
     body = {k: (request.form.get(k) or "").strip() for k in ("user", "address")}
     return _run(record_id, "owner", lambda: ownership.set_owner(get_db(), record_id, body, by=g.user["id"],
                                                                 access=g.access),
-                "Owner changed.", "top")
+                _("Owner changed."), "top")
 
 
 @bp.post("/<record_id>/placeholder")
@@ -80,7 +81,7 @@ def set_owner(record_id: str):
 def add_placeholder(record_id: str):
     """Add an "Info Kontakt" with the account's info@ address."""
     return _run(record_id, "placeholder", lambda: merge.create_placeholder(get_db(), record_id, access=g.access),
-                "Info Kontakt added.", "placeholders")
+                _("Info Kontakt added."), "placeholders")
 
 
 @bp.post("/<record_id>/partners")
@@ -90,15 +91,16 @@ def add_partner(record_id: str):
     values = {k: (request.form.get(k) or "").strip() for k in ("partner", "partner_id", "role", "direction")}
 
     def work():
-        need(values["direction"] in ("theirs", "ours"), "direction", "must say who holds the role")
+        need(values["direction"] in ("theirs", "ours"), "direction", _("must say who holds the role"))
         partner, problem = pick_account(values, "partner")
-        need(partner is not None, "partner", problem or "is required")
+        need(partner is not None, "partner", problem or _("is required"))
         ends = (partner["id"], record_id) if values["direction"] == "theirs" else (record_id, partner["id"])
         props = {"role": values["role"]} if values["role"] else {}
         return relationships.link(get_db(), {"type": RelType.PARTNER_OF.value, "from": ends[0], "to": ends[1],
                                              "properties": props}, by=g.user["id"], access=g.access)
 
-    return _run(record_id, "partner", work, "Partner added.", "partners", rename={"to": "partner", "from": "partner"})
+    return _run(record_id, "partner", work, _("Partner added."), "partners",
+                rename={"to": "partner", "from": "partner"})
 
 
 @bp.post("/<record_id>/partners/remove")
@@ -108,12 +110,12 @@ def remove_partner(record_id: str):
     require_writer(g.access)
     other, direction = request.form.get("other") or "", request.form.get("direction")
     if direction not in ("theirs", "ours"):
-        raise Invalid("direction must be theirs or ours", {"direction": "must be theirs or ours"})
+        raise Invalid(_("direction must be theirs or ours"), {"direction": _("must be theirs or ours")})
     ends = (other, record_id) if direction == "theirs" else (record_id, other)
     return _run(record_id, "partner-remove", lambda: relationships.unlink(
         get_db(), {"type": RelType.PARTNER_OF.value, "from": ends[0], "to": ends[1]}, by=g.user["id"],
         access=g.access),
-                "Partner removed.", "partners")
+                _("Partner removed."), "partners")
 
 
 @bp.get("/<record_id>/history")

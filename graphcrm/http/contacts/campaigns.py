@@ -14,6 +14,7 @@ from graphcrm.http.common.format import full_name
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.pickers import pick_account, pick_person
 from graphcrm.http.records.home import list_cap
+from graphcrm.i18n import _, ngettext
 from graphcrm.model import PERSON_STATUSES, Label
 from graphcrm.records import crud as records
 from graphcrm.records import picklists
@@ -65,7 +66,7 @@ def _filter_spec(values: dict) -> dict:
     spec = {"q": values["q"], "owner": values["owner"], "status": values["status"]}
     if values["account"]:
         account, problem = pick_account(values)
-        need(account is not None, "account", problem or "is required")
+        need(account is not None, "account", problem or _("is required"))
         spec["account"] = account["id"]
     return {k: v for k, v in spec.items() if v}
 
@@ -106,13 +107,13 @@ def add_person(record_id: str):
 
     def work():
         status = values["member_status"] or "planned"
-        need(status in picklists.values(get_db(), "member_status"), "member_status", "is not a member status")
+        need(status in picklists.values(get_db(), "member_status"), "member_status", _("is not a member status"))
         person, problem = pick_person(values)
-        need(person is not None, "person", problem or "is required")
+        need(person is not None, "person", problem or _("is required"))
         campaigns.add_members(get_db(), record_id, {"people": [person["id"]], "status": status}, access=g.access)
         return person
 
-    return _run(record_id, "add", work, lambda p: f"Added {full_name(p)}.")
+    return _run(record_id, "add", work, lambda p: _("Added %(name)s.", name=full_name(p)))
 
 
 @bp.post("/<record_id>/members/filter")
@@ -123,11 +124,15 @@ def add_filtered(record_id: str):
     member_status = (request.form.get("member_status") or "planned").strip()
 
     def work():
-        need(member_status in picklists.values(get_db(), "member_status"), "member_status", "is not a member status")
+        need(member_status in picklists.values(get_db(), "member_status"), "member_status",
+             _("is not a member status"))
         return campaigns.add_members(get_db(), record_id, {"filter": _filter_spec(values), "status": member_status},
                                      access=g.access)
 
-    return _run(record_id, "filter", work, lambda r: f"Added: {r['added']} people of the filter are members now.")
+    # The English text is the same for one person (as it always was); other languages get their forms.
+    return _run(record_id, "filter", work, lambda r: ngettext("Added: %(num)d people of the filter are members now.",
+                                                             "Added: %(num)d people of the filter are members now.",
+                                                             r["added"]))
 
 
 @bp.post("/<record_id>/members/<person_id>")
@@ -139,7 +144,7 @@ def update_member(record_id: str, person_id: str):
         body["status"] = request.form["status"].strip()
     return _run(record_id, f"member-{person_id}",
                 lambda: campaigns.update_member(get_db(), record_id, person_id, body, access=g.access),
-                "Member updated.")
+                _("Member updated."))
 
 
 @bp.post("/<record_id>/members/<person_id>/remove")
@@ -147,4 +152,5 @@ def update_member(record_id: str, person_id: str):
 def remove_member(record_id: str, person_id: str):
     """Take a person off the campaign."""
     return _run(record_id, f"remove-{person_id}",
-                lambda: campaigns.remove_member(get_db(), record_id, person_id, access=g.access), "Member removed.")
+                lambda: campaigns.remove_member(get_db(), record_id, person_id, access=g.access),
+                _("Member removed."))

@@ -9,11 +9,12 @@ from graphcrm.contacts.people import placeholders_to_merge, team_owner_choices
 from graphcrm.http.common.actions import NO_FORM, FormState, need, run_form
 from graphcrm.http.common.context import get_db
 from graphcrm.http.common.guard import login_required
+from graphcrm.i18n import _, _l, ngettext
 from graphcrm.model.validation import int_arg
 
 bp = Blueprint("contact_pages", __name__)
 LOST_PAGE = 100
-KINDS = {"person": "People", "account": "Accounts"}
+KINDS = {"person": _l("People"), "account": _l("Accounts")}
 
 
 @bp.get("/contacts/lost")
@@ -37,7 +38,7 @@ def _render_duplicates(fs: FormState = NO_FORM, status: int = 200):
 @login_required
 def duplicates():
     """Duplicate candidates and placeholders, each with a form to merge them into one real person."""
-    require_manager(g.access, "merge duplicates")
+    require_manager(g.access, _("merge duplicates"))
     return _render_duplicates()
 
 
@@ -45,21 +46,21 @@ def duplicates():
 @login_required
 def merge_duplicates():
     """Merge the chosen records of a group into the survivor, one merge (transaction) each."""
-    require_manager(g.access, "merge duplicates")
+    require_manager(g.access, _("merge duplicates"))
     keep = (request.form.get("keep") or "").strip()
     others = [i for i in dict.fromkeys(request.form.getlist("merge")) if i]
 
     def work():
-        need(bool(keep), "keep", "choose the record to keep")
-        need(bool(others), "merge", "tick at least one record to merge into the one kept")
+        need(bool(keep), "keep", _("choose the record to keep"))
+        need(bool(others), "merge", _("tick at least one record to merge into the one kept"))
         # Checked before any merge runs, so a bad choice changes nothing.
-        need(keep not in others, "merge", "must not include the record kept",
-             "A person cannot be merged into itself: untick the record you keep.")
+        need(keep not in others, "merge", _("must not include the record kept"),
+             _("A person cannot be merged into itself: untick the record you keep."))
         return [merge.merge(get_db(), other, {"into": keep}, by=g.user["id"], access=g.access) for other in others]
 
     return run_form(request.form.get("form") or "merge", work, render=_render_duplicates, refers=True,
                     rename={"id": "merge", "into": "keep"},
-                    done=f"Merged {len(others)} record{'s' if len(others) != 1 else ''} into one.",
+                    done=ngettext("Merged %(num)d record into one.", "Merged %(num)d records into one.", len(others)),
                     redirect_to=lambda merged: url_for("people_pages.show", record_id=merged[-1]["id"]))
 
 
@@ -73,11 +74,12 @@ def _render_owners(fs: FormState = NO_FORM, status: int = 200):
 @login_required
 def owners():
     """Move every record of one owner to another, e.g. when a rep leaves (admins and managers)."""
-    require_manager(g.access, "reassign owners in bulk")
+    require_manager(g.access, _("reassign owners in bulk"))
     if request.method == "GET":
         return _render_owners()
     body = {"from": request.form.get("from") or "", "to": request.form.get("to") or "",
             "kinds": request.form.getlist("kinds")}
     return run_form("owners", lambda: ownership.reassign_all(get_db(), body, by=g.user["id"], access=g.access),
                     render=_render_owners, refers=True, redirect_to=url_for("contact_pages.owners"),
-                    done=lambda r: f"Moved {r['moved']} record{'s' if r['moved'] != 1 else ''} to the new owner.")
+                    done=lambda r: ngettext("Moved %(num)d record to the new owner.",
+                                            "Moved %(num)d records to the new owner.", r["moved"]))

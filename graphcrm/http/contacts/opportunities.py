@@ -12,6 +12,7 @@ from graphcrm.http.common.editing import create_view, edit_view
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.pickers import pick_person
 from graphcrm.http.records.home import list_cap
+from graphcrm.i18n import _
 from graphcrm.model import NODE_FIELDS, Label, RelType
 from graphcrm.records import relationships
 
@@ -82,13 +83,13 @@ def add_contact_role(record_id: str):
 
     def work():
         person, problem = pick_person(values)
-        need(person is not None, "person", problem or "is required")
+        need(person is not None, "person", problem or _("is required"))
         props = {"role": values["role"], "primary": "primary" in request.form}
         return relationships.link(get_db(), {"type": RelType.CONTACT_ROLE.value, "from": person["id"],
                                              "to": record_id, "properties": props}, by=g.user["id"],
                                   access=g.access)
 
-    return _run(record_id, "role", work, "Contact role saved.", rename={"from": "person"})
+    return _run(record_id, "role", work, _("Contact role saved."), rename={"from": "person"})
 
 
 @bp.post("/<record_id>/contacts/remove")
@@ -99,4 +100,4 @@ def remove_contact_role(record_id: str):
     return _run(record_id, "role-remove", lambda: relationships.unlink(
         get_db(), {"type": RelType.CONTACT_ROLE.value, "from": person_id, "to": record_id}, by=g.user["id"],
         access=g.access),
-                "Contact role removed.")
+                _("Contact role removed."))

@@ -11,18 +11,20 @@ from graphcrm.http.common.context import get_db
 from graphcrm.http.common.editing import create_view, edit_view
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.records.home import can_write_now, list_cap
+from graphcrm.i18n import _l
 from graphcrm.model import BOARD_ROLES, NODE_FIELDS, Label
 
 bp = Blueprint("people_pages", __name__, url_prefix="/people")
 FIELDS = NODE_FIELDS[Label.PERSON]
 HISTORY_SHOWN = 20
 # Fields the person page shows in named groups; any other field that is set goes under "More".
-GROUPS = {
-    "Contact": ("email", "phone", "mobile", "language"),
-    "Work": ("title", "department", "team"),
-    "Personal": ("birthdate", "interests"),
-    "Social profiles": ("social_linkedin", "social_xing", "social_x"),
-}
+# (title, fields): the titles are lazy messages, so they are no dict keys here.
+GROUPS = (
+    (_l("Contact"), ("email", "phone", "mobile", "language")),
+    (_l("Work"), ("title", "department", "team")),
+    (_l("Personal"), ("birthdate", "interests")),
+    (_l("Social profiles"), ("social_linkedin", "social_xing", "social_x")),
+)
 SHOWN_ELSEWHERE = {"first_name", "last_name", "salutation", "street", "postal_code", "city", "country",
                    "status", "inactive_reason", "inactive_since", "email_bounced_at", "placeholder",
                    "description"}
@@ -45,13 +47,15 @@ def render_person(record_id: str, fs: FormState = NO_FORM, status: int = 200):
     db = get_db()
     detail = person_detail(db, record_id, list_cap(), access=g.access)
     person = detail["person"]
-    grouped = {k for names in GROUPS.values() for k in names} | SHOWN_ELSEWHERE
+    grouped = {k for _title, names in GROUPS for k in names} | SHOWN_ELSEWHERE
     more = [k for k in FIELDS if k not in grouped and person.get(k) not in (None, "", [])]
     owner = detail["owner"]
     # The page's forms and buttons show only when the viewer may change this person.
     editable = can_write_now() and detail["can_edit"]
     return render_template(
-        "contacts/person.html", d=detail, p=person, fields=FIELDS, groups=GROUPS, more=more, fs=fs,
+        # The template reads the groups as a dict of title -> fields, titles in the reader's language.
+        "contacts/person.html", d=detail, p=person, fields=FIELDS, groups={str(t): n for t, n in GROUPS}, more=more,
+        fs=fs,
         career=career(detail), letter=letter_salutation(person, owner["address"] if owner else None),
         history=lifecycle.history(db, Label.PERSON, record_id, limit=HISTORY_SHOWN, access=g.access),
         owners=owner_choices(db) if editable else [], board_roles=BOARD_ROLES, can_write=editable,

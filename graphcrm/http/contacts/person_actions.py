@@ -13,6 +13,7 @@ from graphcrm.http.common.format import full_name
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.pickers import pick_account, pick_person
 from graphcrm.http.contacts.people import render_person
+from graphcrm.i18n import _
 from graphcrm.model import Label, RelType
 from graphcrm.records import relationships
 from graphcrm.records.crud import get
@@ -38,13 +39,13 @@ def _run(record_id: str, name: str, work, done, anchor: str, rename: dict | None
 
 def _account(values: dict, key: str = "account") -> dict:
     account, problem = pick_account(values, key)
-    need(account is not None, key, problem or "is required")
+    need(account is not None, key, problem or _("is required"))
     return account
 
 
 def _person(values: dict, key: str = "person") -> dict:
     person, problem = pick_person(values, key)
-    need(person is not None, key, problem or "is required")
+    need(person is not None, key, problem or _("is required"))
     return person
 
 
@@ -55,7 +56,7 @@ def set_owner(record_id: str):
     body = _form("user", "address")
     return _run(record_id, "owner",
                 lambda: ownership.set_owner(get_db(), record_id, body, by=g.user["id"], access=g.access),
-                "Owner changed.", "owner")
+                _("Owner changed."), "owner")
 
 
 @bp.post("/<record_id>/bounce")
@@ -64,7 +65,7 @@ def bounce(record_id: str):
     """The e-mail bounced: the contact becomes inactive until we find them again."""
     return _run(record_id, "bounce",
                 lambda: lifecycle.mark_bounced(get_db(), record_id, by=g.user["id"], access=g.access),
-                "Marked the e-mail as bounced; the contact is inactive.", "status")
+                _("Marked the e-mail as bounced; the contact is inactive."), "status")
 
 
 @bp.post("/<record_id>/leave")
@@ -74,7 +75,7 @@ def leave(record_id: str):
     body = _form("date")
     return _run(record_id, "leave",
                 lambda: lifecycle.mark_left(get_db(), record_id, body, by=g.user["id"], access=g.access),
-                "Marked as having left the company.", "status")
+                _("Marked as having left the company."), "status")
 
 
 def _render_move(record_id: str, fs: FormState = NO_FORM, status: int = 200):
@@ -98,7 +99,7 @@ def move(record_id: str):
         return lifecycle.move(get_db(), record_id, body, by=g.user["id"], access=g.access)
 
     return run_form("move", work, render=lambda fs, status: _render_move(record_id, fs, status),
-                    done=lambda p: f"{full_name(p)} moved; the old job is kept as a former one.",
+                    done=lambda p: _("%(name)s moved; the old job is kept as a former one.", name=full_name(p)),
                     redirect_to=_page(record_id, "career"))
 
 
@@ -115,7 +116,7 @@ def add_board_seat(record_id: str):
                                              "to": account["id"], "properties": props}, by=g.user["id"],
                                   access=g.access)
 
-    return _run(record_id, "board", work, "Board seat added.", "career")
+    return _run(record_id, "board", work, _("Board seat added."), "career")
 
 
 @bp.post("/<record_id>/employers")
@@ -128,14 +129,14 @@ def add_employer(record_id: str):
         account = _account(values)
         # Linking again would overwrite the current job, primary flag included.
         need(employment(get_db(), record_id, account["id"]) is None, "account",
-             "works there already; change that job instead")
+             _("works there already; change that job instead"))
         props = {k: values[k] for k in ("title", "department", "since") if values[k]}
         roles = [r.strip() for r in values["roles"].split(",") if r.strip()]
         props.update(primary=False, **({"roles": roles} if roles else {}))
         return relationships.link(get_db(), {"type": RelType.EMPLOYS.value, "from": account["id"],
                                              "to": record_id, "properties": props}, by=g.user["id"], access=g.access)
 
-    return _run(record_id, "employer", work, "Further account added.", "career")
+    return _run(record_id, "employer", work, _("Further account added."), "career")
 
 
 @bp.post("/<record_id>/knows")
@@ -150,7 +151,7 @@ def add_tie(record_id: str):
         return relationships.link(get_db(), {"type": RelType.KNOWS.value, "from": record_id, "to": other["id"],
                                              "properties": props}, by=g.user["id"], access=g.access)
 
-    return _run(record_id, "knows", work, "Tie added.", "knows", rename={"to": "person", "from": "person"})
+    return _run(record_id, "knows", work, _("Tie added."), "knows", rename={"to": "person", "from": "person"})
 
 
 @bp.post("/<record_id>/reports")
@@ -160,13 +161,13 @@ def add_reporting_line(record_id: str):
     values = _form("direction", "person", "person_id")
 
     def work():
-        need(values["direction"] in ("manager", "report"), "direction", "must be manager or report")
+        need(values["direction"] in ("manager", "report"), "direction", _("must be manager or report"))
         other = _person(values)
         ends = (record_id, other["id"]) if values["direction"] == "manager" else (other["id"], record_id)
         return relationships.link(get_db(), {"type": RelType.REPORTS_TO.value, "from": ends[0], "to": ends[1]},
                                   by=g.user["id"], access=g.access)
 
-    return _run(record_id, "reports", work, "Reporting line added.", "reporting",
+    return _run(record_id, "reports", work, _("Reporting line added."), "reporting",
                 rename={"to": "person", "from": "person"})
 
 
@@ -178,18 +179,18 @@ def unlink(record_id: str):
     rel = relationships.parse_type(request.form.get("type"))
     other = request.form.get("other") or ""
     if rel not in REMOVABLE:
-        raise Invalid("This page removes further accounts, board seats, ties and reporting lines only.",
-                      {"type": "cannot be removed here"})
+        raise Invalid(_("This page removes further accounts, board seats, ties and reporting lines only."),
+                      {"type": _("cannot be removed here")})
     side = REMOVABLE[rel] or request.form.get("direction")
     if side not in ("in", "out"):
-        raise Invalid("direction must be in or out", {"direction": "must be in or out"})
+        raise Invalid(_("direction must be in or out"), {"direction": _("must be in or out")})
     if rel is RelType.EMPLOYS and (employment(get_db(), record_id, other) or {}).get("primary"):
-        raise Conflict("The primary job ends with “Left the company” or “Moved to new employer”.",
-                       {"type": "is the primary job"})
+        raise Conflict(_("The primary job ends with “Left the company” or “Moved to new employer”."),
+                       {"type": _("is the primary job")})
     ends = (record_id, other) if side == "out" else (other, record_id)
     relationships.unlink(get_db(), {"type": rel.value, "from": ends[0], "to": ends[1]}, by=g.user["id"],
                          access=g.access)
-    flash("Removed.", "ok")
+    flash(_("Removed."), "ok")
     anchors = {RelType.KNOWS: "knows", RelType.REPORTS_TO: "reporting"}
     return redirect(_page(record_id, anchors.get(rel, "career")))
 
@@ -206,7 +207,7 @@ def merge_into(record_id: str):
 
     check_edit(get_db(), g.access, record_id)
     return run_form("merge", work, render=lambda fs, status: render_person(record_id, fs, status),
-                    done=lambda p: f"Merged into {full_name(p)}.",
+                    done=lambda p: _("Merged into %(name)s.", name=full_name(p)),
                     redirect_to=lambda p: url_for("people_pages.show", record_id=p["id"]),
                     rename={"id": "into"})
 

@@ -15,6 +15,7 @@ from graphcrm.http.common.context import get_db
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.common.security import content_security_policy
 from graphcrm.http.records.api import json_body, query_args
+from graphcrm.i18n import _
 from graphcrm.model import Label
 from graphcrm.model.validation import int_arg
 from graphcrm.records import picklists
@@ -22,7 +23,6 @@ from graphcrm.records import picklists
 bp = Blueprint("geo", __name__)
 # The one exception to "pages load nothing from other hosts": map tiles, from a configurable server.
 DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-DEFAULT_TILE_ATTRIBUTION = "© OpenStreetMap contributors"
 LOCATED = {"people": Label.PERSON, "accounts": Label.ACCOUNT}
 
 
@@ -33,7 +33,7 @@ def tile_settings() -> dict:
         "url": cfg.get("GRAPHCRM_TILE_URL") or os.environ.get("GRAPHCRM_TILE_URL") or DEFAULT_TILE_URL,
         "attribution": cfg.get("GRAPHCRM_TILE_ATTRIBUTION")
         or os.environ.get("GRAPHCRM_TILE_ATTRIBUTION")
-        or DEFAULT_TILE_ATTRIBUTION,
+        or _("© OpenStreetMap contributors"),
     }
 
 
@@ -52,7 +52,7 @@ def _flag(name: str) -> bool:
         return False
     if value in ("1", "true", "yes", "on"):
         return True
-    raise Invalid(f"{name} must be true or false", {name: "must be true or false"})
+    raise Invalid(_("%(name)s must be true or false", name=name), {name: _("must be true or false")})
 
 
 # -- API ---------------------------------------------------------------------------------------
@@ -90,7 +90,7 @@ for _collection, _label in LOCATED.items():
 def _kind_label(default: str = "person") -> Label:
     kind = request.args.get("kind") or default
     if kind not in ("person", "account"):
-        raise Invalid("kind must be person or account", {"kind": "must be person or account"})
+        raise Invalid(_("kind must be person or account"), {"kind": _("must be person or account")})
     return Label.PERSON if kind == "person" else Label.ACCOUNT
 
 

@@ -12,6 +12,7 @@ from graphcrm.graph import influence, network, paths
 from graphcrm.http.common.body import read_json
 from graphcrm.http.common.context import get_db
 from graphcrm.http.common.guard import login_required
+from graphcrm.i18n import _
 from graphcrm.model import Label
 from graphcrm.model.schema import Body, Line, RecordId
 from graphcrm.model.validation import int_arg
@@ -42,7 +43,7 @@ def _network_args() -> dict:
 
 def _layout(value):
     if value not in (None, "", "auto", "server", "client"):
-        raise Invalid("layout must be auto, server or client", {"layout": "must be auto, server or client"})
+        raise Invalid(_("layout must be auto, server or client"), {"layout": _("must be auto, server or client")})
     return value or None
 
 
@@ -100,7 +101,7 @@ def export_view():
     types = network.parse_types(body.types)
     as_of = network.parse_as_of(body.as_of)
     view = get_db().read_tx(_view_of_ids, list(dict.fromkeys(body.nodes)), types, as_of, g.access)
-    return _download(view, body.format, body.title or "graphcrm view")
+    return _download(view, body.format, body.title or _("graphcrm view"))
 
 
 def _view_of_ids(tx, ids, types, as_of, access) -> dict:
@@ -114,13 +115,13 @@ def _view_of_ids(tx, ids, types, as_of, access) -> dict:
 
 def _format(value) -> str:
     if value not in ("graphml", "html"):
-        raise Invalid("format must be graphml or html", {"format": "must be graphml or html"})
+        raise Invalid(_("format must be graphml or html"), {"format": _("must be graphml or html")})
     return value
 
 
 def _title(view: dict) -> str:
     center = next((n for n in view["nodes"] if n.get("distance") == 0), None)
-    return f"Network of {center['label']}" if center else "graphcrm view"
+    return _("Network of %(name)s", name=center["label"]) if center else _("graphcrm view")
 
 
 def _download(view: dict, fmt: str, title: str) -> Response:
@@ -155,7 +156,7 @@ def introductions_page(record_id: str):
     """Who can introduce me to this person?"""
     person = get_record(get_db(), Label.PERSON, record_id, access=g.access)
     if person is None:
-        raise NotFound(f"No person with id {record_id}")
+        raise NotFound(_("No person with id %(id)s", id=record_id))
     return render_template("graph/graph_introductions.html", person=person)
 
 

@@ -9,6 +9,7 @@ from graphcrm.errors import Invalid
 from graphcrm.http.common.body import read_json
 from graphcrm.http.common.context import get_db
 from graphcrm.http.common.guard import session_token
+from graphcrm.i18n import _
 from graphcrm.model import Label
 from graphcrm.model.validation import int_arg
 from graphcrm.records import crud as records
@@ -31,8 +32,9 @@ def query_args(*allowed: str) -> dict:
     """Return the query parameters, refusing unknown ones (a misspelt filter must not list everything)."""
     unknown = sorted(set(request.args) - set(allowed))
     if unknown:
-        raise Invalid("Unknown query parameters: " + ", ".join(unknown),
-                      {name: "is not a parameter here; use " + ", ".join(allowed) for name in unknown})
+        raise Invalid(_("Unknown query parameters: %(names)s", names=", ".join(unknown)),
+                      {name: _("is not a parameter here; use %(allowed)s", allowed=", ".join(allowed))
+                       for name in unknown})
     return {name: request.args.get(name) for name in allowed if name in request.args}
 
 

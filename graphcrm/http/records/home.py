@@ -55,8 +55,8 @@ def has_page(endpoint: str) -> bool:
 
 @bp.app_template_global()
 def field_label(name: str) -> str:
-    """The label of a record field, as its form shows it."""
-    return LABELS.get(name, name.replace("_", " ").capitalize())
+    """The label of a record field, as its form shows it (in the reader's language)."""
+    return str(LABELS.get(name, name.replace("_", " ").capitalize()))
 
 
 @bp.get("/")

@@ -8,6 +8,7 @@ from graphcrm.http.common.actions import NO_FORM, FormState, run_form
 from graphcrm.http.common.body import read_json
 from graphcrm.http.common.context import get_db
 from graphcrm.http.common.guard import login_required
+from graphcrm.i18n import _
 from graphcrm.records import picklists
 
 bp = Blueprint("picklists", __name__)
@@ -40,7 +41,7 @@ def _render(fs: FormState = NO_FORM, status: int = 200):
 @login_required
 def settings_page():
     """Admins see the org's picklists and add or remove values."""
-    require_admin(g.access, "change picklists")
+    require_admin(g.access, _("change picklists"))
     if request.method == "GET":
         return _render()
     name = request.form.get("name") or ""
@@ -49,7 +50,8 @@ def settings_page():
     work = (lambda: picklists.remove_value(get_db(), name, body, access=g.access)) if remove else \
         (lambda: picklists.add_value(get_db(), name, body, access=g.access))
     return run_form(f"picklist-{name}", work, render=_render, refers=True,
-                    done=f"Removed {body['value']}." if remove else f"Added {body['value']}.",
+                    done=(_("Removed %(value)s.", value=body["value"]) if remove
+                          else _("Added %(value)s.", value=body["value"])),
                     redirect_to=url_for("picklists.settings_page"))
 
 

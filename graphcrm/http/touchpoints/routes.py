@@ -12,6 +12,7 @@ from graphcrm.http.common.download import csv_download
 from graphcrm.http.common.guard import login_required
 from graphcrm.http.records.api import json_body, page_args
 from graphcrm.http.touchpoints import view as view
+from graphcrm.i18n import _
 from graphcrm.model import ACTIVITY_KINDS
 from graphcrm.model.validation import int_arg
 from graphcrm.touchpoints import activities, reports
@@ -113,7 +114,7 @@ def log_page(record_id: str):
         return render()
     body = view.log_body(view.log_form_values(request.form), record_id)
     return run_form("log", lambda: activities.log_activity(db, body, by=g.user["id"], access=g.access),
-                    render=render, done="Logged.",
+                    render=render, done=_("Logged."),
                     redirect_to=lambda logged: url_for("touchpoints.log_page", record_id=record_id,
                                                        logged=logged["id"]))
 

@@ -6,6 +6,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from graphcrm.access.policy import Access
+from graphcrm.i18n import _, _l
 from graphcrm.store.db import Database
 from graphcrm.touchpoints import activities
 from graphcrm.touchpoints import targets as kpi
@@ -15,7 +16,7 @@ LOCAL_ZONE = ZoneInfo("Europe/Zurich")
 OFFSET_RE = re.compile(r"^[+-]\d{2}:\d{2}$")
 LOG_FIELDS = ("kind", "at", "tz", "duration", "subject", "notes", "account", "opportunity")
 COLORS = {"met": "#137a4b", "on_track": "#2457d6", "at_risk": "#d48806", "missed": "#b42318"}
-LABELS = {"met": "met", "on_track": "on track", "at_risk": "at risk", "missed": "missed"}
+LABELS = {"met": _l("met"), "on_track": _l("on track"), "at_risk": _l("at risk"), "missed": _l("missed")}
 CHART_ROWS = 25
 
 
@@ -24,7 +25,8 @@ def log_defaults(context: dict, now: dt.datetime | None = None) -> dict:
     now = (now or activities.utcnow()).astimezone(LOCAL_ZONE)
     primary = next((a["id"] for a in context["accounts"] if a["primary"]), "")
     return {"kind": "call", "at": now.strftime("%Y-%m-%dT%H:%M"), "tz": "", "duration": "",
-            "subject": f"Call with {context['name']}", "notes": "", "account": primary, "opportunity": ""}
+            "subject": _("Call with %(name)s", name=context["name"]), "notes": "", "account": primary,
+            "opportunity": ""}
 
 
 def log_form_values(form) -> dict:
@@ -73,7 +75,7 @@ def kpi_charts(report: dict) -> dict:
     rows = []
     for i, owner in enumerate(report["owners"][:CHART_ROWS]):
         total = sum(owner[s] for s in kpi.STATUSES)
-        rows.append({"y": i * 28, "label": (owner["owner"] or {}).get("name") or "no owner", "total": total,
+        rows.append({"y": i * 28, "label": (owner["owner"] or {}).get("name") or _("no owner"), "total": total,
                      "segments": stacked(owner, 200)})
     return {"totals": stacked(report["totals"], 300), "owners": rows, "owners_height": max(28, len(rows) * 28),
             "legend": [{"status": s, "label": LABELS[s], "color": COLORS[s]} for s in kpi.STATUSES],

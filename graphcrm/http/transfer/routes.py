@@ -18,6 +18,7 @@ from graphcrm.errors import Invalid, NotFound
 from graphcrm.http.common.context import get_db
 from graphcrm.http.common.download import content_disposition, csv_download
 from graphcrm.http.common.guard import login_required
+from graphcrm.i18n import _
 from graphcrm.model import Label
 from graphcrm.records import crud as records
 from graphcrm.transfer import jobs
@@ -40,7 +41,7 @@ def salesforce_import():
     dry_run, skip_invalid = bool(request.form.get("dry_run")), bool(request.form.get("skip_invalid"))
     try:
         if upload is None or not upload.filename:
-            raise Invalid("Choose a zip file of Salesforce export CSVs.", {"archive": "is required"})
+            raise Invalid(_("Choose a zip file of Salesforce export CSVs."), {"archive": _("is required")})
         mapping = request.files.get("mapping")
         job_id = jobs.start(get_db().patient(), current_app.config["GRAPHCRM_HOME"], upload.stream,
                             source=upload.filename, by=g.user["id"], dry_run=dry_run, skip_invalid=skip_invalid,
@@ -50,7 +51,7 @@ def salesforce_import():
         return render_template("transfer/transfer_import.html", job=None, error=exc.message), 422
     except jobs.Busy as busy:
         return render_template("transfer/transfer_import.html", job=None, busy=busy.job_id,
-                               error="Another import is running; start this one when it has finished."), 409
+                               error=_("Another import is running; start this one when it has finished.")), 409
     return redirect(url_for("transfer.import_job", job_id=job_id), code=303)
 
 
@@ -60,7 +61,7 @@ def import_job(job_id: str):
     """One import: its progress while it runs (the page refreshes itself), then its report."""
     job = jobs.status(get_db(), job_id, access=g.access)
     if job is None:
-        raise NotFound("No such import.")
+        raise NotFound(_("No such import."))
     running = job["state"] == "running"
     job["started"] = dt.datetime.fromisoformat(job["started_at"])  # shown in Swiss time
     return render_template("transfer/transfer_import.html", job=job, running=running, error=job.get("error"),
@@ -73,7 +74,7 @@ def import_report(job_id: str):
     """The full report file of an import: every rejected row and warning."""
     text = jobs.report_text(get_db(), job_id, access=g.access)
     if text is None:
-        raise NotFound("This import has no report file.")
+        raise NotFound(_("This import has no report file."))
     return Response(text, mimetype="text/plain",
                     headers={"Content-Disposition": content_disposition("import-report.txt")})
 
@@ -92,7 +93,8 @@ def list_csv(collection: str):
     """Every record of a list (with the list's filters) as CSV, read page by page."""
     label = LISTS.get(collection)
     if label is None:
-        raise Invalid(f"no list named {collection}", {"collection": "must be one of " + ", ".join(LISTS)})
+        raise Invalid(_("no list named %(name)s", name=collection),
+                      {"collection": _("must be one of %(names)s", names=", ".join(LISTS))})
     filters = {k: request.args[k] for k in LIST_FILTERS if request.args.get(k)}
     columns, rows = records.export_list(get_db(), label, filters, access=g.access)
     return csv_download(rows, columns, f"{collection}.csv")

@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from graphcrm.i18n import _
 from graphcrm.transfer.salesforce.sfids import FILE_PREFIXES
 
 CHUNK = 1 << 20
@@ -19,7 +20,7 @@ class FileProblem(Exception):
     """A file that cannot be read as a Salesforce CSV: names the file and, where known, the line."""
 
     def __init__(self, file: str, line: int | None, reason: str):
-        where = f"{file} line {line}" if line else file
+        where = _("%(file)s line %(line)s", file=file, line=line) if line else file
         super().__init__(f"{where}: {reason}")
         self.file, self.line, self.reason = file, line, reason
 
@@ -27,7 +28,7 @@ class FileProblem(Exception):
 def detect_encoding(path: Path) -> str:
     """Return the encoding a file decodes with (streamed; the file is never read whole)."""
     if path.stat().st_size == 0:
-        raise FileProblem(path.name, None, "the file is empty")
+        raise FileProblem(path.name, None, _("the file is empty"))
     for encoding in ENCODINGS:
         decoder = codecs.getincrementaldecoder(encoding)("strict")
         try:
@@ -35,7 +36,7 @@ def detect_encoding(path: Path) -> str:
                 first = True
                 while chunk := fh.read(CHUNK):
                     if first and b"\x00" in chunk[:8192]:
-                        raise FileProblem(path.name, None, "is not a CSV file (it holds binary data)")
+                        raise FileProblem(path.name, None, _("is not a CSV file (it holds binary data)"))
                     first = False
                     decoder.decode(chunk)
                 decoder.decode(b"", final=True)
@@ -73,24 +74,25 @@ class CsvFile:
         self.encoding = detect_encoding(path)
         with path.open("rb") as fh:
             bom = fh.read(3) == codecs.BOM_UTF8
-        self.encoding_name = {"utf-8-sig": "UTF-8 with BOM" if bom else "UTF-8",
+        self.encoding_name = {"utf-8-sig": _("UTF-8 with BOM") if bom else "UTF-8",
                               "cp1252": "Windows-1252/ISO-8859-1", "latin-1": "ISO-8859-1"}[self.encoding]
         with self._open() as fh:
             reader = csv.reader(fh, strict=True)
             try:
                 header = next(reader, None)
             except csv.Error as exc:
-                raise FileProblem(self.name, 1, f"the header row is not valid CSV ({exc})") from None
+                raise FileProblem(self.name, 1, _("the header row is not valid CSV (%(problem)s)",
+                                                  problem=exc)) from None
         if not header or not any(h.strip() for h in header):
-            raise FileProblem(self.name, None, "the file is empty")
+            raise FileProblem(self.name, None, _("the file is empty"))
         self.headers = [h.strip().lower() for h in header]
         self.original = {h.strip().lower(): h.strip() for h in header}  # to name columns as the file does
         if "id" not in self.headers:
-            raise FileProblem(self.name, 1, "has no Id column: this is not a Salesforce export CSV "
-                                            f"(columns: {', '.join(header[:8])[:200]})")
+            raise FileProblem(self.name, 1, _("has no Id column: this is not a Salesforce export CSV (columns: "
+                                              "%(columns)s)", columns=", ".join(header[:8])[:200]))
         dupes = sorted({h for h in self.headers if h and self.headers.count(h) > 1})
         if dupes:
-            raise FileProblem(self.name, 1, "the column(s) " + ", ".join(dupes) + " appear twice")
+            raise FileProblem(self.name, 1, _("the column(s) %(columns)s appear twice", columns=", ".join(dupes)))
 
     def _open(self, on_read: Callable[[int], None] | None = None) -> io.TextIOWrapper:
         raw = _Counting(io.FileIO(self.path, "r"), on_read)
@@ -126,18 +128,20 @@ class CsvFile:
                         yield line, {k: values[i].strip() if i < n else "" for k, i in index}
                     line = reader.line_num + 1
             except csv.Error as exc:
-                raise FileProblem(self.name, line, f"broken CSV quoting or structure ({exc}); a quote "
-                                                   f"opened in the row starting here may not be closed") from None
+                raise FileProblem(self.name, line, _("broken CSV quoting or structure (%(problem)s); a quote opened "
+                                                     "in the row starting here may not be closed",
+                                                     problem=exc)) from None
             except UnicodeDecodeError as exc:
-                raise FileProblem(self.name, line, f"cannot be decoded as {self.encoding} ({exc.reason})") from None
+                raise FileProblem(self.name, line, _("cannot be decoded as %(encoding)s (%(problem)s)",
+                                                     encoding=self.encoding, problem=exc.reason)) from None
 
 
 def find_files(folder: Path, names: dict[str, tuple[str, ...]]) -> tuple[dict[str, Path], list[str]]:
     """Match the folder's CSVs to objects by file name, case-insensitively; return them and the ignored."""
     if not folder.exists():
-        raise FileProblem(str(folder), None, "no such folder")
+        raise FileProblem(str(folder), None, _("no such folder"))
     if not folder.is_dir():
-        raise FileProblem(str(folder), None, "is not a folder (give the folder holding the export CSVs)")
+        raise FileProblem(str(folder), None, _("is not a folder (give the folder holding the export CSVs)"))
     by_name = {p.name.lower(): p for p in sorted(folder.iterdir()) if p.is_file()}
     found: dict[str, Path] = {}
     for obj, files in names.items():

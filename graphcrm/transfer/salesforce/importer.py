@@ -8,13 +8,14 @@ from pathlib import Path
 from tqdm import tqdm
 
 from graphcrm.contacts.merge import merge_people
+from graphcrm.i18n import _
 from graphcrm.records import picklists
 from graphcrm.store.db import Database
 from graphcrm.transfer.salesforce import links, nodes, setup
 from graphcrm.transfer.salesforce.csvfiles import CsvFile, FileProblem, find_files
 from graphcrm.transfer.salesforce.mapping import Mapping, load_mapping
 from graphcrm.transfer.salesforce.report import Report
-from graphcrm.transfer.salesforce.spec import Context
+from graphcrm.transfer.salesforce.spec import Context, at
 from graphcrm.transfer.salesforce.validate import Spool, Validator, collect_ids
 from graphcrm.transfer.salesforce.write import refresh_touches, save_contact_roles, write_spool
 
@@ -52,7 +53,7 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
             report.fatal = str(exc)
             return report
         except Exception as exc:  # the database went away while checking references: say so, then raise
-            report.fatal = f"the check stopped: {getattr(exc, 'message', None) or exc}"
+            report.fatal = _("the check stopped: %(problem)s", problem=getattr(exc, "message", None) or exc)
             raise
         _note_roles(report, ctx, dry_run)
         _note_picklists(db, report, ctx, dry_run)
@@ -72,7 +73,8 @@ def import_salesforce(db: Database, folder: Path | str, *, dry_run: bool = False
             try:
                 report.path = report.write(Path(target) / REPORT_NAME)
             except OSError as exc:
-                report.notes.append(f"The report could not be written to {target}: {exc}")
+                report.notes.append(_("The report could not be written to %(target)s: %(problem)s", target=target,
+                                       problem=exc))
         # Every problem is in the report file now; `report.shown` keeps the first ones for the screen.
         report.close()
     return report
@@ -87,7 +89,7 @@ def _write(db: Database, spools: dict[str, Spool], report: Report, ctx: Context,
             continue
         stats = next(s for s in report.files.values() if s.object == spec.name)
         started = time.perf_counter()
-        with tqdm(total=spools[spec.name].count, unit=" rows", desc=f"write {stats.file}",
+        with tqdm(total=spools[spec.name].count, unit=" rows", desc=_("write %(file)s", file=stats.file),
                   disable=None if progress else True, leave=False) as bar:
             totals = write_spool(db, spec, spools[spec.name], by=by, touched=touched,
                                  on_rows=_follow(bar, "write", stats.file, on_progress))
@@ -131,8 +133,8 @@ def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress
               on_progress: Progress | None = None, mapping: Mapping | None = None) -> dict[str, Spool]:
     found, report.ignored = find_files(folder, FILE_NAMES)
     if not found:
-        raise FileProblem(str(folder), None, "holds no Salesforce export CSV (expected any of "
-                          + ", ".join(f for spec in SPECS for f in spec.files) + ")")
+        raise FileProblem(str(folder), None, _("holds no Salesforce export CSV (expected any of %(files)s)",
+                                               files=", ".join(f for spec in SPECS for f in spec.files)))
     files = {name: CsvFile(path) for name, path in found.items()}
     if "OpportunityStage" in files:
         ctx.stages = setup.read_stages(files.pop("OpportunityStage"), report)
@@ -153,7 +155,7 @@ def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress
             csv = files.get(spec.name)
             if csv is None:
                 continue
-            with tqdm(total=csv.size(), unit="B", unit_scale=True, desc=f"check {csv.name}",
+            with tqdm(total=csv.size(), unit="B", unit_scale=True, desc=_("check %(file)s", file=csv.name),
                       disable=None if progress else True, leave=False) as bar:
                 spools[spec.name] = validator.run(spec, csv, twice.get(spec.name, set()),
                                                   _follow(bar, "check", csv.name, on_progress))
@@ -167,22 +169,36 @@ def _validate(db: Database, folder: Path, report: Report, ctx: Context, progress
 def _note_picklists(db: Database, report: Report, ctx: Context, dry_run: bool) -> None:
     """List the fields kept beyond the model and every picklist value not on graphcrm's lists yet."""
     for file, columns in ctx.kept.items():
-        if columns:
-            report.notes.append(f"{file}: {len(columns)} field(s) beyond the model "
-                                f"{'would be' if dry_run else 'are'} kept on the records under their API names: "
-                                + ", ".join(sorted(columns)))
+        if columns and dry_run:
+            report.notes.append(_("%(file)s: %(count)s field(s) beyond the model would be kept on the records under "
+                                  "their API names: %(fields)s", file=file, count=len(columns),
+                                  fields=", ".join(sorted(columns))))
+        elif columns:
+            report.notes.append(_("%(file)s: %(count)s field(s) beyond the model are kept on the records under "
+                                  "their API names: %(fields)s", file=file, count=len(columns),
+                                  fields=", ".join(sorted(columns))))
     for name, found in ctx.picklists.items():
         known = set(picklists.values(db, name))
-        new = [f"{value} (first at {where})" for value, where in found.items() if value not in known]
-        if new:
-            verb = "would be added" if dry_run else "are added"
-            report.notes.append(f"{picklists.PICKLISTS[name].title} of the org that {verb} to its list: "
-                                + ", ".join(new))
+        new = ", ".join(_first_at(value, where) for value, where in found.items() if value not in known)
+        if new and dry_run:
+            report.notes.append(_("%(picklist)s of the org that would be added to its list: %(values)s",
+                                  picklist=picklists.PICKLISTS[name].title, values=new))
+        elif new:
+            report.notes.append(_("%(picklist)s of the org that are added to its list: %(values)s",
+                                  picklist=picklists.PICKLISTS[name].title, values=new))
+
+
+def _first_at(value: str, where: tuple) -> str:
+    return _("%(value)s (first at %(where)s)", value=value, where=at(where))
 
 
 def _note_roles(report: Report, ctx: Context, dry_run: bool) -> None:
     if not ctx.contact_roles:
         return
-    listed = ", ".join(f"{role} (first at {where})" for role, where in ctx.contact_roles.items())
-    verb = "would be brought along" if dry_run else "are brought along and added to the configured roles"
-    report.notes.append(f"Opportunity contact roles beyond Salesforce's defaults {verb}: {listed}")
+    listed = ", ".join(_first_at(role, where) for role, where in ctx.contact_roles.items())
+    if dry_run:
+        report.notes.append(_("Opportunity contact roles beyond Salesforce's defaults would be brought along: "
+                              "%(roles)s", roles=listed))
+    else:
+        report.notes.append(_("Opportunity contact roles beyond Salesforce's defaults are brought along and added "
+                              "to the configured roles: %(roles)s", roles=listed))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from graphcrm.i18n import _
 from graphcrm.model import DEFAULT_CONTACT_ROLES, MEMBER_STATUSES, PARTNER_ROLES, Label
 from graphcrm.model.nodes import CUSTOM_PREFIX
 from graphcrm.transfer.salesforce import values as v
@@ -45,7 +46,7 @@ def _kept(row: dict, columns: tuple[str, ...], ctx: Context) -> dict:
 
 def _base(row: dict) -> Converted:
     if v.boolean(row, "isdeleted"):
-        return Converted({}, skip="deleted in Salesforce (IsDeleted)")
+        return Converted({}, skip=_("deleted in Salesforce (IsDeleted)"))
     return Converted({"sf_id": v.sf_id(row, "id")})
 
 
@@ -56,7 +57,7 @@ def contact_role(row: dict, ctx: Context) -> Converted:
         return c
     role = v.text(row, "role", 80)
     if role is None:
-        c.warnings.append("Role: empty; stored as Other")
+        c.warnings.append("Role: " + _("empty; stored as Other"))
         role = "Other"
     elif role not in DEFAULT_CONTACT_ROLES:
         ctx.contact_roles.setdefault(role, ctx.where)
@@ -93,7 +94,8 @@ def account_contact(row: dict, ctx: Context) -> Converted:
         # know; without one the end stays unknown (a former job all the same).
         stamp = v.datetime(row, "lastmodifieddate") or v.datetime(row, "createddate")
         if stamp is None:
-            c.warnings.append("EndDate: empty for an inactive relation; kept as a former job with an unknown end")
+            c.warnings.append("EndDate: " + _("empty for an inactive relation; kept as a former job with an unknown "
+                                              "end"))
         else:
             until = stamp.date()
     for role in roles:
@@ -123,7 +125,7 @@ def partner(row: dict, ctx: Context) -> Converted:
     if c.skip:
         return c
     if not row.get("accountfromid") and row.get("opportunityid"):
-        c.skip = "a partner of an opportunity, not of an account"
+        c.skip = _("a partner of an opportunity, not of an account")
         return c
     low = (row.get("role") or "").lower()
     role = next((r for word, r in PARTNER_WORDS if word in low), "other" if low else None)
@@ -144,10 +146,10 @@ def campaign_member(row: dict, ctx: Context) -> Converted:
     elif row.get("leadid") and ctx.leads:
         contact = _person(c, row, "leadid", ctx)
     elif row.get("leadid"):
-        c.skip = "a lead, and the export has no Lead file (LeadId)"
+        c.skip = _("a lead, and the export has no Lead file (LeadId)")
         return c
     else:
-        required(row, "contactid", "a campaign member needs a contact")
+        required(row, "contactid", _("a campaign member needs a contact"))
     # The org's status as it is ("Attended"); ours when it names one of ours. HasResponded says whether
     # the person responded, else what CampaignMemberStatus says of the status.
     raw = row.get("status") or ""
@@ -181,7 +183,7 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...], ctx: Conte
         return c
     who = v.sf_id(row, "whoid")
     if who and object_of(who) == "Lead" and not ctx.leads:
-        c.skip = "about a lead (WhoId 00Q...), and the export has no Lead file"
+        c.skip = _("about a lead (WhoId 00Q...), and the export has no Lead file")
         return c
     at = None
     for column in moments:
@@ -190,13 +192,14 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...], ctx: Conte
         if at is not None:
             break
     if at is None:
-        raise v.RowError(f"{moments[0]}: missing (an activity needs a date)")
+        raise v.missing(moments[0], _("an activity needs a date"))
     duration = v.number(row, "durationinminutes", whole=True, lo=0, hi=1_000_000)
     if duration is None and row.get("calldurationinseconds"):
         duration = round(v.number(row, "calldurationinseconds", lo=0, hi=60_000_000) / 60)
     long_duration = None
     if duration is not None and duration > MAX_MINUTES:
-        c.warnings.append(f"duration of {duration} minutes is longer than a day; kept among the Salesforce fields")
+        c.warnings.append(_("duration of %(minutes)s minutes is longer than a day; kept among the Salesforce fields",
+                             minutes=duration))
         long_duration, duration = duration, None
     props = {"kind": _kind(row, default_kind), "at": wire_time(at), "duration": duration,
              "subject": _cut(v.text(row, "subject", 131_072), 200, "Subject", c.warnings),
@@ -210,7 +213,8 @@ def _activity(row: dict, default_kind: str, moments: tuple[str, ...], ctx: Conte
     what = v.sf_id(row, "whatid")
     what_obj = object_of(what) if what else None
     if what and what_obj not in ("Account", "Opportunity"):
-        c.warnings.append(f"WhatId: {what} names a {what_obj or 'record of another object'}; not linked")
+        c.warnings.append("WhatId: " + (_("%(id)s names a %(object)s; not linked", id=what, object=what_obj) if what_obj
+                                        else _("%(id)s names a record of another object; not linked", id=what)))
         what = None
     if who:
         who = _person(c, row, "whoid", ctx)
@@ -230,7 +234,8 @@ def _cut(value: str | None, limit: int, column: str, warnings: list[str]) -> str
     """Shorten text to the activity model's limit, saying so (the caller keeps the whole text)."""
     if value is None or len(value) <= limit:
         return value
-    warnings.append(f"{column}: {len(value)} characters, shown cut to {limit}; the whole text is kept")
+    warnings.append(f"{column}: " + _("%(length)s characters, shown cut to %(limit)s; the whole text is kept",
+                                      length=len(value), limit=limit))
     return value[:limit - 1] + "…"
 
 
@@ -268,14 +273,14 @@ def note(row: dict, ctx: Context) -> Converted:
         return c
     parent = v.sf_id(row, "parentid")
     if parent is None:
-        raise v.RowError("ParentId: missing (what the note is about)")
+        raise v.missing("ParentId", _("what the note is about"))
     obj = object_of(parent)
     if obj == "Lead" and not ctx.leads:
-        c.skip = "about a lead (ParentId 00Q...), and the export has no Lead file"
+        c.skip = _("about a lead (ParentId 00Q...), and the export has no Lead file")
         return c
     at = v.datetime(row, "createddate")
     if at is None:
-        raise v.RowError("CreatedDate: missing (when the note was written)")
+        raise v.missing("CreatedDate", _("when the note was written"))
     props = {"kind": "note", "at": wire_time(at), "duration": None,
              "subject": _cut(v.text(row, "title", 131_072), 200, "Title", c.warnings),
              "notes": _cut(v.text(row, "body", 131_072), 5000, "Body", c.warnings),
@@ -291,8 +296,9 @@ def note(row: dict, ctx: Context) -> Converted:
         c.refs.append(("parentid", obj, parent))
         account, opportunity = (parent, None) if obj == "Account" else (None, parent)
     else:
-        c.warnings.append(f"ParentId: {parent} names a {obj or 'record of another object'}; the note is kept, "
-                          "linked to nothing")
+        c.warnings.append("ParentId: " + (
+            _("%(id)s names a %(object)s; the note is kept, linked to nothing", id=parent, object=obj) if obj
+            else _("%(id)s names a record of another object; the note is kept, linked to nothing", id=parent)))
         props[CUSTOM_PREFIX + ctx.headers.get("parentid", "parentid")] = parent
     c.params.update(props=props, owner=_user(c, row, "ownerid"), who=who, account=account, opportunity=opportunity)
     return c
@@ -305,7 +311,7 @@ def content_note(row: dict, ctx: Context) -> Converted:
         return c
     at = v.datetime(row, "createddate")
     if at is None:
-        raise v.RowError("CreatedDate: missing (when the note was written)")
+        raise v.missing("CreatedDate", _("when the note was written"))
     text = v.note_text(row.get("content")) or v.text(row, "textpreview", 131_072)
     props = {"kind": "note", "at": wire_time(at), "duration": None,
              "subject": _cut(v.text(row, "title", 131_072), 200, "Title", c.warnings),
@@ -327,10 +333,10 @@ def content_link(row: dict, ctx: Context) -> Converted:
     document = v.sf_id(row, "contentdocumentid")
     entity = v.sf_id(row, "linkedentityid")
     if document is None or entity is None:
-        raise v.RowError(f"{'ContentDocumentId' if document is None else 'LinkedEntityId'}: missing")
+        raise v.bad("ContentDocumentId" if document is None else "LinkedEntityId", _("missing"))
     obj = object_of(entity)
     if obj not in ("Contact", "Lead", "Account", "Opportunity") or (obj == "Lead" and not ctx.leads):
-        c.skip = "shared with a user or another kind of record (LinkedEntityId)"
+        c.skip = _("shared with a user or another kind of record (LinkedEntityId)")
         return c
     person = _person(c, row, "linkedentityid", ctx) if obj in ("Contact", "Lead") else None
     record = ref(c, row, "linkedentityid", obj) if person is None else None
@@ -354,17 +360,17 @@ def _relation(row: dict, activity_column: str, ctx: Context) -> Converted:
     if c.skip:
         return c
     if v.boolean(row, "iswhat"):
-        c.skip = "a related record (IsWhat), not a person"
+        c.skip = _("a related record (IsWhat), not a person")
         return c
     who = v.sf_id(row, "relationid")
     if who is None:
-        raise v.RowError("RelationId: missing (who took part)")
+        raise v.missing("RelationId", _("who took part"))
     if object_of(who) != "Contact" and not (object_of(who) == "Lead" and ctx.leads):
-        c.skip = "a user, or a lead of an export without a Lead file (RelationId), not a contact"
+        c.skip = _("a user, or a lead of an export without a Lead file (RelationId), not a contact")
         return c
     activity = v.sf_id(row, activity_column)
     if activity is None:
-        raise v.RowError(f"{activity_column}: missing (which activity)")
+        raise v.missing(activity_column, _("which activity"))
     # Whether they accepted, declined or were invited (Status, Response, IsInvitee) stays on the link.
     c.params.update(activity=activity, contact=_person(c, row, "relationid", ctx),
                     props=_kept(row, RELATION_COLUMNS, ctx))
@@ -393,10 +399,10 @@ def _change(row: dict, ctx: Context, parent: str, obj: str, fields: dict[str, st
     c = _base(row)
     if c.skip:
         return c
-    name = required(row, "field", "which field changed")
+    name = required(row, "field", _("which field changed"))
     at = v.datetime(row, "createddate")
     if at is None:
-        raise v.RowError("CreatedDate: missing (when the field changed)")
+        raise v.missing("CreatedDate", _("when the field changed"))
     props = {"field": fields.get(name.lower(), name), "old": v.text(row, "oldvalue", 32_000),
              "new": v.text(row, "newvalue", 32_000), "at": wire_time(at)}
     keep_unmapped(props, row, HISTORY_COLUMNS, ctx)
@@ -433,7 +439,7 @@ def opportunity_history(row: dict, ctx: Context) -> Converted:
         return c
     at = v.datetime(row, "createddate")
     if at is None:
-        raise v.RowError("CreatedDate: missing (when the deal changed)")
+        raise v.missing("CreatedDate", _("when the deal changed"))
     changes = []
     for column, prop in SNAPSHOT_FIELDS:
         value = v.text(row, column, 32_000)

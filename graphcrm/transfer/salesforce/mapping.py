@@ -15,6 +15,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from graphcrm.i18n import _
 from graphcrm.transfer.salesforce.csvfiles import FileProblem
 
 # Model field -> the column the import reads it from, per object.
@@ -48,25 +49,29 @@ def load_mapping(path: Path | str | None, columns: dict[str, tuple[str, ...]]) -
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise FileProblem(path.name, None, f"cannot be read ({exc.strerror})") from None
+        raise FileProblem(path.name, None, _("cannot be read (%(problem)s)", problem=exc.strerror)) from None
     except UnicodeDecodeError:
-        raise FileProblem(path.name, None, "is not UTF-8 text") from None
+        raise FileProblem(path.name, None, _("is not UTF-8 text")) from None
     except tomllib.TOMLDecodeError as exc:
-        raise FileProblem(path.name, getattr(exc, "lineno", None), f"is not valid TOML ({exc})") from None
+        raise FileProblem(path.name, getattr(exc, "lineno", None), _("is not valid TOML (%(problem)s)",
+                                                                      problem=exc)) from None
     mapping: Mapping = {}
     for obj, entries in data.items():
         if obj not in FIELD_COLUMNS:
-            raise FileProblem(path.name, None, f"[{obj}]: not an object the import maps (use one of "
-                                               + ", ".join(FIELD_COLUMNS) + ")")
+            raise FileProblem(path.name, None, _("[%(object)s]: not an object the import maps (use one of "
+                                                 "%(objects)s)", object=obj, objects=", ".join(FIELD_COLUMNS)))
         if not isinstance(entries, dict):
-            raise FileProblem(path.name, None, f"{obj}: must be a table of Field__c = \"model field\" entries")
+            raise FileProblem(path.name, None, _("%(object)s: must be a table of Field__c = \"model field\" entries",
+                                                 object=obj))
         for source, target in entries.items():
             if not isinstance(target, str):
-                raise FileProblem(path.name, None, f"{obj}.{source}: the target must be text (a field name)")
+                raise FileProblem(path.name, None, _("%(entry)s: the target must be text (a field name)",
+                                                     entry=obj + "." + source))
             column = FIELD_COLUMNS[obj].get(target) or target.lower()
             if column not in columns.get(obj, ()):
-                raise FileProblem(path.name, None, f"{obj}.{source} = {target!r}: not a field of {obj} "
-                                  "(use one of " + ", ".join(FIELD_COLUMNS[obj]) + ")")
+                raise FileProblem(path.name, None, _("%(entry)s = %(target)r: not a field of %(object)s (use one of "
+                                                     "%(fields)s)", entry=obj + "." + source, target=target, object=obj,
+                                                     fields=", ".join(FIELD_COLUMNS[obj])))
             mapping.setdefault(obj, {})[source.lower()] = column
     return mapping
 

@@ -1,7 +1,10 @@
 """Mapping of the Salesforce objects that become records: User, Account, Contact, Campaign, Opportunity."""
 from __future__ import annotations
 
+from graphcrm.i18n import _
 from graphcrm.model import ACCOUNT_TYPES, CAMPAIGN_STATUSES, OPPORTUNITY_STAGES, Label
+from graphcrm.model.collation import fold
+from graphcrm.model.nodes import sort_key
 from graphcrm.transfer.salesforce import values as v
 from graphcrm.transfer.salesforce.sfids import object_of
 from graphcrm.transfer.salesforce.spec import (
@@ -26,15 +29,15 @@ def _owner_address(row: dict, warnings: list[str]) -> str | None:
         if value in ("du", "sie"):
             return value
         if value:
-            warnings.append(f"{column}: {row[column][:20]!r} is neither du nor sie; the owner's address "
-                            "form is left as it was (new owners: sie)")
+            warnings.append(f"{column}: " + _("%(value)r is neither du nor sie; the owner's address form is left "
+                                              "as it was (new owners: sie)", value=row[column][:20]))
     return None
 
 
 def _base(row: dict) -> Converted:
     """Start a conversion with the row's own id; deleted records are skipped."""
     if v.boolean(row, "isdeleted"):
-        return Converted({}, skip="deleted in Salesforce (IsDeleted)")
+        return Converted({}, skip=_("deleted in Salesforce (IsDeleted)"))
     return Converted({"sf_id": v.sf_id(row, "id")})
 
 
@@ -58,22 +61,23 @@ def user(row: dict, ctx: Context) -> Converted:
         return c
     name = row.get("name") or " ".join(x for x in (row.get("firstname"), row.get("lastname")) if x)
     if not name:
-        raise v.RowError("Name: missing (give Name or FirstName/LastName)")
+        raise v.missing("Name", _("give Name or FirstName/LastName"))
     mail = v.email(row, "email") or v.email(row, "username")
     if mail is None:
-        raise v.RowError("Email: missing (a user needs an e-mail address)")
+        raise v.missing("Email", _("a user needs an e-mail address"))
     taken_by = ctx.user_emails.get(mail)
     if taken_by and taken_by != c.params["sf_id"]:
         # Salesforce lets users share an e-mail; graphcrm signs in by e-mail, so the unique Username is used.
         alt = v.email(row, "username")
         if alt is None or alt in ctx.user_emails:
-            raise v.RowError(f"Email: {mail} is used by user {taken_by} as well")
-        c.warnings.append(f"Email: {mail} is used by user {taken_by} as well; Username {alt} is used instead")
+            raise v.bad("Email", _("%(email)s is used by user %(user)s as well", email=mail, user=taken_by))
+        c.warnings.append("Email: " + _("%(email)s is used by user %(user)s as well; Username %(username)s is used "
+                                         "instead", email=mail, user=taken_by, username=alt))
         mail = alt
     ctx.user_emails[mail] = c.params["sf_id"]
     if len(name) > 200:
-        raise v.RowError("Name: longer than 200 characters")
-    props = {"name": name, "email": mail, "sort_key": name.lower()}
+        raise v.bad("Name", _("longer than %(max)s characters", max=200))
+    props = {"name": name, "email": mail, "sort_key": fold(name)}
     fill(props, row, Label.USER, {"title": "title", "phone": "phone", "city": "city"}, c.warnings,
          v.region(row, ("",), ctx.country), headers=ctx.headers)
     keep_unmapped(props, row, USER_KEPT, ctx)
@@ -88,8 +92,8 @@ def account(row: dict, ctx: Context) -> Converted:
     c = _base(row)
     if c.skip:
         return c
-    name = v.text(row, "name", 200) or required(row, "name", "an account needs a name")
-    props = {"name": name, "sort_key": name.lower()}
+    name = v.text(row, "name", 200) or required(row, "name", _("an account needs a name"))
+    props = {"name": name, "sort_key": fold(name)}
     if row.get("type"):
         props["type"] = account_type(row["type"])
         ctx.met("account_type", props["type"])
@@ -116,14 +120,14 @@ def contact(row: dict, ctx: Context) -> Converted:
     c = _base(row)
     if c.skip:
         return c
-    last = v.text(row, "lastname", 100) or required(row, "lastname", "a contact needs a last name")
+    last = v.text(row, "lastname", 100) or required(row, "lastname", _("a contact needs a last name"))
     props = {"last_name": last}
     fill(props, row, Label.PERSON, {
         "firstname": "first_name", "salutation": "salutation", "email": "email", "phone": "phone",
         "mobilephone": "mobile", "title": "title", "department": "department", "birthdate": "birthdate",
         "description": "description", "language__c": "language"}, c.warnings,
         v.region(row, ("mailing", "other"), ctx.country), headers=ctx.headers)
-    props["sort_key"] = f"{last} {props.get('first_name') or ''}".strip().lower()
+    props["sort_key"] = sort_key(Label.PERSON, props)
     _address(props, row, "mailing", ctx, c.warnings)
     ctx.met("lead_source", row.get("leadsource"))
     keep_unmapped(props, row, CONTACT_COLUMNS, ctx)
@@ -151,8 +155,9 @@ def lead(row: dict, ctx: Context) -> Converted:
     lead_id = c.params["sf_id"]
     converted_to = v.sf_id(row, "convertedcontactid") if v.boolean(row, "isconverted") else None
     if converted_to and not ctx.exists("Contact", converted_to):
-        c.warnings.append(f"ConvertedContactId: {converted_to} is a contact in no file and not in the database "
-                          "(deleted or merged after the conversion); the lead is kept as a lead")
+        c.warnings.append("ConvertedContactId: " + _("%(id)s is a contact in no file and not in the database "
+                                                     "(deleted or merged after the conversion); the lead is kept "
+                                                     "as a lead", id=converted_to))
     elif converted_to:
         contact_id = ref(c, row, "convertedcontactid", "Contact")
         ctx.converted[lead_id] = contact_id
@@ -160,13 +165,13 @@ def lead(row: dict, ctx: Context) -> Converted:
                 for column, value in row.items() if value and column not in ("id", "isdeleted")}
         c.params.update(converted=contact_id, props=kept)
         return c
-    last = v.text(row, "lastname", 100) or required(row, "lastname", "a lead needs a last name")
+    last = v.text(row, "lastname", 100) or required(row, "lastname", _("a lead needs a last name"))
     props = {"last_name": last, "company": v.text(row, "company", 200)}
     fill(props, row, Label.PERSON, {
         "firstname": "first_name", "salutation": "salutation", "email": "email", "phone": "phone",
         "mobilephone": "mobile", "title": "title", "description": "description"}, c.warnings,
         v.region(row, ("",), ctx.country), headers=ctx.headers)
-    props["sort_key"] = f"{last} {props.get('first_name') or ''}".strip().lower()
+    props["sort_key"] = sort_key(Label.PERSON, props)
     _address(props, row, "", ctx, c.warnings)
     ctx.met("lead_source", row.get("leadsource"))
     ctx.met("industry", row.get("industry"))
@@ -183,8 +188,8 @@ def campaign(row: dict, ctx: Context) -> Converted:
     c = _base(row)
     if c.skip:
         return c
-    name = v.text(row, "name", 200) or required(row, "name", "a campaign needs a name")
-    props = {"name": name, "sort_key": name.lower()}
+    name = v.text(row, "name", 200) or required(row, "name", _("a campaign needs a name"))
+    props = {"name": name, "sort_key": fold(name)}
     fill(props, row, Label.CAMPAIGN, {"type": "type", "startdate": "start_date", "enddate": "end_date",
                                       "description": "description"}, c.warnings, headers=ctx.headers)
     if row.get("status"):
@@ -202,8 +207,8 @@ def opportunity(row: dict, ctx: Context) -> Converted:
     c = _base(row)
     if c.skip:
         return c
-    name = v.text(row, "name", 200) or required(row, "name", "an opportunity needs a name")
-    props = {"name": name, "sort_key": name.lower()}
+    name = v.text(row, "name", 200) or required(row, "name", _("an opportunity needs a name"))
+    props = {"name": name, "sort_key": fold(name)}
     fill(props, row, Label.OPPORTUNITY, {"amount": "amount", "closedate": "close_date",
                                          "description": "description"}, c.warnings, headers=ctx.headers)
     if "currencyisocode" in row:

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphcrm.i18n import _, ngettext
+
 SHOWN = 200  # problems kept in memory for the screen and the web page; all of them go to the file
 
 
@@ -63,13 +65,13 @@ class Report:
         """Record a rejected row."""
         self.rejected += 1
         self.files[file].rejected += 1
-        self._add(f"{file} line {line}: rejected: {reason}")
+        self._add(_("%(file)s line %(line)s: rejected: %(reason)s", file=file, line=line, reason=reason))
 
     def warn(self, file: str, line: int, reason: str) -> None:
         """Record a value kept but not normalized (or a link not made) in a row imported all the same."""
         self.warned += 1
         self.files[file].warnings += 1
-        self._add(f"{file} line {line}: warning: {reason}")
+        self._add(_("%(file)s line %(line)s: warning: %(reason)s", file=file, line=line, reason=reason))
 
     @property
     def ok(self) -> bool:
@@ -79,36 +81,42 @@ class Report:
     def outcome(self) -> str:
         """One sentence: what was written, and why not if nothing was."""
         if self.interrupted:
-            return (f"The import stopped while writing ({self.interrupted}). Batches written before stay; "
-                    "run the same import again to finish it (it changes nothing twice).")
+            return _("The import stopped while writing (%(problem)s). Batches written before stay; run the same "
+                     "import again to finish it (it changes nothing twice).", problem=self.interrupted)
         if self.fatal:
-            return f"Nothing was written: {self.fatal}"
+            return _("Nothing was written: %(problem)s", problem=self.fatal)
         if self.mode == "dry-run":
-            return ("Dry run: nothing was written. " +
-                    ("Every row is valid." if self.rejected == 0 else
-                     f"{self.rejected} row(s) would be rejected."))
+            if self.rejected == 0:
+                return _("Dry run: nothing was written. Every row is valid.")
+            return _("Dry run: nothing was written. %(count)s row(s) would be rejected.", count=self.rejected)
         if self.rejected and not self.written:
-            return (f"Nothing was written because {self.rejected} row(s) were rejected; fix them, or run "
-                    "again with --skip-invalid to import the valid rows.")
+            return _("Nothing was written because %(count)s row(s) were rejected; fix them, or run again with "
+                     "--skip-invalid to import the valid rows.", count=self.rejected)
         if self.rejected:
-            return f"The valid rows were written; {self.rejected} rejected row(s) were left out."
-        return "Every row was imported."
+            return _("The valid rows were written; %(count)s rejected row(s) were left out.", count=self.rejected)
+        return _("Every row was imported.")
 
     def summary(self) -> str:
         """The report's head: per file counts and the outcome (what the screen shows)."""
-        lines = [(f"Salesforce import of {self.source} ({self.mode}), "
-                 f"{self.started:%Y-%m-%d %H:%M} UTC")]
+        mode = {"dry-run": _("dry-run"), "skip invalid": _("skip invalid"),
+                "all or nothing": _("all or nothing")}.get(self.mode, self.mode)
+        lines = [_("Salesforce import of %(source)s (%(mode)s), %(time)s UTC", source=self.source, mode=mode,
+                   time=self.started.strftime("%Y-%m-%d %H:%M"))]
         for s in self.files.values():
-            skipped = "".join(f", {n} skipped: {why}" for why, n in s.skipped.items())
+            skipped = "".join(_(", %(count)s skipped: %(reason)s", count=n, reason=why) for why, n in s.skipped.items())
             done = ""
             if self.written and s.object in _NODE_OBJECTS:
-                done = f"; {s.created} created, {s.updated} updated, {s.written - s.created - s.updated} unchanged"
+                done = _("; %(created)s created, %(updated)s updated, %(unchanged)s unchanged", created=s.created,
+                         updated=s.updated, unchanged=s.written - s.created - s.updated)
             elif self.written:
-                done = f"; {s.written} written"
-            lines.append(f"  {s.file} ({s.object}, {s.encoding}): {_n(s.rows, 'row')}, {s.valid} valid, "
-                         f"{s.rejected} rejected, {_n(s.warnings, 'warning')}{skipped}{done}")
+                done = _("; %(written)s written", written=s.written)
+            counts = _("%(rows)s, %(valid)s valid, %(rejected)s rejected, %(warnings)s",
+                       rows=ngettext("%(num)d row", "%(num)d rows", s.rows), valid=s.valid, rejected=s.rejected,
+                       warnings=ngettext("%(num)d warning", "%(num)d warnings", s.warnings))
+            lines.append(f"  {s.file} ({s.object}, {s.encoding}): {counts}{skipped}{done}")
         if self.ignored:
-            lines.append("  ignored (not an object this import reads): " + ", ".join(self.ignored))
+            lines.append("  " + _("ignored (not an object this import reads): %(files)s",
+                                  files=", ".join(self.ignored)))
         lines += [f"  {note}" for note in self.notes]
         lines.append(self.outcome())
         return "\n".join(lines)
@@ -125,8 +133,9 @@ class Report:
         with path.open("w", encoding="utf-8") as out:
             out.write(self.summary() + "\n\n")
             if self.fatal:
-                out.write(f"error: {self.fatal}\n")
-            out.write(f"{self.rejected} rejected row(s), {self.warned} warning(s)\n")
+                out.write(_("error: %(problem)s", problem=self.fatal) + "\n")
+            out.write(_("%(rejected)s rejected row(s), %(warned)s warning(s)", rejected=self.rejected,
+                        warned=self.warned) + "\n")
             for line in self.problems():
                 out.write(line)
         return path
@@ -134,10 +143,6 @@ class Report:
     def close(self) -> None:
         """Drop the problem spool."""
         self._spool.close()
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 _NODE_OBJECTS = frozenset({"User", "Account", "Contact", "Campaign", "Opportunity", "Task", "Event"})

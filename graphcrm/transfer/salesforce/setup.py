@@ -6,6 +6,7 @@ records, so a deal's flags and a member's "responded" follow the org's own confi
 """
 from __future__ import annotations
 
+from graphcrm.i18n import _
 from graphcrm.transfer.salesforce import values as v
 from graphcrm.transfer.salesforce.csvfiles import CsvFile
 from graphcrm.transfer.salesforce.report import Report
@@ -19,14 +20,14 @@ def read_stages(csv: CsvFile, report: Report) -> dict[str, dict]:
     for line, row in csv.rows():
         name = row.get("masterlabel") or row.get("apiname")
         if not name:
-            report.warn(csv.name, line, "MasterLabel: empty; the stage is not read")
+            report.warn(csv.name, line, "MasterLabel: " + _("empty; the stage is not read"))
             continue
         try:
             meta = {"is_closed": v.boolean(row, "isclosed"), "is_won": v.boolean(row, "iswon"),
                     "probability": v.number(row, "defaultprobability", lo=0, hi=100),
                     "forecast_category": row.get("forecastcategoryname") or row.get("forecastcategory") or None}
         except v.RowError as exc:
-            report.warn(csv.name, line, f"{csv.column(exc.reason)}; the stage is not read")
+            report.warn(csv.name, line, _("%(problem)s; the stage is not read", problem=csv.column(exc.reason)))
             continue
         if meta["probability"] is not None:
             meta["probability"] = round(meta["probability"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 import functools
 import re
 
+from graphcrm.i18n import _
+
 _SUFFIX = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
 # Upper-case letters become 1, everything else 0: the bits of Salesforce's checksum.
 _BITS = str.maketrans({**{c: "1" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
@@ -35,11 +37,11 @@ def normalize(value: str) -> str:
     their case, so an 18-character id whose checksum does not match is refused.
     """
     if not _ID_RE.fullmatch(value):
-        raise ValueError(f"{value[:40]!r} is not a Salesforce id (15 or 18 letters and digits)")
+        raise ValueError(_("%(value)r is not a Salesforce id (15 or 18 letters and digits)", value=value[:40]))
     head = value[:15]
     suffix = _suffix(head)
     if len(value) == 18 and value[15:].upper() != suffix:
-        raise ValueError(f"{value!r} is not a Salesforce id (its last three characters do not match)")
+        raise ValueError(_("%(value)r is not a Salesforce id (its last three characters do not match)", value=value))
     return head + suffix
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from graphcrm.i18n import _
 from graphcrm.model import NODE_FIELDS, Label
 from graphcrm.model.nodes import CUSTOM_PREFIX
 from graphcrm.transfer.salesforce import values as v
@@ -28,7 +29,7 @@ class Context:
     today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
     user_emails: dict[str, str] = field(default_factory=dict)  # e-mail -> sf_id of the user using it
     contact_roles: dict[str, str] = field(default_factory=dict)  # role -> "file line N" first seen
-    where: str = ""  # "file line N" of the row being mapped
+    where: tuple = ()  # (file, line) of the row being mapped; `at` says it in words
     country: str | None = None  # the org's default country for phone numbers without one (ISO alpha-2)
     headers: dict[str, str] = field(default_factory=dict)  # lower-case column -> as the file spells it
     # The org's own picklist values met: picklist -> value -> "file line N" first seen.
@@ -137,10 +138,10 @@ def keep_unmapped(props: dict, row: dict, columns: tuple[str, ...], ctx: Context
 
 
 def required(row: dict, column: str, what: str) -> str:
-    """Return a column's value or raise RowError saying it is missing."""
+    """Return a column's value or raise RowError saying it is missing (`what`, translated: what for)."""
     value = row.get(column)
     if not value:
-        raise v.RowError(f"{column}: missing ({what})")
+        raise v.missing(column, what)
     return value
 
 
@@ -149,7 +150,12 @@ def ref(converted: Converted, row: dict, column: str, obj: str, *, need: bool = 
     target = v.sf_id(row, column)
     if target is None:
         if need:
-            raise v.RowError(f"{column}: missing (a {obj} is needed)")
+            raise v.missing(column, _("a %(object)s is needed", object=obj))
         return None
     converted.refs.append((column, obj, target))
     return target
+
+
+def at(where: tuple) -> str:
+    """ "Contact.csv line 12": a (file, line) of Context.where in words."""
+    return _("%(file)s line %(line)s", file=where[0], line=where[1]) if where else ""

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
+from graphcrm.i18n import _
 from graphcrm.store.db import Database
 from graphcrm.transfer.salesforce.csvfiles import CsvFile
 from graphcrm.transfer.salesforce.mapping import Mapping
@@ -116,10 +117,10 @@ class Validator:
             stats.rows += 1
             if mapped:
                 apply_mapping(row, mapped)
-            self.ctx.where = f"{csv.name} line {line}"
+            self.ctx.where = (csv.name, line)
             try:
                 if not row.get("id"):
-                    raise RowError("Id: missing")
+                    raise RowError("Id: " + _("missing"))
                 conv = spec.convert(row, self.ctx)
             except RowError as exc:
                 self._reject(spec, csv.name, line, csv.column(exc.reason), row.get("id"))
@@ -130,7 +131,8 @@ class Validator:
             sf_id = conv.params["sf_id"]
             if sf_id in twice:
                 if sf_id in first:
-                    self.report.reject(csv.name, line, f"Id: duplicate {sf_id} (first at line {first[sf_id]})")
+                    self.report.reject(csv.name, line, "Id: " + _("duplicate %(id)s (first at line %(line)s)",
+                                                                  id=sf_id, line=first[sf_id]))
                     continue
                 first[sf_id] = line
             if spec.label is None:
@@ -184,9 +186,11 @@ class Validator:
         for column, obj, target in conv.refs:
             gone = self.rejected[obj].get(target)
             if gone is not None:
-                return f"{column}: {target} names {_a(obj)} rejected at line {gone} of its file"
+                return f"{column}: " + _("%(id)s names %(object)s rejected at line %(line)s of its file", id=target,
+                                         object=_a(obj), line=gone)
             if target not in self.ids.get(obj, ()) and target not in self.in_db[obj]:
-                return f"{column}: {target} is {_a(obj)} in no file of this export and not in the database"
+                return f"{column}: " + _("%(id)s is %(object)s in no file of this export and not in the database",
+                                         id=target, object=_a(obj))
         return None
 
     def _drop_duplicates(self, file: str, spool: Spool, hashes: array) -> Spool:
@@ -203,7 +207,8 @@ class Validator:
                 sf_id = params["sf_id"]
                 if hash(sf_id) in repeated:
                     if sf_id in first:
-                        self.report.reject(file, line, f"Id: duplicate {sf_id} (first at line {first[sf_id]})")
+                        self.report.reject(file, line, "Id: " + _("duplicate %(id)s (first at line %(line)s)",
+                                                                  id=sf_id, line=first[sf_id]))
                         continue
                     first[sf_id] = line
                 kept.add(line, params)
@@ -212,4 +217,5 @@ class Validator:
 
 
 def _a(noun: str) -> str:
-    return ("an " if noun[0] in "AEIOU" else "a ") + noun
+    """ "an Account", "a Contact": a record of a Salesforce object (its API name)."""
+    return _("an %(object)s", object=noun) if noun[0] in "AEIOU" else _("a %(object)s", object=noun)

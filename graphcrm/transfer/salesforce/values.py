@@ -7,6 +7,7 @@ import html
 import math
 import re
 
+from graphcrm.i18n import _
 from graphcrm.model import Field
 from graphcrm.model.validation import convert, normalize_phone
 from graphcrm.places.countries import country_code, country_of_state
@@ -28,13 +29,23 @@ class RowError(ValueError):
         self.reason = reason
 
 
+def bad(column: str, problem: str) -> RowError:
+    """The RowError of a column: "AccountId: <problem>" (the column first, as the report names it)."""
+    return RowError(f"{column}: {problem}")
+
+
+def missing(column: str, what: str) -> RowError:
+    """The RowError of an empty column that is needed; `what` (translated) says what for."""
+    return bad(column, _("missing (%(what)s)", what=what))
+
+
 def text(row: dict, column: str, max_len: int = 255) -> str | None:
     """Return a text column's value, None when empty; refuse values longer than `max_len`."""
     value = row.get(column)
     if not value:
         return None
     if len(value) > max_len:
-        raise RowError(f"{column}: longer than {max_len} characters")
+        raise bad(column, _("longer than %(max)s characters", max=max_len))
     return value
 
 
@@ -47,7 +58,7 @@ def sf_id(row: dict, column: str) -> str | None:
         # A row's own Id appears once: caching it would only push the references out of the cache.
         return normalize(value) if column == "id" else to18(value)
     except ValueError as exc:
-        raise RowError(f"{column}: {exc}") from None
+        raise bad(column, str(exc)) from None
 
 
 def date(row: dict, column: str) -> dt.date | None:
@@ -56,11 +67,11 @@ def date(row: dict, column: str) -> dt.date | None:
     if not value:
         return None
     if not _DATE_RE.fullmatch(value):
-        raise RowError(f"{column}: bad date {value[:40]!r} (must be YYYY-MM-DD)")
+        raise bad(column, _("bad date %(value)r (must be YYYY-MM-DD)", value=value[:40]))
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise RowError(f"{column}: bad date {value!r} (no such day)") from None
+        raise bad(column, _("bad date %(value)r (no such day)", value=value)) from None
 
 
 def datetime(row: dict, column: str) -> dt.datetime | None:
@@ -69,12 +80,12 @@ def datetime(row: dict, column: str) -> dt.datetime | None:
     if not value:
         return None
     if not _DATETIME_RE.fullmatch(value):
-        raise RowError(f"{column}: bad date-time {value[:40]!r} (must be ISO 8601 such as "
-                       "2026-03-01T09:30:00.000Z)")
+        raise bad(column, _("bad date-time %(value)r (must be ISO 8601 such as 2026-03-01T09:30:00.000Z)",
+                            value=value[:40]))
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise RowError(f"{column}: bad date-time {value!r} (no such moment)") from None
+        raise bad(column, _("bad date-time %(value)r (no such moment)", value=value)) from None
     # Salesforce writes UTC; a value without zone is taken as UTC too.
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
@@ -88,7 +99,7 @@ def boolean(row: dict, column: str) -> bool | None:
         return True
     if value in _FALSE:
         return False
-    raise RowError(f"{column}: {row[column][:40]!r} is not true or false")
+    raise bad(column, _("%(value)r is not true or false", value=row[column][:40]))
 
 
 def number(row: dict, column: str, *, whole: bool = False, lo: float | None = None,
@@ -100,14 +111,14 @@ def number(row: dict, column: str, *, whole: bool = False, lo: float | None = No
     try:
         parsed = float(value)
     except ValueError:
-        raise RowError(f"{column}: {value[:40]!r} is not a number") from None
+        raise bad(column, _("%(value)r is not a number", value=value[:40])) from None
     if not math.isfinite(parsed):
-        raise RowError(f"{column}: {value[:40]!r} is not a number")
+        raise bad(column, _("%(value)r is not a number", value=value[:40]))
     if (lo is not None and parsed < lo) or (hi is not None and parsed > hi):
-        raise RowError(f"{column}: {value} is out of range")
+        raise bad(column, _("%(value)s is out of range", value=value))
     if whole:
         if not parsed.is_integer():
-            raise RowError(f"{column}: {value} is not a whole number")
+            raise bad(column, _("%(value)s is not a whole number", value=value))
         return int(parsed)
     return parsed
 
@@ -120,7 +131,7 @@ def email(row: dict, column: str) -> str | None:
     try:
         return convert(_EMAIL, value)
     except ValueError as exc:
-        raise RowError(f"{column}: {value[:60]!r} {exc}") from None
+        raise bad(column, f"{value[:60]!r} {exc}") from None  # exc: the validator's (translated) words
 
 
 def roles(row: dict, column: str) -> list[str]:
@@ -150,7 +161,8 @@ def soft(field: Field, value: str | None, column: str, warnings: list[str]):
     try:
         return convert(field, value)
     except ValueError as exc:
-        warnings.append(f"{column}: {value[:60]!r} {exc}; not normalized, kept as typed under {column}")
+        warnings.append(f"{column}: " + _("%(value)r %(problem)s; not normalized, kept as typed under %(column)s",
+                                          value=value[:60], problem=exc, column=column))
         return None
 
 
@@ -167,7 +179,8 @@ def country(row: dict, code_column: str, name_column: str, warnings: list[str]) 
     name = row.get(name_column) or row.get(code_column) or ""
     if not name:
         return None, None
-    warnings.append(f"{name_column}: {name[:60]!r} is not a country we know; kept as typed, not normalized")
+    warnings.append(f"{name_column}: " + _("%(value)r is not a country we know; kept as typed, not normalized",
+                                               value=name[:60]))
     return None, name
 
 
@@ -195,9 +208,10 @@ def phone(row: dict, column: str, where: str | None, warnings: list[str]) -> str
     try:
         return normalize_phone(value, where or "ZZ")
     except ValueError as exc:
-        why = "no country is known to read it in" if where is None and not value.lstrip().startswith(("+", "00")) \
+        why = _("no country is known to read it in") if where is None and not value.lstrip().startswith(("+", "00")) \
             else str(exc)
-        warnings.append(f"{column}: {value[:60]!r} not normalized ({why}); kept as typed")
+        warnings.append(f"{column}: " + _("%(value)r not normalized (%(problem)s); kept as typed", value=value[:60],
+                                          problem=why))
         return value
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from neo4j import time as neo_time
 
-from graphcrm.http.common.format import is_http_url, money, phone_number, swiss_date
+from graphcrm.http.common.format import is_http_url, local_date, money, phone_number
 from graphcrm.http.common.forms import changed_names, record_data, record_values
 from graphcrm.model import Label
 
@@ -19,12 +19,12 @@ from graphcrm.model import Label
     (None, ""),
 ])
 def test_dates_are_shown_the_swiss_way(value, shown):
-    assert swiss_date(value) == shown
+    assert local_date(value) == shown
 
 
-def test_amounts_get_swiss_thousands_separators_and_cents_only_when_there_are_any():
-    assert money(1250000, "CHF") == "1’250’000 CHF"
-    assert money(1250.5, "EUR") == "1’250.50 EUR"
+def test_amounts_outside_a_request_are_written_the_swiss_german_way():
+    assert money(1250000, "CHF") == "CHF\xa01’250’000.00"
+    assert money(1250.5, "EUR") == "EUR\xa01’250.50"
     assert money(None) == ""
 
 

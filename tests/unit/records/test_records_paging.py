@@ -10,7 +10,8 @@ from graphcrm.records.crud import filter_params, public, sort_key
     (Label.PERSON, {"first_name": "Anna", "last_name": "Keller"}, "keller anna"),   # last name first
     (Label.PERSON, {"last_name": "Keller"}, "keller"),                              # no first name
     (Label.PERSON, {"first_name": None, "last_name": "Keller"}, "keller"),          # a cleared first name
-    (Label.PERSON, {"first_name": "Ämil", "last_name": "ÖZ"}, "öz ämil"),           # Unicode lower case
+    (Label.PERSON, {"first_name": "Ämil", "last_name": "ÖZ"}, "oz amil"),           # folded: Ö with O, Ä with A
+    (Label.ACCOUNT, {"name": "Straße  Ølund Œuvre"}, "strasse olund oeuvre"),       # ß, ø, œ as their letters
     (Label.ACCOUNT, {"name": "  ACME AG "}, "acme ag"),                             # trimmed
     (Label.USER, {"name": "Erika Muster"}, "erika muster"),                         # users by name
     (Label.CAMPAIGN, {}, ""),                                                       # nothing to sort by

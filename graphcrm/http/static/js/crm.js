@@ -3,6 +3,35 @@
 (function (global) {
   "use strict";
 
+  /* Messages in the page's language, from the catalogue script the page loads before this one
+     (/i18n/<locale>.js). A message the catalogue lacks shows in English, never as a key. */
+  var catalogue = global.GRAPHCRM_I18N || {plural: "n!=1", messages: {}};
+
+  function fill(text, vars) {
+    return String(text).replace(/%\((\w+)\)[sd]/g, function (whole, name) {
+      return vars && Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole;
+    });
+  }
+
+  /* t("Save"), t("%(n)s people", {n: 3}): the translated text with its placeholders filled. */
+  function t(message, vars) {
+    var found = catalogue.messages[message];
+    return fill(typeof found === "string" ? found : message, vars);
+  }
+
+  /* tn("%(num)d person", "%(num)d people", n, vars): the plural form for n; %(num)d is n. */
+  function tn(singular, plural, num, vars) {
+    var many = catalogue.plural === "n>1" ? num > 1 : num !== 1;
+    var found = catalogue.messages[singular];
+    var forms = Array.isArray(found) ? found : [singular, plural];
+    var all = {num: num};
+    Object.keys(vars || {}).forEach(function (key) { all[key] = vars[key]; });
+    return fill(forms[many ? 1 : 0], all);
+  }
+
+  /* The page's locale ("de-CH"), for Intl number and date formats. */
+  var locale = catalogue.locale || document.documentElement.lang || "de-CH";
+
   var PAGES = {person: "/people/", account: "/accounts/", opportunity: "/opportunities/", campaign: "/campaigns/"};
 
   /* A new element with text (never markup) and a class. */
@@ -35,7 +64,7 @@
   function api(url, options) {
     options = options || {};
     var method = options.method || (options.body === undefined ? "GET" : "POST");
-    var headers = {"Accept": "application/json"};
+    var headers = {"Accept": "application/json"}; // i18n: not shown
     if (method !== "GET") { headers["X-CSRF-Token"] = csrfToken(); }
     if (options.body !== undefined) { headers["Content-Type"] = "application/json"; }
     return fetch(url, {method: method, headers: headers, credentials: "same-origin",
@@ -44,7 +73,7 @@
         if (options.raw && resp.ok) { return resp; }
         return resp.json().catch(function () { return null; }).then(function (data) {
           if (!resp.ok) {
-            var error = new Error(errorText(data, "The request failed (" + resp.status + ")."));
+            var error = new Error(errorText(data, t("The request failed (%(status)s).", {status: resp.status})));
             error.status = resp.status;
             throw error;
           }
@@ -88,6 +117,6 @@
   }
   paint(document);
 
-  global.Crm = {el: el, clear: clear, csrfToken: csrfToken, errorText: errorText, api: api, recordUrl: recordUrl,
+  global.Crm = {t: t, tn: tn, locale: locale, el: el, clear: clear, csrfToken: csrfToken, errorText: errorText, api: api, recordUrl: recordUrl,
                 link: link, palette: palette, kindColor: kindColor, typeColor: typeColor, paint: paint};
 }(window));

@@ -1,6 +1,7 @@
 /* The network explorer: search, load a view, expand by double-click, hide, filter, export. */
 (function () {
   "use strict";
+  var t = Crm.t, tn = Crm.tn;
   var G = window.GraphCommon;
   var root = document.getElementById("explore");
   if (!root) { return; }
@@ -43,13 +44,14 @@
 
   function say(text, isError) {
     statusLine.textContent = text;
-    statusLine.className = isError ? "explore-status error" : "explore-status";
+    statusLine.className = isError ? "explore-status error" : "explore-status";  // i18n: not shown (CSS classes)
   }
 
   function summary(view) {
-    var text = "Showing " + view.shown + " of " + view.total + (view.total_is_lower_bound ? "+" : "");
-    if (view.truncated) { text += ", " + view.more + (view.total_is_lower_bound ? "+" : "") + " more"; }
-    return text + ".";
+    var plus = view.total_is_lower_bound ? "+" : "";
+    var values = { shown: view.shown, total: view.total + plus, more: view.more + plus };
+    return view.truncated ? t("Showing %(shown)s of %(total)s, %(more)s more.", values)
+                          : t("Showing %(shown)s of %(total)s.", values);
   }
 
   function ensureNetwork(serverLayout) {
@@ -78,7 +80,7 @@
     center = centerId;
     hidden = {};
     setState("loading");
-    say("Loading…");
+    say(t("Loading…"));
     Crm.api(query(centerId, form.elements.depth.value, form.elements.limit.value)).then(function (view) {
       if (network) { network.destroy(); network = null; }
       nodes.clear();
@@ -93,10 +95,10 @@
     }).catch(function (err) { say(err.message, true); setState("error"); });
   }
 
-  var HIDDEN_TEXT = "This person is not shared with you: their network cannot be opened.";
+  function hiddenText() { return t("This person is not shared with you: their network cannot be opened."); }
 
   function expand(nodeId) {
-    if (G.isHidden((nodes.get(nodeId) || {}).record || { id: nodeId })) { say(HIDDEN_TEXT); return; }
+    if (G.isHidden((nodes.get(nodeId) || {}).record || { id: nodeId })) { say(hiddenText()); return; }
     setState("loading");
     Crm.api(query(nodeId, 1, 200)).then(function (view) {
       var before = nodes.length;
@@ -105,8 +107,10 @@
         if (!nodes.get(n.id)) { n.x = origin.x + (Math.random() - 0.5) * 120; n.y = origin.y + (Math.random() - 0.5) * 120; }
       });
       addView(view);
-      say((nodes.length - before) + " more around " + (nodes.get(nodeId) || {}).label +
-          (view.truncated ? " (" + view.more + " not shown)" : "") + ".");
+      var added = nodes.length - before;
+      var around = { label: (nodes.get(nodeId) || {}).label, more: view.more };
+      var more = tn("%(num)d more around %(label)s (%(more)s not shown).", "%(num)d more around %(label)s (%(more)s not shown).", added, around);
+      say(view.truncated ? more : tn("%(num)d more around %(label)s.", "%(num)d more around %(label)s.", added, around));
       setState("ready");
     }).catch(function (err) { say(err.message, true); setState("error"); });
   }
@@ -136,29 +140,29 @@
     var links = Crm.el("p", null, "explore-links");
     var page = G.pageOf(node);
     if (page) {
-      var link = Crm.el("a", "Open " + node.kind + " page");
+      var link = Crm.el("a", t("Open %(kind)s page", { kind: G.kindName(node.kind) }));
       link.href = page;
       links.appendChild(link);
     }
     var secret = G.isHidden(node);
-    if (secret) { links.appendChild(Crm.el("span", HIDDEN_TEXT, "muted small")); }
+    if (secret) { links.appendChild(Crm.el("span", hiddenText(), "muted small")); }  // i18n: not shown (CSS classes)
     if (node.kind === "person" && !node.placeholder && !secret) {
-      var intro = Crm.el("a", "Who can introduce me?");
+      var intro = Crm.el("a", t("Who can introduce me?"));
       intro.href = Crm.recordUrl("person", node.id) + "/introductions";
       links.appendChild(intro);
     }
     if (node.kind === "opportunity") {
-      var infl = Crm.el("a", "Influence map");
+      var infl = Crm.el("a", t("Influence map"));
       infl.href = Crm.recordUrl("opportunity", node.id) + "/influence";
       links.appendChild(infl);
     }
     body.appendChild(links);
     var buttons = Crm.el("p", null, "explore-actions");
     if (!secret) {
-      buttons.appendChild(action("Expand", function () { expand(nodeId); }));
-      buttons.appendChild(action("Center here", function () { load(nodeId); }));
+      buttons.appendChild(action(t("Expand"), function () { expand(nodeId); }));
+      buttons.appendChild(action(t("Center here"), function () { load(nodeId); }));
     }
-    buttons.appendChild(action("Hide", function () { hide(nodeId); }));
+    buttons.appendChild(action(t("Hide"), function () { hide(nodeId); }));
     body.appendChild(buttons);
     if (node.kind === "account") { connectors(body, node.id); }
     panel.hidden = false;
@@ -167,7 +171,7 @@
   /* The brokers of an account's 2-hop network (betweenness), each a button that re-centers there. */
   function connectors(body, accountId) {
     var box = Crm.el("div", null, "connectors");
-    box.appendChild(Crm.el("h4", "Connectors"));
+    box.appendChild(Crm.el("h4", t("Connectors")));
     body.appendChild(box);
     Crm.api("/api/v1/accounts/" + encodeURIComponent(accountId) + "/connectors?limit=5").then(function (data) {
       var list = Crm.el("ol");
@@ -181,10 +185,10 @@
           button.addEventListener("click", function () { load(item.id); });
           line.appendChild(button);
         }
-        line.appendChild(Crm.el("span", " " + item.kind, "muted small"));
+        line.appendChild(Crm.el("span", " " + G.kindName(item.kind), "muted small"));  // i18n: not shown (CSS classes)
         list.appendChild(line);
       });
-      if (!data.items.length) { list.appendChild(Crm.el("li", "Nobody yet.", "muted")); }
+      if (!data.items.length) { list.appendChild(Crm.el("li", t("Nobody yet."), "muted")); }
       box.appendChild(list);
     }).catch(function (err) { box.appendChild(Crm.el("p", err.message, "error")); });
   }
@@ -194,7 +198,7 @@
 
   function exportFile(format) {
     var body = { format: format, nodes: visibleIds(), types: checked("types").join(","),
-                 title: "graphcrm view" };
+                 title: t("graphcrm view") };
     if (form.elements.as_of.value) { body.as_of = form.elements.as_of.value; }
     Crm.api(root.getAttribute("data-export-url"), { method: "POST", body: body, raw: true })
       .then(function (resp) { return resp.blob(); })
@@ -219,15 +223,15 @@
           Crm.clear(hits);
           data.items.forEach(function (hit) {
             var item = Crm.el("li");
-            var button = Crm.el("button", hit.label + (hit.account ? " · " + hit.account : ""), "link hit");
+            var button = Crm.el("button", hit.label + (hit.account ? " · " + hit.account : ""), "link hit");  // i18n: not shown (CSS classes)
             button.type = "button";
             button.setAttribute("data-id", hit.id);
-            button.appendChild(Crm.el("span", " " + hit.kind, "muted"));
+            button.appendChild(Crm.el("span", " " + G.kindName(hit.kind), "muted"));
             button.addEventListener("click", function () { Crm.clear(hits); input.value = ""; load(hit.id); });
             item.appendChild(button);
             hits.appendChild(item);
           });
-          if (!data.items.length) { hits.appendChild(Crm.el("li", "No match.", "muted")); }
+          if (!data.items.length) { hits.appendChild(Crm.el("li", t("No match."), "muted")); }
         }).catch(function (err) { say(err.message, true); });
       }, 200);
     });
@@ -249,5 +253,5 @@
   document.getElementById("explore-panel-close").addEventListener("click", function () { panel.hidden = true; });
   searchBox();
   setState("empty");
-  if (center) { load(center); } else { say("Search for a person, account or deal to start."); }
+  if (center) { load(center); } else { say(t("Search for a person, account or deal to start.")); }
 })();

@@ -5,15 +5,40 @@
 (function () {
   "use strict";
 
+  var t = Crm.t, tn = Crm.tn;
   var root = document.getElementById("geo");
   if (!root || !window.L) { return; }
   var canEdit = root.getAttribute("data-can-edit") === "true";
-  var KINDS = {person: "Person", account: "Account"};
-  var LEVELS = {ok: "in touch", due: "due", overdue: "overdue", never: "never touched"};
-  var SOURCES = {postal_code: "postal code", city: "city", postal_area: "postal area (approximate)",
-                 online: "online geocoder", account: "its account's address", manual: "set by hand"};
+  var KINDS = {person: true, account: true};
+  var LEVELS = {ok: true, due: true, overdue: true, never: true};
 
   var el = Crm.el, link = Crm.link;
+
+  function own(names, key) { return Object.prototype.hasOwnProperty.call(names, key) ? names[key] : undefined; }
+  function kindName(kind) { return own({person: t("Person"), account: t("Account")}, kind); }
+  function levelName(level) {
+    return own({ok: t("in touch"), due: t("due"), overdue: t("overdue"), never: t("never touched")}, level);
+  }
+  function sourceName(source) {
+    return own({postal_code: t("postal code"), city: t("city"), postal_area: t("postal area (approximate)"),
+                online: t("online geocoder"), account: t("its account's address"), manual: t("set by hand")}, source);
+  }
+  // The default account types; the org's own types show as they are.
+  function typeName(type) {
+    return own({customer: t("customer"), prospect: t("prospect"), supplier: t("supplier"), partner: t("partner"),
+                competitor: t("competitor"), other: t("other")}, type) || type;
+  }
+  // A translated sentence with a link where its placeholder stands, e.g. "at %(account)s".
+  function withLink(node, sentence, placeholder, anchor) {
+    var mark = "\u0001";
+    var values = {};
+    values[placeholder] = mark;
+    var parts = sentence(values).split(mark);
+    node.appendChild(document.createTextNode(parts[0]));
+    node.appendChild(anchor);
+    if (parts.length > 1 && parts[1]) { node.appendChild(document.createTextNode(parts.slice(1).join(""))); }
+    return node;
+  }
 
   function setStatus(node, text, isError) {
     node.textContent = text || "";
@@ -43,7 +68,7 @@
     if (tilesFailed) { return; }
     tilesFailed = true;
     document.getElementById("map").classList.add("geo-plain");
-    notice.textContent = "Map tiles could not be loaded, so the markers are shown on a plain background.";
+    notice.textContent = t("Map tiles could not be loaded, so the markers are shown on a plain background.");
     notice.hidden = false;
   });
   tiles.addTo(map);
@@ -56,42 +81,41 @@
   function icon(item) {
     var kind = safeClass(item.kind, KINDS, "person");
     var level = safeClass(item.overdue && item.overdue.level, LEVELS, "never");
-    return L.divIcon({className: "geo-pin geo-pin-" + kind + " geo-" + level, iconSize: [18, 18], iconAnchor: [9, 9],
+    return L.divIcon({className: "geo-pin geo-pin-" + kind + " geo-" + level, iconSize: [18, 18], iconAnchor: [9, 9],  // i18n: not shown (CSS classes)
                       popupAnchor: [0, -8]});
   }
 
   function overdueText(o) {
     if (!o) { return ""; }
-    var text = LEVELS[o.level] || "";
+    var text = levelName(o.level) || "";
     if (o.days_since !== null && o.days_since !== undefined) {
-      text = "last touch " + o.days_since + " days ago · " + text;
+      text = tn("last touch %(num)d days ago", "last touch %(num)d days ago", o.days_since) + " · " + text;
     }
-    if (o.basis === "target" && o.ratio !== null) { text += " (KPI target)"; }
+    if (o.basis === "target" && o.ratio !== null) { text = t("%(text)s (KPI target)", {text: text}); }
     return text;
   }
 
   function popupContent(item, marker) {
     var box = el("div", null, "geo-popup");
-    box.appendChild(el("p", (KINDS[item.kind] || "") + (item.type ? " · " + item.type : ""), "geo-popup-kind"));
+    box.appendChild(el("p", (kindName(item.kind) || "") + (item.type ? " · " + typeName(item.type) : ""), "geo-popup-kind"));
     var title = el("h3");
     title.appendChild(link(item.kind, item.id, item.label));
     box.appendChild(title);
     if (item.title) { box.appendChild(el("p", item.title)); }
     if (item.account && item.account.id) {
-      var at = el("p", "at ");
-      at.appendChild(link("account", item.account.id, item.account.name || item.account.id));
-      box.appendChild(at);
+      box.appendChild(withLink(el("p"), function (values) { return t("at %(account)s", values); }, "account",
+                               link("account", item.account.id, item.account.name || item.account.id)));
     }
     if (item.city) { box.appendChild(el("p", item.city, "muted")); }
-    if (item.overdue) { box.appendChild(el("p", overdueText(item.overdue), "geo-popup-touch geo-text-" + safeClass(item.overdue.level, LEVELS, "never"))); }
-    if (item.location_source) { box.appendChild(el("p", "Placed by " + (SOURCES[item.location_source] || item.location_source), "muted small")); }
+    if (item.overdue) { box.appendChild(el("p", overdueText(item.overdue), "geo-popup-touch geo-text-" + safeClass(item.overdue.level, LEVELS, "never"))); }  // i18n: not shown (CSS classes)
+    if (item.location_source) { box.appendChild(el("p", t("Placed by %(source)s", {source: sourceName(item.location_source) || item.location_source}), "muted small")); }  // i18n: not shown (CSS classes)
     var actions = el("p", null, "geo-popup-actions");
-    var near = el("button", "Nearby", "btn");
+    var near = el("button", t("Nearby"), "btn");
     near.type = "button";
     near.addEventListener("click", function () { searchAround(item); });
     actions.appendChild(near);
     if (canEdit && item.location_source === "manual") {
-      var reset = el("button", "Back to its address", "btn");
+      var reset = el("button", t("Back to its address"), "btn");
       reset.type = "button";
       reset.addEventListener("click", function () { resetPosition(item, marker); });
       actions.appendChild(reset);
@@ -106,14 +130,14 @@
 
   function savePosition(item, marker, before) {
     var pos = marker.getLatLng();
-    setStatus(mapStatus, "Saving the position of " + item.label + "…");
+    setStatus(mapStatus, t("Saving the position of %(label)s…", {label: item.label}));
     sendJson("PUT", locationUrl(item), {lat: pos.lat, lon: L.Util.wrapNum(pos.lng, [-180, 180], true)}).then(function () {
       item.location_source = "manual";
       item.lat = pos.lat;
       item.lon = pos.lng;
       cluster.removeLayer(marker);
       cluster.addLayer(marker);
-      setStatus(mapStatus, "Saved: " + item.label + " now stays where you put it.");
+      setStatus(mapStatus, t("Saved: %(label)s now stays where you put it.", {label: item.label}));
     }).catch(function (err) {
       marker.setLatLng(before);
       setStatus(mapStatus, err.message, true);
@@ -128,10 +152,11 @@
         marker.setLatLng([state.location.lat, state.location.lon]);
         cluster.removeLayer(marker);
         cluster.addLayer(marker);
-        setStatus(mapStatus, item.label + " is placed by its address again.");
+        setStatus(mapStatus, t("%(label)s is placed by its address again.", {label: item.label}));
       } else {
         cluster.removeLayer(marker);
-        setStatus(mapStatus, item.label + "'s address cannot be placed; it is listed under records that could not be placed.");
+        setStatus(mapStatus, t("%(label)s's address cannot be placed; it is listed under records that could not be placed.",
+                                {label: item.label}));
       }
     }).catch(function (err) { setStatus(mapStatus, err.message, true); });
   }
@@ -164,8 +189,9 @@
       cluster.addLayers(layers);
       root.setAttribute("data-marker-count", String(layers.length));
       setStatus(mapStatus, body.truncated
-        ? "Showing " + layers.length + " records in view (the first " + body.limit + "); zoom in to see all."
-        : layers.length + " records in view.");
+        ? t("Showing %(count)s records in view (the first %(limit)s); zoom in to see all.",
+            {count: layers.length, limit: body.limit})
+        : tn("%(num)d records in view.", "%(num)d records in view.", layers.length));
     }).catch(function (err) { setStatus(mapStatus, err.message, true); });
   }
   map.on("moveend", function () {
@@ -251,14 +277,15 @@
       return Promise.resolve(params);
     }
     return new Promise(function (resolve, reject) {
-      if (!navigator.geolocation) { reject(new Error("This browser cannot tell its location.")); return; }
-      setStatus(status, "Asking the browser for your location…");
+      if (!navigator.geolocation) { reject(new Error(t("This browser cannot tell its location."))); return; }
+      setStatus(status, t("Asking the browser for your location…"));
       navigator.geolocation.getCurrentPosition(function (pos) {
         params.set("lat", pos.coords.latitude.toFixed(6));
         params.set("lon", pos.coords.longitude.toFixed(6));
         resolve(params);
       }, function (err) {
-        reject(new Error("Your location is not available (" + (err.message || "permission denied") + ")."));
+        reject(new Error(t("Your location is not available (%(reason)s).",
+                           {reason: err.message || t("permission denied")})));
       }, {enableHighAccuracy: false, timeout: 10000, maximumAge: 300000});
     });
   }
@@ -274,18 +301,18 @@
       map.fitBounds(circle.getBounds(), {maxZoom: 15});
     }
     body.items.forEach(function (item) {
-      var li = el("li", null, "geo-result geo-result-" + safeClass(item.kind, KINDS, "person"));
+      var li = el("li", null, "geo-result geo-result-" + safeClass(item.kind, KINDS, "person"));  // i18n: not shown (CSS classes)
       var head = el("div", null, "geo-result-head");
       head.appendChild(link(item.kind, item.id, item.label));
       head.appendChild(el("span", item.distance_km.toFixed(item.distance_km < 10 ? 2 : 1) + " km", "geo-distance"));
       li.appendChild(head);
-      var meta = [KINDS[item.kind]];
+      var meta = [kindName(item.kind)];
       if (item.title) { meta.push(item.title); }
       if (item.account && item.account.name) { meta.push(item.account.name); }
-      if (item.type) { meta.push(item.type); }
+      if (item.type) { meta.push(typeName(item.type)); }
       if (item.city) { meta.push(item.city); }
-      li.appendChild(el("div", meta.join(" · "), "muted small"));
-      var show = el("button", "Show on map", "link geo-show");
+      li.appendChild(el("div", meta.join(" · "), "muted small"));  // i18n: not shown (CSS classes)
+      var show = el("button", t("Show on map"), "link geo-show");  // i18n: not shown (CSS classes)
       show.type = "button";
       show.addEventListener("click", function () {
         map.setView([item.lat, item.lon], Math.max(map.getZoom(), 15));
@@ -298,19 +325,25 @@
     nextCursor = body.next;
     moreButton.hidden = !body.next;
     var count = results.children.length;
-    var text = count === 0 ? "Nobody within " + body.radius_km + " km." :
-      count + (body.next ? "+" : "") + " within " + body.radius_km + " km, nearest first.";
+    var text = count === 0 ? t("Nobody within %(radius)s km.", {radius: body.radius_km}) :
+      t("%(count)s within %(radius)s km, nearest first.", {count: count + (body.next ? "+" : ""), radius: body.radius_km});
     if (body.connected) {
-      text += " Connected within " + body.connected.hops + " hops of " + body.connected.anchors + " " +
-        (body.connected.basis === "my_contacts" ? "of your contacts" :
-         body.connected.basis === "decision_makers" ? "decision makers" : "people on the deal") + ".";
+      var hops = body.connected.hops, anchors = {anchors: body.connected.anchors};
+      var basis = body.connected.basis;
+      if (basis === "my_contacts") {
+        text += " " + tn("Connected within %(num)d hops of %(anchors)s of your contacts.", "Connected within %(num)d hops of %(anchors)s of your contacts.", hops, anchors);
+      } else if (basis === "decision_makers") {
+        text += " " + tn("Connected within %(num)d hops of %(anchors)s decision makers.", "Connected within %(num)d hops of %(anchors)s decision makers.", hops, anchors);
+      } else {
+        text += " " + tn("Connected within %(num)d hops of %(anchors)s people on the deal.", "Connected within %(num)d hops of %(anchors)s people on the deal.", hops, anchors);
+      }
     }
     setStatus(status, text);
   }
 
   function runSearch(params, append) {
     lastQuery = params;
-    setStatus(status, "Searching…");
+    setStatus(status, t("Searching…"));
     getJson(root.getAttribute("data-nearby-url") + "?" + params.toString()).then(function (body) {
       showResults(body, append);
     }).catch(function (err) { setStatus(status, err.message, true); });

@@ -2,6 +2,7 @@
 // and the browser's UTC offset for the chosen time is sent along so the server stores the right instant.
 (function () {
   "use strict";
+  var t = Crm.t;
   var form = document.getElementById("log-form");
   if (!form) { return; }
   var at = form.querySelector("[name=at]");
@@ -25,6 +26,28 @@
     return sign + pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60);
   }
   function capital(word) { return word.charAt(0).toUpperCase() + word.slice(1); }
+  function own(names, key) { return Object.prototype.hasOwnProperty.call(names, key) ? names[key] : undefined; }
+  // The shown name of an activity kind ("e-mail" for email); unknown kinds as they come.
+  function kindName(kind) {
+    return own({meeting: t("meeting"), call: t("call"), email: t("e-mail"), event: t("event"), note: t("note")}, kind) || kind;
+  }
+  // The prefilled subject of a kind, e.g. "Call with Anna Keller" (the server prefills the call's).
+  function subjectOf(kind, name) {
+    var values = {name: name};
+    return own({meeting: t("Meeting with %(name)s", values), call: t("Call with %(name)s", values),
+                email: t("E-mail with %(name)s", values), event: t("Event with %(name)s", values),
+                note: t("Note with %(name)s", values)}, kind) ||
+      t("%(kind)s with %(name)s", {kind: capital(kindName(kind)), name: name});
+  }
+  // The name in a subject that is still the prefilled one of a kind, else null.
+  function nameIn(subjectText, kind) {
+    var mark = "\u0001";
+    var parts = subjectOf(kind, mark).split(mark);
+    var head = parts[0], tail = parts.slice(1).join(mark);
+    if (parts.length < 2 || subjectText.length < head.length + tail.length || subjectText.indexOf(head) !== 0 ||
+        subjectText.slice(subjectText.length - tail.length) !== tail) { return null; }
+    return subjectText.slice(head.length, subjectText.length - tail.length);
+  }
 
   if (at && at.hasAttribute("data-touchpoints-now")) { at.value = localNow(); }
   document.querySelectorAll("[data-touchpoints-call]").forEach(function (link) {
@@ -35,13 +58,11 @@
   form.querySelectorAll("[name=kind]").forEach(function (radio) {
     radio.addEventListener("change", function () {
       var kind = radio.value;
-      var label = kind === "email" ? "e-mail" : kind;
-      if (title) { title.textContent = "Log this " + label; }
-      if (submit) { submit.textContent = "Log this " + label; }
-      var old = capital(lastKind === "email" ? "e-mail" : lastKind) + " with ";
-      if (subject && subject.value.indexOf(old) === 0) {
-        subject.value = capital(label) + " with " + subject.value.slice(old.length);
-      }
+      var label = t("Log this %(kind)s", {kind: kindName(kind)});
+      if (title) { title.textContent = label; }
+      if (submit) { submit.textContent = label; }
+      var name = subject ? nameIn(subject.value, lastKind) : null;
+      if (name !== null) { subject.value = subjectOf(kind, name); }
       lastKind = kind;
     });
   });

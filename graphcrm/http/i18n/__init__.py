@@ -1,0 +1,1 @@
+"""The message catalogues the browser reads."""
