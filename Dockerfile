@@ -5,7 +5,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY graphcrm ./graphcrm
 # A regular install: statements, templates and static files are package data.
-RUN pip install --no-cache-dir . && useradd --create-home graphcrm && mkdir -p /data/graphcrm \
+RUN pip install --no-cache-dir . && python -c "from graphcrm import i18n; i18n.compiled_dir()" && useradd --create-home graphcrm && mkdir -p /data/graphcrm \
     && chown graphcrm /data/graphcrm
 USER graphcrm
 EXPOSE 5000

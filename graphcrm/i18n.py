@@ -19,6 +19,7 @@ LANGUAGES = ("de", "fr", "en")
 _source: Callable[[], NullTranslations | None] = lambda: None  # noqa: E731
 _cli: dict[str, NullTranslations] = {}
 _compile_lock = threading.Lock()
+_thread = threading.local()  # a background thread's language, carried over from the request that started it
 
 
 def use(source: Callable[[], NullTranslations | None]) -> None:
@@ -28,8 +29,22 @@ def use(source: Callable[[], NullTranslations | None]) -> None:
 
 
 def translations() -> NullTranslations:
-    """The translations of the current request, else those of the command line's locale."""
-    return _source() or cli_translations()
+    """The translations of this thread's work (see carry), else the current request's, else the command line's."""
+    return getattr(_thread, "translations", None) or _source() or cli_translations()
+
+
+def carry(target: Callable) -> Callable:
+    """Wrap a thread's target so its messages speak the language of the request that started it."""
+    speaking = translations()
+
+    def run(*args, **kwargs):
+        _thread.translations = speaking
+        try:
+            return target(*args, **kwargs)
+        finally:
+            _thread.translations = None
+
+    return run
 
 
 def _(message: str, **variables) -> str:

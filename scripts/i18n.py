@@ -7,6 +7,7 @@ gone ones dropped, never fuzzy-matched), and fill empty translations from the gi
 """
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from pathlib import Path
@@ -72,7 +73,7 @@ def side_translations(files: list[str]) -> dict[str, dict]:
     return found
 
 
-def update(files: list[str]) -> None:
+def update(files: list[str], *, override: bool = False) -> None:
     template = extract()
     write(template, OUT / "messages.pot")
     given = side_translations(files)
@@ -80,7 +81,8 @@ def update(files: list[str]) -> None:
         path = po_path(language)
         catalog = read(path, language) if path.exists() else Catalog(locale=language, project="graphcrm")
         _two_plural_forms(catalog, language)
-        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+        # A copy each: babel's update adds the template's own Message objects, which must not be shared.
+        catalog.update(copy.deepcopy(template), no_fuzzy_matching=True, update_header_comment=False)
         catalog.obsolete.clear()
         if language in TRANSLATED:
             for message in catalog:
@@ -89,10 +91,13 @@ def update(files: list[str]) -> None:
                 if not key or entry is None or language not in entry:
                     continue
                 if isinstance(message.id, tuple):
-                    if not all(message.string) and isinstance(entry[language], list):
+                    if (override or not all(message.string)) and isinstance(entry[language], list):
                         message.string = tuple(entry[language])
-                elif not message.string and isinstance(entry[language], str):
+                elif (override or not message.string) and isinstance(entry[language], str):
                     message.string = entry[language]
+        else:  # English is the source language: its catalogue holds the messages, never other words
+            for message in catalog:
+                message.string = ("", "") if isinstance(message.id, tuple) else ""
         write(catalog, path)
     print(f"{len(template)} messages; missing: {missing()}")
 
@@ -129,7 +134,7 @@ def missing() -> dict[str, list[str]]:
 if __name__ == "__main__":
     command, *rest = sys.argv[1:] or ["check"]
     if command == "update":
-        update(rest)
+        update([name for name in rest if name != "--override"], override="--override" in rest)
     else:
         gaps = missing()
         for language, ids in gaps.items():

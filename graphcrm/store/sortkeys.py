@@ -17,18 +17,20 @@ def refold(db) -> int:
     """
     if db.read_one("migrations/done", name=MIGRATION, version=VERSION)["done"]:
         return 0
-    changed = 0
+    changed, seen = 0, False
     for label in NAMED:
         after = ""
         while True:
             rows = db.read("migrations/sort_key_batch", {"label": label}, after=after, limit=BATCH)
             if not rows:
                 break
+            seen = True
             fresh = [{"id": r["id"], "sort_key": sort_key(label, r)} for r in rows]
             stale = [f for f, r in zip(fresh, rows) if f["sort_key"] != r["sort_key"]]
             if stale:
                 db.write("migrations/set_sort_keys", {"label": label}, rows=stale)
                 changed += len(stale)
             after = rows[-1]["id"]
-    db.write("migrations/mark_done", name=MIGRATION, version=VERSION)
+    if seen:  # an empty database stays empty (a backup is restored only into one)
+        db.write("migrations/mark_done", name=MIGRATION, version=VERSION)
     return changed

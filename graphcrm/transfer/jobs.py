@@ -24,7 +24,7 @@ from typing import IO
 from graphcrm.access import checks
 from graphcrm.access.policy import Access
 from graphcrm.errors import Invalid
-from graphcrm.i18n import _
+from graphcrm.i18n import _, carry
 from graphcrm.places.countries import country_code
 from graphcrm.store.db import Database
 from graphcrm.transfer.salesforce.csvfiles import FileProblem
@@ -110,7 +110,8 @@ def start(db: Database, home: Path | str, archive: IO[bytes], *, source: str, by
         db.write("imports/release", job=job_id)
         db.write("imports/forget", job=job_id, keep_days=KEEP_DAYS)
         raise
-    worker = threading.Thread(target=_run, name=f"import-{job_id[:8]}", daemon=True,
+    # The report speaks the uploader's language, though the import runs after their request has ended.
+    worker = threading.Thread(target=carry(_run), name=f"import-{job_id[:8]}", daemon=True,
                               args=(db, folder, state, dry_run, skip_invalid))
     worker.start()
     return job_id

@@ -61,3 +61,7 @@ def test_the_command_line_speaks_its_locale(monkeypatch):
     assert i18n.cli_locale() == "de_CH"
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     assert i18n.cli_locale() == "en"
+
+
+def test_english_is_the_source_language_and_its_catalogue_adds_no_words():
+    assert [m.id for m in _catalog("en") if m.id and any(m.string if isinstance(m.string, tuple) else [m.string])] == []

@@ -8,14 +8,36 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
-from flask import Response, stream_with_context
+from flask import Response, has_request_context, request, stream_with_context
 
+from graphcrm.http.common.forms import LABELS
+from graphcrm.i18n import _l
 from graphcrm.store.values import flat
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A phone number in E.164 (+41441234567) is a number to a spreadsheet, never a formula: it stays as it is.
 E164_RE = re.compile(r"\+[0-9]{6,15}")
 NOTE = "_note"  # a row that is only a note (for example "cut at 200,000 rows") becomes one comment line
+# Column headers beyond the form fields' labels.
+COLUMN_LABELS = {
+    "id": _l("Id"), "person": _l("Person id"), "last_touch": _l("Last touch"), "days_since": _l("Days since"),
+    "letter_salutation": _l("Letter salutation"), "member_status": _l("Member status"),
+    "responded": _l("Responded"), "sender": _l("Sender"), "sender_email": _l("Sender e-mail"),
+    "owner_id": _l("Owner id"), "account_id": _l("Account id"),
+}
+
+
+def column_header(key: str) -> str:
+    """A column's header in the reader's language; its key when the request asks for keys.
+
+    People open the files in a spreadsheet and read labels; scripts ask for `?header=keys`, which
+    is the default under /api/ (give `?header=labels` there for labels).
+    """
+    if has_request_context():
+        wanted = request.args.get("header") or ("keys" if request.path.startswith("/api/") else "labels")
+        if wanted == "keys":
+            return key
+    return str(COLUMN_LABELS.get(key) or LABELS.get(key) or key.replace("_", " ").capitalize())
 
 
 def csv_cell(value: Any) -> str:
@@ -33,8 +55,8 @@ def csv_cell(value: Any) -> str:
 
 
 def csv_download(rows: Iterable[dict], columns, filename: str) -> Response:
-    """Stream rows (dicts) as a CSV download; columns are keys or (key, header) pairs."""
-    cols = [(c, c) if isinstance(c, str) else tuple(c) for c in columns]
+    """Stream rows (dicts) as a CSV download; columns are keys (headers from column_header) or (key, header)."""
+    cols = [(c, column_header(c)) if isinstance(c, str) else tuple(c) for c in columns]
 
     def generate():
         buffer = io.StringIO()

@@ -12,7 +12,7 @@ from flask import Blueprint, has_request_context
 from flask_babel import get_locale, get_timezone
 from jinja2 import Undefined
 
-from graphcrm.i18n import _l
+from graphcrm.i18n import _, _l
 from graphcrm.model.nodes import display_name
 from graphcrm.model.words import value_label
 from graphcrm.store.values import native as _native
@@ -92,10 +92,23 @@ def money(amount, currency: str | None = None) -> str:
     except (TypeError, ValueError):
         return str(amount)
     locale, code = reader_locale(), (currency or "CHF").upper()
-    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    patterns = locale.currency_formats["standard"].pattern.split(";")
+    # The locale's own pattern for a negative amount (CHF-99.50 in de-CH), else a minus in front.
+    pattern = patterns[1] if value < 0 and len(patterns) > 1 else patterns[0]
     text = _DIGITS.sub(lambda _m: _localized(f"{abs(value):,.2f}", locale), pattern, count=1)
     text = text.replace("¤", get_currency_symbol(code, locale=locale) if len(code) == 3 else code)
-    return ("-" if value < 0 else "") + text
+    return "-" + text if value < 0 and len(patterns) == 1 else text
+
+
+def days_ago(days) -> str:
+    """A count of days since something, in the reader's words: 'vor 3 Tagen', 'il y a 3 jours', 'today'."""
+    if days is None or days == "":
+        return ""
+    if int(days) == 0:
+        return _("today")
+    # Days stay days (45 days, not "2 months"): targets and the stale report count in days.
+    return format_timedelta(dt.timedelta(days=-int(days)), add_direction=True, threshold=1e9, granularity="day",
+                            locale=reader_locale())
 
 
 def ago(value, now: dt.datetime | None = None) -> str:
@@ -164,7 +177,7 @@ def is_filled(value) -> bool:
 
 def register(bp: Blueprint) -> None:
     """Make the filters and tests available to every template of the app."""
-    for fn in (local_date, iso_date, number, money, ago, full_name, phone_number, humanize, language_name,
+    for fn in (local_date, iso_date, number, money, ago, days_ago, full_name, phone_number, humanize, language_name,
                address_form):
         bp.add_app_template_filter(fn)
     bp.add_app_template_test(is_http_url, "http_url")

@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
 from graphcrm.access.policy import Access
+from graphcrm.http.common.format import reader_zone
 from graphcrm.i18n import _, _l
 from graphcrm.store.db import Database
 from graphcrm.touchpoints import activities
 from graphcrm.touchpoints import targets as kpi
 
-# Form times without an offset from the browser are read as Swiss time, as the pages show times.
-LOCAL_ZONE = ZoneInfo("Europe/Zurich")
 OFFSET_RE = re.compile(r"^[+-]\d{2}:\d{2}$")
 LOG_FIELDS = ("kind", "at", "tz", "duration", "subject", "notes", "account", "opportunity")
 COLORS = {"met": "#137a4b", "on_track": "#2457d6", "at_risk": "#d48806", "missed": "#b42318"}
@@ -21,8 +19,8 @@ CHART_ROWS = 25
 
 
 def log_defaults(context: dict, now: dt.datetime | None = None) -> dict:
-    """Prefill: a call with this person now (Swiss time; touchpoints.js puts the phone's own time)."""
-    now = (now or activities.utcnow()).astimezone(LOCAL_ZONE)
+    """Prefill: a call with this person now (the reader's time zone; touchpoints.js puts the phone's own time)."""
+    now = (now or activities.utcnow()).astimezone(reader_zone())
     primary = next((a["id"] for a in context["accounts"] if a["primary"]), "")
     return {"kind": "call", "at": now.strftime("%Y-%m-%dT%H:%M"), "tz": "", "duration": "",
             "subject": _("Call with %(name)s", name=context["name"]), "notes": "", "account": primary,
@@ -51,7 +49,8 @@ def _at(text: str, offset: str) -> str | None:
     if OFFSET_RE.match(offset or ""):
         return f"{text}{offset}"
     try:
-        return dt.datetime.fromisoformat(text).replace(tzinfo=LOCAL_ZONE).isoformat()
+        # A time without an offset from the browser is read in the reader's zone, as the pages show times.
+        return dt.datetime.fromisoformat(text).replace(tzinfo=reader_zone()).isoformat()
     except ValueError:
         return text
 

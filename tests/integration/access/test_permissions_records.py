@@ -108,7 +108,7 @@ def test_a_rep_gets_no_birthdate_of_a_colleagues_contact_in_json_search_csv_and_
     hits = rita.get("/search?q=Kellerhals").get_data(as_text=True)
     assert "Kellerhals" in hits and ANNA_BIRTHDATE not in hits and "555 77 77" not in hits
     browser = Browser(app, "rita@example.ch")
-    rows = {r["id"]: r for r in csv_rows(browser.get("/export/people.csv"))}
+    rows = {r["id"]: r for r in csv_rows(browser.get("/export/people.csv?header=keys"))}
     assert rows[anna["id"]]["birthdate"] == "" and rows[anna["id"]]["mobile"] == ""
     assert rows[w["peter"]["id"]]["birthdate"] == PETER_BIRTHDATE
     page = browser.get(f"/people/{anna['id']}").get_data(as_text=True)
@@ -131,7 +131,7 @@ def test_a_manager_sees_their_reps_contacts_birthdate(db, client, app):
     boss = w["boss"]
     assert boss.get(f"/people/{w['peter']['id']}").json["birthdate"] == PETER_BIRTHDATE
     assert "birthdate" not in boss.get(f"/people/{w['anna']['id']}").json  # Otto is not in the team
-    rows = {r["id"]: r for r in csv_rows(Browser(app, "boss@example.ch").get("/export/people.csv"))}
+    rows = {r["id"]: r for r in csv_rows(Browser(app, "boss@example.ch").get("/export/people.csv?header=keys"))}
     assert rows[w["peter"]["id"]]["birthdate"] == PETER_BIRTHDATE and rows[w["anna"]["id"]]["birthdate"] == ""
     assert w["admin"].get(f"/people/{w['karl']['id']}").json["birthdate"] == KARL_BIRTHDATE
 
@@ -285,7 +285,7 @@ def test_private_sharing_leaves_other_teams_people_out_of_lists_search_and_expor
     near = boss.get(f"/nearby?lat={BASEL[0]}&lon={BASEL[1]}&radius_km=20&kind=person").json["items"]
     assert sorted(n["label"] for n in near) == ["Karl Knows", "Peter Frei"]
     browser = Browser(private_app, "boss@example.ch")
-    assert [r["last_name"] for r in csv_rows(browser.get("/export/people.csv"))] == ["Frei", "Knows"]
+    assert [r["last_name"] for r in csv_rows(browser.get("/export/people.csv?header=keys"))] == ["Frei", "Knows"]
     assert f"/people/{w['anna']['id']}" not in browser.get("/?q=Kellerhals").get_data(as_text=True)
     assert f"/people/{w['peter']['id']}" in browser.get("/?q=Frei").get_data(as_text=True)
     account = browser.get(f"/accounts/{w['acme']['id']}").get_data(as_text=True)

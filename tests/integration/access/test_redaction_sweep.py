@@ -42,6 +42,7 @@ PATH_VALUES = {
     ("record_id", "campaigns"): ("campaign",), ("id", "campaigns"): ("campaign",),
     ("campaign_id", "campaigns"): ("campaign",), ("id", "users"): ("otto_user",), ("target_id", "targets"): ("target",),
     ("job_id", "import"): ("no-such-job",), ("collection", "export"): ("people", "accounts", "opportunities"),
+    ("tag", "i18n"): ("de-CH", "fr-FR"),
 }
 # Query strings that make a route show something (path parameters are filled in by PATH_VALUES).
 QUERIES = {

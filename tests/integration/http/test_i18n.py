@@ -121,7 +121,7 @@ def test_the_api_speaks_the_language_of_the_request(db, client):
 @pytest.mark.parametrize("tag, amount, currency, expected", [
     ("de-CH", 1250, "CHF", "CHF 1’250.00"), ("de-CH", 1250000, "CHF", "CHF 1’250’000.00"),
     ("de-DE", 1250, "EUR", "1.250,00\xa0€"), ("fr-FR", 1250, "EUR", "1\u202f250,00\xa0€"),
-    ("en-GB", 1250, "GBP", "£1,250.00"), ("de-CH", -99.5, "CHF", "-CHF 99.50")])
+    ("en-GB", 1250, "GBP", "£1,250.00"), ("de-CH", -99.5, "CHF", "CHF-99.50"), ("de-DE", -99.5, "EUR", "-99,50 €")])
 def test_amounts_are_written_as_the_locale_writes_them(app, tag, amount, currency, expected):
     from graphcrm.http.common.format import money
 
@@ -211,5 +211,31 @@ def test_our_stages_and_roles_speak_the_language_but_an_orgs_own_values_stay(db,
     picklists.add(db, "stage", ["Verhandlung Stufe 3"])  # as an import of the org's stages does
     own = records.create(db, Label.OPPORTUNITY, {"name": "Kiosk", "stage": "Verhandlung Stufe 3"},
                          access=Access.system())
-    html = browser.client.get(f"/opportunities/{own['id']}", headers={"Accept-Language": "fr-CH"}).get_data(as_text=True)
+    html = browser.client.get(f"/opportunities/{own['id']}", headers={"Accept-Language": "fr-CH"}).get_data(
+        as_text=True)
     assert "Verhandlung Stufe 3" in html
+
+
+def test_csv_headers_speak_the_readers_language_and_scripts_may_ask_for_keys(browser, world):
+    text = browser.client.get("/reports/stale.csv?owner=", headers={"Accept-Language": "de-CH"}).get_data(as_text=True)
+    header = text.removeprefix("\ufeff").splitlines()[0].split(",")
+    assert header[:3] == [translation("de", "Person id"), translation("de", "Name"), translation("de", "E-mail")]
+    text = browser.client.get("/export/people.csv?header=keys", headers={"Accept-Language": "de-CH"}).get_data(
+        as_text=True)
+    assert text.removeprefix("\ufeff").startswith("id,")
+    campaign = world["spring"]["id"]
+    text = browser.client.get(f"/api/v1/campaigns/{campaign}/members.csv?header=labels",
+                              headers={"Accept-Language": "fr-CH"}).get_data(as_text=True)
+    assert text.removeprefix("\ufeff").startswith(translation("fr", "Letter salutation") + ",")
+
+
+def test_migrate_refolds_the_sort_keys_of_an_older_store_once(db):
+    from graphcrm.store.db import migrate
+
+    # Keys as the code before folding wrote them: lower case only, so Ä sorted after z.
+    db.run_raw("UNWIND $rows AS row CREATE (:Account {id: row[0], name: row[1], sort_key: toLower(row[1])})",
+               rows=[["a1", "Ärzte AG"], ["a2", "Zürich AG"], ["a3", "Bank AG"]])
+    assert "sort_keys" in migrate(db)
+    keys = db.run_raw("MATCH (a:Account) RETURN a.name AS name ORDER BY a.sort_key")
+    assert [k["name"] for k in keys] == ["Ärzte AG", "Bank AG", "Zürich AG"]
+    assert "sort_keys" not in migrate(db)  # done once, remembered

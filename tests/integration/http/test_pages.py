@@ -146,7 +146,7 @@ def test_the_account_page_groups_its_people_by_relationship(browser, world):
     assert "Info Kontakt" in section(html, "placeholders") and "Info Kontakt" not in employees
     assert "Anna Keller" not in board and "Anna Keller" not in former
     deals = section(html, "opportunities")
-    assert "ERP rollout" in deals and "1’250’000 CHF" in deals and "30.06.2026" in deals
+    assert "ERP rollout" in deals and "CHF\xa01’250’000.00" in deals and "30.06.2026" in deals
     assert "Negotiation/Review" in deals
     partners = section(html, "partners")
     assert "Beta GmbH" in partners and "reseller for ACME AG" in partners
@@ -226,7 +226,7 @@ def test_the_opportunity_page_groups_its_contacts_by_role(browser, world):
     assert "Anna Keller" in groups["Economic Buyer"] and "primary" in groups["Economic Buyer"]
     assert "Bob Meier" in groups["Evaluator"] and "Carl Brunner" in groups["Evaluator"]
     assert "Decision Maker" in section(html, "uncovered") and "Evaluator" not in section(html, "uncovered")
-    assert "ACME AG" in html and "1’250’000 CHF" in html and "30.06.2026" in html
+    assert "ACME AG" in html and "CHF\xa01’250’000.00" in html and "30.06.2026" in html
 
 
 def test_the_campaign_page_lists_its_members(browser, world):
@@ -338,7 +338,7 @@ def test_creating_an_account_and_a_deal_at_it(db, browser):
     deal_id = resp.headers["Location"].rsplit("/", 1)[1]
     at = "MATCH (a:Account)-[:HAS_OPPORTUNITY]->(o:Opportunity {id: $id}) RETURN a.id AS a, o.amount AS x"
     assert db.run_raw(at, id=deal_id) == [{"a": account_id, "x": 1250000.5}]
-    assert "1’250’000.50 CHF" in browser.page(resp.headers["Location"])
+    assert "CHF\xa01’250’000.50" in browser.page(resp.headers["Location"])
 
 
 def test_a_bad_number_on_the_account_form_is_named(db, browser):

@@ -29,7 +29,7 @@ def test_requests_get_503_while_neo4j_is_down_and_recover_when_it_is_back(own_ne
     migrate(handle)
     handle.close()
     app = create_app({"TESTING": True, "NEO4J_URI": running.uri, "SECRET_KEY": "t",
-                      "GRAPHCRM_HOME": str(tmp_path), "SESSION_COOKIE_SECURE": False})
+                      "GRAPHCRM_HOME": str(tmp_path), "SESSION_COOKIE_SECURE": False, "DEFAULT_LOCALE": "en-CH"})
     api = make_api(app.extensions["graphcrm_db"], app.test_client(), "admin")
     assert api.get("/people").status_code == 200
 

@@ -159,7 +159,7 @@ def test_the_cli_exports_and_imports_with_exit_codes(db, tmp_path, monkeypatch):
     assert refused.exit_code == 1 and "not empty" in refused.output
     reset(db)
     done = runner.invoke(main, ["import", "json", str(tmp_path / "out.json")])
-    assert done.exit_code == 0 and "Imported 4 nodes and 4 relationships" in done.output
+    assert done.exit_code == 0 and "Imported 4 nodes and 4 relationships" in done.output, done.output
     assert runner.invoke(main, ["export", "json", str(tmp_path / "no" / "such.json")]).exit_code == 1
     assert runner.invoke(main, ["export", "pdf", str(tmp_path / "x.pdf")]).exit_code == 2
     head = json.loads((tmp_path / "out.json").read_text(encoding="utf-8").splitlines()[0])

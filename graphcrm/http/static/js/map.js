@@ -300,11 +300,16 @@
       searchLayer.addLayer(L.circleMarker(center, {radius: 5, className: "geo-center", interactive: false}));
       map.fitBounds(circle.getBounds(), {maxZoom: 15});
     }
+    // Distances with the reader's decimal mark: 2,35 km in German and French, 2.35 km in English.
+    function distance(km) {
+      var digits = km < 10 ? 2 : 1;
+      return new Intl.NumberFormat(Crm.locale, {minimumFractionDigits: digits, maximumFractionDigits: digits}).format(km);
+    }
     body.items.forEach(function (item) {
       var li = el("li", null, "geo-result geo-result-" + safeClass(item.kind, KINDS, "person"));  // i18n: not shown (CSS classes)
       var head = el("div", null, "geo-result-head");
       head.appendChild(link(item.kind, item.id, item.label));
-      head.appendChild(el("span", item.distance_km.toFixed(item.distance_km < 10 ? 2 : 1) + " km", "geo-distance"));
+      head.appendChild(el("span", distance(item.distance_km) + " km", "geo-distance"));
       li.appendChild(head);
       var meta = [kindName(item.kind)];
       if (item.title) { meta.push(item.title); }
