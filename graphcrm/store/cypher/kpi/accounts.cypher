@@ -21,6 +21,6 @@ WITH acc, t, n,
           ELSE 'at_risk' END AS status
 WITH acc, t, n, status,
      CASE status WHEN 'missed' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'on_track' THEN 2 ELSE 3 END AS severity
-ORDER BY severity, n * 1000 / t.min_touchpoints, acc.name, acc.id
+ORDER BY severity, n * 1000 / t.min_touchpoints, acc.sort_key, acc.id
 LIMIT $limit
 RETURN acc.id AS account, acc.name AS name, t {.id, .min_touchpoints, .kinds} AS target, n AS count, status

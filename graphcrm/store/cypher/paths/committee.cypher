@@ -13,4 +13,4 @@ RETURN o {.id, .name, .stage, .amount, .currency, .close_date} AS opportunity,
                          account: COLLECT { MATCH (e:Account)-[j:EMPLOYS]->(p)
                                             RETURN e.name ORDER BY coalesce(j.primary, false) DESC LIMIT 1 }[0]}
                         AS member
-                 ORDER BY member.role, member.last_name } AS members
+                 ORDER BY member.role, p.sort_key } AS members

@@ -10,5 +10,5 @@ MATCH (u:User)
 WHERE coalesce(u.active, true)
 WITH u, COUNT { (u)-[:OWNS]->() } AS owned, coalesce([c IN counted WHERE c.id = u.id][0].accounts, 0) AS accounts
 RETURN u {.id, .name, .email, .role, people: owned - accounts, accounts: accounts} AS user
-ORDER BY toLower(u.name), u.id
+ORDER BY u.sort_key, u.id
 LIMIT $cap

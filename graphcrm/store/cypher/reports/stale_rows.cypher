@@ -9,5 +9,5 @@ RETURN p.id AS person,
        p.email AS email, p.phone AS phone, p.team AS team,
        COLLECT { MATCH (u:User)-[:OWNS]->(p) RETURN u {.id, .name} LIMIT 1 }[0] AS owner,
        COLLECT { MATCH (a:Account)-[e:EMPLOYS]->(p)
-                 RETURN a {.id, .name} ORDER BY coalesce(e.primary, false) DESC, a.name LIMIT 1 }[0] AS account
+                 RETURN a {.id, .name} ORDER BY coalesce(e.primary, false) DESC, a.sort_key LIMIT 1 }[0] AS account
 ORDER BY i
