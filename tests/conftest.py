@@ -12,6 +12,9 @@ from graphcrm import config as settings
 from graphcrm.store.db import Database, migrate
 from tests.support.apps import build_app, make_api
 
+# The command line speaks the language of LC_ALL/LANG: the suite reads its English whatever the machine's.
+os.environ["LC_ALL"] = "C.UTF-8"
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _cheap_password_hashing():

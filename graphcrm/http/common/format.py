@@ -29,12 +29,12 @@ _DIGITS = re.compile(r"[#0,.]+")
 
 def reader_locale() -> Locale:
     """The request's locale (Babel), else the fallback."""
-    return get_locale() or FALLBACK_LOCALE if has_request_context() else FALLBACK_LOCALE
+    return (get_locale() or FALLBACK_LOCALE) if has_request_context() else FALLBACK_LOCALE
 
 
 def reader_zone() -> dt.tzinfo:
     """The request's time zone, else the fallback."""
-    return get_timezone() or FALLBACK_ZONE if has_request_context() else FALLBACK_ZONE
+    return (get_timezone() or FALLBACK_ZONE) if has_request_context() else FALLBACK_ZONE
 
 
 def local_date(value) -> str:

@@ -59,7 +59,8 @@ def register(app: Flask) -> None:
 
     @app.before_request
     def before():
-        if request.endpoint == "static":
+        # Static files and the message catalogues (their locale is in their URL) need no user.
+        if request.endpoint in ("static", "i18n.catalogue_json", "i18n.catalogue_script"):
             return
         _load_user()
         g.access = current_access()

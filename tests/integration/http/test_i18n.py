@@ -239,3 +239,16 @@ def test_migrate_refolds_the_sort_keys_of_an_older_store_once(db):
     keys = db.run_raw("MATCH (a:Account) RETURN a.name AS name ORDER BY a.sort_key")
     assert [k["name"] for k in keys] == ["Ärzte AG", "Bank AG", "Zürich AG"]
     assert "sort_keys" not in migrate(db)  # done once, remembered
+
+
+def test_the_command_line_speaks_the_language_of_lc_all(db, monkeypatch):
+    from click.testing import CliRunner
+
+    from graphcrm.cli import main
+
+    monkeypatch.setenv("NEO4J_URI", db.uri)
+    for env, language in (({"LC_ALL": "de_CH.UTF-8"}, "de"), ({"LC_ALL": "", "LANG": "fr_FR.UTF-8"}, "fr"),
+                          ({"LC_ALL": "C.UTF-8"}, "en")):
+        result = CliRunner(env=env).invoke(main, ["user", "update", "--email", "ghost@example.ch", "--role", "rep"])
+        expected = translation(language, "No user with e-mail %(email)s") % {"email": "ghost@example.ch"}
+        assert result.exit_code == 1 and expected in result.output, (env, result.output)

@@ -94,13 +94,27 @@ def test_a_taken_port_is_named_and_the_instance_does_not_move(home):
     port = local.start().port
     local.stop()
     with socket.socket() as squatter:
-        squatter.bind(("127.0.0.1", port))
+        _bind_when_free(squatter, port)
         squatter.listen()
         refused = _cli(home, "db", "start")
         assert refused.exit_code == 1
         assert f"port {port}" in refused.output and "already taken" in refused.output
         assert "Traceback" not in refused.output
     assert local.port() == port
+
+
+def _bind_when_free(sock: socket.socket, port: int, wait_s: float = 15.0) -> None:
+    """Bind to a port the stopped JVM may still be letting go of (its sockets close just after it exits)."""
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            sock.bind(("127.0.0.1", port))
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def _managed_app(home: Path):
