@@ -142,11 +142,18 @@ def main() -> None:
     t0 = time.perf_counter()
     again = sortkeys.refold(db)
     print(f"  a second migrate: {again} changed in {(time.perf_counter() - t0) * 1000:.1f} ms (remembered)")
-    first = db.run_raw("MATCH (a:Account) WHERE a.sort_key >= 'a' RETURN a.name AS name ORDER BY a.sort_key, a.id "
-                       "LIMIT 400")
-    umlauts = [r["name"] for r in first if r["name"][:1] in "ÄÀÂÁ"]
-    print(f"  first 400 accounts A-Z: {len(umlauts)} begin with Ä/À/Â/Á among the A's "
-          f"(e.g. {', '.join(umlauts[:3]) or 'none in this demo'})")
+    # Where do the people whose last name starts with an umlaut land in the A-Z list?
+    for letter, base in (("Ö", "o"), ("Ü", "u"), ("Ä", "a"), ("É", "e")):
+        row = db.run_raw("MATCH (p:Person) WHERE p.last_name STARTS WITH $letter RETURN p.sort_key AS k LIMIT 1",
+                         letter=letter)
+        if not row:
+            continue
+        around = db.run_raw("MATCH (p:Person) WHERE p.sort_key >= $k RETURN p.last_name AS name "
+                            "ORDER BY p.sort_key, p.id LIMIT 3", k=row[0]["k"])
+        before = db.run_raw("MATCH (p:Person) WHERE p.sort_key < $k RETURN p.last_name AS name "
+                            "ORDER BY p.sort_key DESC, p.id DESC LIMIT 2", k=row[0]["k"])
+        names = [r["name"] for r in reversed(before)] + [r["name"] for r in around]
+        print(f"  A-Z: {letter} files under {base}: ... {' < '.join(names)} ...")
     pages(db, args.runs)
     print(f"load average: {os.getloadavg()[0]:.2f}")
 
