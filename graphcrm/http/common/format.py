@@ -12,18 +12,13 @@ from flask import Blueprint, has_request_context
 from flask_babel import get_locale, get_timezone
 from jinja2 import Undefined
 
-from graphcrm.i18n import _, _l
+from graphcrm.i18n import _
 from graphcrm.model.nodes import display_name
 from graphcrm.model.words import value_label
 from graphcrm.store.values import native as _native
 
 # Outside a request (a background job), pages are drawn as a Swiss German reader sees them.
 FALLBACK_LOCALE, FALLBACK_ZONE = Locale.parse("de_CH"), ZoneInfo("Europe/Zurich")
-LANGUAGES = {"de": _l("German"), "fr": _l("French"), "it": _l("Italian"), "rm": _l("Romansh"),
-             "en": _l("English"), "es": _l("Spanish"), "pt": _l("Portuguese"), "nl": _l("Dutch"),
-             "pl": _l("Polish"), "tr": _l("Turkish"), "sq": _l("Albanian"), "sr": _l("Serbian"),
-             "hr": _l("Croatian"), "ru": _l("Russian"), "zh": _l("Chinese"), "ja": _l("Japanese"),
-             "ar": _l("Arabic")}
 _DIGITS = re.compile(r"[#0,.]+")
 
 
@@ -151,11 +146,19 @@ def humanize(value) -> str:
 
 
 def language_name(code) -> str:
-    """Return 'German (de)' for a language code, the name in the reader's language."""
+    """'Französisch (fr)' for a language code, named in the reader's language; other text as it is."""
     if not code:
         return ""
-    name = LANGUAGES.get(str(code).lower())
+    name = reader_locale().languages.get(str(code).lower())
     return f"{name} ({code})" if name else str(code)
+
+
+def country_name(code) -> str:
+    """'Schweiz' for CH in German, 'Suisse' in French; other text (a country kept as typed) as it is."""
+    if not code:
+        return ""
+    text = str(code)
+    return reader_locale().territories.get(text.upper(), text) if len(text) == 2 else text
 
 
 def address_form(value) -> str:
@@ -178,6 +181,7 @@ def is_filled(value) -> bool:
 def register(bp: Blueprint) -> None:
     """Make the filters and tests available to every template of the app."""
     for fn in (local_date, iso_date, number, money, ago, days_ago, full_name, phone_number, humanize, language_name,
+               country_name,
                address_form):
         bp.add_app_template_filter(fn)
     bp.add_app_template_test(is_http_url, "http_url")

@@ -4,7 +4,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from graphcrm.http.common.format import iso_date
+from babel.numbers import NumberFormatError, parse_decimal
+
+from graphcrm.http.common import names
+from graphcrm.http.common.format import iso_date, reader_locale
 from graphcrm.i18n import LazyText, _l
 from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Field, Label
 
@@ -59,8 +62,9 @@ LABELS = {
     "role": _l("Role"), "active": _l("Active"),
 }
 HINTS = {
-    "interests": _l("Separate with commas"), "language": _l("ISO code: de, fr, it, en …"),
-    "country": _l("Two letters: CH, DE, AT …"), "phone": _l("Swiss numbers may be national: 044 123 45 67"),
+    "interests": _l("Separate with commas"), "language": _l("Its name or code: Deutsch, French, it …"),
+    "country": _l("Its name or code: Schweiz, Germany, AT …"),
+    "phone": _l("Swiss numbers may be national: 044 123 45 67"),
     "mobile": _l("Swiss numbers may be national: 079 123 45 67"), "currency": _l("Three letters: CHF, EUR …"),
 }
 TEXT_INPUTS = ("str", "email", "url", "phone", "lang")
@@ -81,8 +85,20 @@ class FormField:
     max_len: int | None = None
 
 
+# Fields typed by name in the reader's language and stored as codes (CH, fr): their names are suggested.
+NAMED_CODES = {"country": (names.country_choices, names.country_name, names.country_from_text),
+               "language": (names.language_choices, names.language_name, names.language_from_text)}
+NAMED_CODE_ERRORS = {
+    "country": _l("is not a country we know: type its name (Schweiz, Deutschland) or its code (CH)"),
+    "language": _l("is not a language we know: type its name (Deutsch, français) or its code (de)"),
+}
+
+
 def form_field(name: str, field: Field, choices: tuple[str, ...] | None = None) -> FormField:
     """Describe the input for one model field; `choices` replace the model's (an org's picklist)."""
+    if name in NAMED_CODES:
+        return FormField(name=name, label=LABELS.get(name, name.capitalize()), widget="named",
+                         required=field.required, choices=NAMED_CODES[name][0](), hint=HINTS.get(name, ""))
     return FormField(name=name, label=LABELS.get(name, name.replace("_", " ").capitalize()),
                      widget=WIDGETS.get(field.type, "text"), required=field.required,
                      choices=field.choices if choices is None else tuple(choices),
@@ -125,7 +141,8 @@ def field_names(label: Label, *, creating: bool = False) -> list[str]:
 def record_values(label: Label, record: dict) -> dict[str, str | bool]:
     """Return a record's properties as the text its form inputs hold."""
     spec = NODE_FIELDS[label]
-    return {name: _as_text(spec[name], record.get(name)) for name in field_names(label)}
+    return {name: NAMED_CODES[name][1](record.get(name)) if name in NAMED_CODES
+            else _as_text(spec[name], record.get(name)) for name in field_names(label)}
 
 
 def _as_text(field: Field, value) -> str | bool:
@@ -152,7 +169,14 @@ def submitted_values(label: Label, form, *, creating: bool = False) -> dict[str,
 def record_data(label: Label, values: dict, names=None) -> dict:
     """Convert form text to the typed values records.create/update check; empty text clears."""
     spec = NODE_FIELDS[label]
-    return {name: _typed(spec[name], values[name]) for name in (names if names is not None else values)}
+    return {name: _code(name, values[name]) if name in NAMED_CODES else _typed(spec[name], values[name])
+            for name in (names if names is not None else values)}
+
+
+def _code(name: str, text: str) -> str | None:
+    """A country or language typed by name or code -> its code; unknown text stays for validation to name."""
+    text = (text or "").strip()
+    return (NAMED_CODES[name][2](text) or text) if text else None
 
 
 def _typed(field: Field, text):
@@ -163,6 +187,9 @@ def _typed(field: Field, text):
     if field.type == "strlist":
         return [part.strip() for part in text.split(",") if part.strip()]
     if field.type in ("int", "float"):
+        number = _in_reader_locale(text)
+        if number is not None:
+            return number
         # Swiss users write 1'250'000 or 1’250.50; a comma may be the decimal mark.
         plain = text.replace("'", "").replace("’", "").replace(" ", "").replace(",", ".")
         for cast in (int, float):
@@ -176,6 +203,21 @@ def _typed(field: Field, text):
     return text
 
 
+def _in_reader_locale(text: str) -> int | float | None:
+    """A number as a reader whose decimal mark is a comma writes it (1.250,50 in de-DE: 1250.5), else None."""
+    locale = reader_locale()
+    if locale.number_symbols.get("latn", {}).get("decimal") != ",":
+        return None
+    try:
+        value = parse_decimal(text.replace(" ", "").replace("\u202f", "").replace("’", ""), locale=locale,
+                              strict=True)
+    except NumberFormatError:
+        return None
+    if not value.is_finite():
+        return None
+    return int(value) if value == value.to_integral_value() and "," not in text else float(value)
+
+
 def changed_names(label: Label, before: dict, after: dict) -> list[str]:
     """Return the inputs whose text the user changed."""
     return [name for name in field_names(label) if before.get(name) != after.get(name)]
@@ -185,5 +227,6 @@ def form_errors(fields: dict) -> dict[str, str]:
     """Map an Invalid's field names to form inputs (link errors name `properties.x`)."""
     out = {}
     for key, message in (fields or {}).items():
-        out.setdefault(key.removeprefix("properties."), message)
+        name = key.removeprefix("properties.")
+        out.setdefault(name, str(NAMED_CODE_ERRORS[name]) if name in NAMED_CODE_ERRORS else message)
     return out

@@ -252,3 +252,47 @@ def test_the_command_line_speaks_the_language_of_lc_all(db, monkeypatch):
         result = CliRunner(env=env).invoke(main, ["user", "update", "--email", "ghost@example.ch", "--role", "rep"])
         expected = translation(language, "No user with e-mail %(email)s") % {"email": "ghost@example.ch"}
         assert result.exit_code == 1 and expected in result.output, (env, result.output)
+
+
+def _new_person_form(browser, tag, **fields):
+    """Post the new-person form as a reader of `tag`; the page it lands on (or the form again with errors)."""
+    form = {"first_name": "Lea", "last_name": "Roux", "address": "sie", "csrf_token": browser.csrf(), **fields}
+    return browser.client.post("/people/new", data=form, headers={"Accept-Language": tag})
+
+
+@pytest.mark.parametrize("tag, language, country", [
+    ("de-CH", "Französisch", "Schweiz"), ("fr-CH", "français", "Suisse"), ("en-GB", "French", "Switzerland"),
+    ("de-CH", "fr", "ch"), ("de-DE", "French", "Svizzera")])
+def test_language_and_country_are_typed_by_name_and_stored_as_codes(db, browser, tag, language, country):
+    resp = _new_person_form(browser, tag, language=language, country=country)
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:2000]
+    person_id = resp.headers["Location"].rsplit("/", 1)[1]
+    stored = db.run_raw("MATCH (p:Person {id: $id}) RETURN p.language AS language, p.country AS country", id=person_id)
+    assert stored == [{"language": "fr", "country": "CH"}]
+    # The edit form and the page show the names in the reader's language.
+    html = browser.client.get(f"/people/{person_id}/edit", headers={"Accept-Language": "de-CH"}).get_data(as_text=True)
+    assert 'value="Französisch"' in html and 'value="Schweiz"' in html and '<option value="Österreich">' in html
+    page = browser.client.get(f"/people/{person_id}", headers={"Accept-Language": "fr-CH"}).get_data(as_text=True)
+    assert "Suisse" in page and "français (fr)" in page
+
+
+def test_an_unknown_country_or_language_is_named_and_nothing_is_written(db, browser):
+    resp = _new_person_form(browser, "de-CH", language="Klingonisch", country="Atlantis")
+    assert resp.status_code == 422
+    html = resp.get_data(as_text=True)
+    for msgid in ("is not a country we know: type its name (Schweiz, Deutschland) or its code (CH)",
+                  "is not a language we know: type its name (Deutsch, français) or its code (de)"):
+        assert translation("de", msgid)[1:] in html  # (the form capitalizes the first letter)
+    assert 'value="Atlantis"' in html  # the typed value is kept in the form
+    assert db.run_raw("MATCH (p:Person {last_name: 'Roux'}) RETURN count(p) AS n") == [{"n": 0}]
+
+
+@pytest.mark.parametrize("tag, typed, amount", [("de-DE", "1.250,50", 1250.5), ("de-DE", "1.250", 1250),
+                                                ("fr-CH", "1 250,5", 1250.5), ("de-CH", "1’250.50", 1250.5),
+                                                ("en-GB", "1250.5", 1250.5)])
+def test_amounts_are_read_as_the_reader_writes_them(db, browser, tag, typed, amount):
+    form = {"name": "Pilot", "stage": "Qualification", "amount": typed, "currency": "EUR", "account": "",
+            "csrf_token": browser.csrf()}
+    resp = browser.client.post("/opportunities/new", data=form, headers={"Accept-Language": tag})
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:2000]
+    assert db.run_raw("MATCH (o:Opportunity {name: 'Pilot'}) RETURN o.amount AS a") == [{"a": amount}]

@@ -307,7 +307,8 @@ def test_a_new_person_from_the_account_page_has_the_account_chosen(browser, worl
     ({"birthdate": "03.02.1985"}, "birthdate", "must be a date as YYYY-MM-DD"),
     ({"last_name": ""}, "last_name", "is required"),
     ({"account": "Nope AG"}, "account", "no account has this name"),
-    ({"language": "xx"}, "language", "ISO 639-1"),
+    ({"language": "xx"}, "language", "not a language we know"),
+    ({"country": "Atlantis"}, "country", "not a country we know"),
 ])
 def test_bad_input_on_a_new_person_shows_the_error_beside_its_field_and_writes_nothing(
         db, browser, world, bad, field, message):
