@@ -161,6 +161,32 @@ def country_name(code) -> str:
     return reader_locale().territories.get(text.upper(), text) if len(text) == 2 else text
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?$")
+
+
+def history_value(value, field: str = ""):
+    """A value of the field history written as the record's page writes that field: dates in the reader's
+    format, our values in their words, languages and countries by name, amounts grouped."""
+    value = _native(value)
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        text = value.strip().replace("Z", "+00:00")
+        try:  # the history keeps a date or a time as text: read it back to write it the reader's way
+            value = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+        except ValueError:
+            return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return local_date(value)
+    if field in ("status", "inactive_reason", "type", "stage", "role"):
+        return humanize(value)
+    if field == "language":
+        return language_name(value)
+    if field == "country":
+        return country_name(value)
+    if field == "amount" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value, 0 if float(value).is_integer() else 2)
+    return value
+
+
 def address_form(value) -> str:
     """Return how the owner addresses a contact: 'du' or 'Sie'."""
     return {"du": "du", "sie": "Sie"}.get(value or "", "")
@@ -181,7 +207,7 @@ def is_filled(value) -> bool:
 def register(bp: Blueprint) -> None:
     """Make the filters and tests available to every template of the app."""
     for fn in (local_date, iso_date, number, money, ago, days_ago, full_name, phone_number, humanize, language_name,
-               country_name,
+               country_name, history_value,
                address_form):
         bp.add_app_template_filter(fn)
     bp.add_app_template_test(is_http_url, "http_url")

@@ -10,7 +10,9 @@ from graphcrm.http.common import format as page_format
 from graphcrm.http.common.context import get_db
 from graphcrm.http.common.forms import LABELS
 from graphcrm.http.common.guard import current_access, login_required
+from graphcrm.model import KIND_LABELS
 from graphcrm.model.palette import palette
+from graphcrm.records import crud as records
 from graphcrm.records import search
 
 bp = Blueprint("pages", __name__)
@@ -57,6 +59,13 @@ def has_page(endpoint: str) -> bool:
 def field_label(name: str) -> str:
     """The label of a record field, as its form shows it (in the reader's language)."""
     return str(LABELS.get(name, name.replace("_", " ").capitalize()))
+
+
+@bp.app_template_global()
+def tracked_fields(kind: str) -> list[str]:
+    """The labels of the fields whose every change a record kind's history keeps."""
+    label = KIND_LABELS.get(kind)
+    return [field_label(name) for name in records.TRACKED.get(label, ())]
 
 
 @bp.get("/")

@@ -296,3 +296,15 @@ def test_amounts_are_read_as_the_reader_writes_them(db, browser, tag, typed, amo
     resp = browser.client.post("/opportunities/new", data=form, headers={"Accept-Language": tag})
     assert resp.status_code == 302, resp.get_data(as_text=True)[:2000]
     assert db.run_raw("MATCH (o:Opportunity {name: 'Pilot'}) RETURN o.amount AS a") == [{"a": amount}]
+
+
+def test_the_field_history_writes_values_as_the_page_does_and_names_the_tracked_fields(db, browser, world):
+    anna = world["anna"]["id"]
+    from graphcrm.contacts import lifecycle
+
+    lifecycle.mark_bounced(db, anna, by=browser.user["id"], access=Access.system())
+    html = browser.client.get(f"/people/{anna}/history", headers={"Accept-Language": "de-CH"}).get_data(as_text=True)
+    assert f"<ins>{translation('de', 'email bounced')}</ins>" in html and "email_bounced" not in html
+    assert f"<ins>{translation('de', 'inactive')}</ins>" in html
+    tracked = re.search(r'<p class="hint" id="tracked">([^<]*)</p>', html).group(1)
+    assert translation("de", "Last name") in tracked and translation("de", "Birthday") not in tracked
