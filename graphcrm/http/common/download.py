@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from flask import Response, has_request_context, request, stream_with_context
 
+from graphcrm.http.common.format import reader_locale
 from graphcrm.http.common.forms import LABELS
 from graphcrm.i18n import _l
 from graphcrm.store.values import flat
@@ -27,16 +28,36 @@ COLUMN_LABELS = {
 }
 
 
+def column_separator() -> str:
+    """';' for German and French readers, whose spreadsheet splits on it; ',' for English readers and scripts.
+
+    `?sep=comma` or `?sep=semicolon` chooses; scripts (`?header=keys`, and /api/ unless it asks for
+    labels) get commas.
+    """
+    if not has_request_context():
+        return ","
+    asked = request.args.get("sep")
+    if asked in ("comma", "semicolon"):
+        return "," if asked == "comma" else ";"
+    if _for_scripts():
+        return ","
+    return ";" if reader_locale().language in ("de", "fr") else ","
+
+
+def _for_scripts() -> bool:
+    """True when the request asks for column keys: `?header=keys`, or /api/ without `?header=labels`."""
+    wanted = request.args.get("header") or ("keys" if request.path.startswith("/api/") else "labels")
+    return wanted == "keys"
+
+
 def column_header(key: str) -> str:
     """A column's header in the reader's language; its key when the request asks for keys.
 
     People open the files in a spreadsheet and read labels; scripts ask for `?header=keys`, which
     is the default under /api/ (give `?header=labels` there for labels).
     """
-    if has_request_context():
-        wanted = request.args.get("header") or ("keys" if request.path.startswith("/api/") else "labels")
-        if wanted == "keys":
-            return key
+    if has_request_context() and _for_scripts():
+        return key
     return str(COLUMN_LABELS.get(key) or LABELS.get(key) or key.replace("_", " ").capitalize())
 
 
@@ -57,10 +78,11 @@ def csv_cell(value: Any) -> str:
 def csv_download(rows: Iterable[dict], columns, filename: str) -> Response:
     """Stream rows (dicts) as a CSV download; columns are keys (headers from column_header) or (key, header)."""
     cols = [(c, column_header(c)) if isinstance(c, str) else tuple(c) for c in columns]
+    separator = column_separator()
 
     def generate():
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
         buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
         writer.writerow([csv_cell(str(header)) for _key, header in cols])  # a header may be a lazy message
         for row in rows:

@@ -218,7 +218,7 @@ def test_our_stages_and_roles_speak_the_language_but_an_orgs_own_values_stay(db,
 
 def test_csv_headers_speak_the_readers_language_and_scripts_may_ask_for_keys(browser, world):
     text = browser.client.get("/reports/stale.csv?owner=", headers={"Accept-Language": "de-CH"}).get_data(as_text=True)
-    header = text.removeprefix("\ufeff").splitlines()[0].split(",")
+    header = text.removeprefix("\ufeff").splitlines()[0].split(";")  # Swiss and German Excel split on ;
     assert header[:3] == [translation("de", "Person id"), translation("de", "Name"), translation("de", "E-mail")]
     text = browser.client.get("/export/people.csv?header=keys", headers={"Accept-Language": "de-CH"}).get_data(
         as_text=True)
@@ -226,7 +226,13 @@ def test_csv_headers_speak_the_readers_language_and_scripts_may_ask_for_keys(bro
     campaign = world["spring"]["id"]
     text = browser.client.get(f"/api/v1/campaigns/{campaign}/members.csv?header=labels",
                               headers={"Accept-Language": "fr-CH"}).get_data(as_text=True)
+    assert text.removeprefix("\ufeff").startswith(translation("fr", "Letter salutation") + ";")
+    text = browser.client.get(f"/api/v1/campaigns/{campaign}/members.csv?header=labels&sep=comma",
+                              headers={"Accept-Language": "fr-CH"}).get_data(as_text=True)
     assert text.removeprefix("\ufeff").startswith(translation("fr", "Letter salutation") + ",")
+    english = browser.client.get("/reports/stale.csv?owner=", headers={"Accept-Language": "en-GB"}).get_data(
+        as_text=True)
+    assert english.removeprefix("\ufeff").startswith("Person id,Name,")
 
 
 def test_migrate_refolds_the_sort_keys_of_an_older_store_once(db):
@@ -308,3 +314,16 @@ def test_the_field_history_writes_values_as_the_page_does_and_names_the_tracked_
     assert f"<ins>{translation('de', 'inactive')}</ins>" in html
     tracked = re.search(r'<p class="hint" id="tracked">([^<]*)</p>', html).group(1)
     assert translation("de", "Last name") in tracked and translation("de", "Birthday") not in tracked
+
+
+def test_search_tells_two_deals_of_one_name_apart(db, browser, world):
+    other = records.create(db, Label.ACCOUNT, {"name": "Beta GmbH"}, access=Access.system())
+    twin = records.create(db, Label.OPPORTUNITY, {"name": "ERP rollout", "stage": "Prospecting", "amount": 90000,
+                                                  "currency": "EUR", "close_date": "2027-01-31"},
+                          access=Access.system())
+    link(db, "HAS_OPPORTUNITY", other["id"], twin["id"])
+    html = browser.client.get("/?q=ERP", headers={"Accept-Language": "de-DE"}).get_data(as_text=True)
+    hits = re.search(r'<section class="card" id="hits-opportunity">.*?</section>', html, re.S).group(0)
+    assert "Ärzte AG" in hits and "Beta GmbH" in hits
+    assert translation("de", "Negotiation/Review") in hits and translation("de", "Prospecting") in hits
+    assert "1.250.000,00\xa0CHF" in hits and "90.000,00\xa0€" in hits and "31.01.2027" in hits

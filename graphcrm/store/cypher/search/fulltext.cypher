@@ -15,9 +15,13 @@ WHERE $see_all OR NOT node:Person OR NOT EXISTS { (:User)-[:OWNS]->(node) }
 WITH node, score
 ORDER BY score DESC
 LIMIT $limit
+// A deal's hit says what tells two deals of one name apart: stage, amount, close date and account.
 RETURN node {.id, .sf_id, .name, .first_name, .last_name, .email, .title, .city, .status, .placeholder,
+             .stage, .amount, .currency, .close_date,
              kind: CASE WHEN node:Person THEN 'person' WHEN node:Account THEN 'account' ELSE 'opportunity' END,
              account: CASE WHEN node:Person THEN COLLECT { MATCH (a:Account)-[:EMPLOYS {primary: true}]->(node)
-                                                           RETURN a.name LIMIT 1 }[0] END,
+                                                           RETURN a.name LIMIT 1 }[0]
+                           WHEN node:Opportunity THEN COLLECT { MATCH (a:Account)-[:HAS_OPPORTUNITY]->(node)
+                                                                RETURN a.name LIMIT 1 }[0] END,
              score: score} AS hit
 ORDER BY score DESC
