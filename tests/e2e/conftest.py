@@ -60,6 +60,15 @@ class Watch:
 def browser_page(chromium, live_server):
     """A fresh page; the test fails afterwards if it logged errors or reached another host."""
     context = chromium.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900}, locale="en-CH")
+    page = watched_page(context, live_server)
+    yield page
+    context.close()
+    assert page.watch.errors == [], page.watch.errors
+    assert page.watch.foreign == [], page.watch.foreign
+
+
+def watched_page(context, base_url: str):
+    """A new page of `context` whose errors and requests to other hosts land in `page.watch`."""
     # The app has no favicon yet (base.html declares none); answer the browser's automatic request
     # here so its 404 does not count as a page error.
     context.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
@@ -69,12 +78,9 @@ def browser_page(chromium, live_server):
     page.on("console", watch.console)
     page.on("pageerror", lambda exc: watch.errors.append(f"page error: {exc}"))
     page.on("request", watch.request)
-    page.base_url = live_server
+    page.base_url = base_url
     page.watch = watch
-    yield page
-    context.close()
-    assert watch.errors == [], watch.errors
-    assert watch.foreign == [], watch.foreign
+    return page
 
 
 def sign_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:

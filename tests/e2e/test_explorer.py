@@ -1,29 +1,12 @@
 """The explorer and the influence map in a real browser."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.support.graphdata import build, node
+from tests.support.graphdata import build, deal_world, node
 
 pytestmark = pytest.mark.e2e
 HOSTILE = "<img src=x onerror=alert(1)> \"q\" `b` MATCH (n) DETACH DELETE n"
-
-
-def world(db, user):
-    """ACME with two people, one of whom knows a third person; a deal Anna decides on."""
-    me = {"kind": "user", "id": user["id"]}
-    acme, deal = node("account", "ACME Bergbahnen"), node("opportunity", "Cloud Deal")
-    anna, peter, karl = node("person", "Anna Keller"), node("person", "Peter Frei"), node("person", "Karl Knows")
-    build(db, [acme, deal, anna, peter, karl], [
-        ("EMPLOYS", acme, anna, {"title": "CFO"}), ("EMPLOYS", acme, peter), ("KNOWS", peter, karl),
-        ("HAS_OPPORTUNITY", acme, deal), ("CONTACT_ROLE", anna, deal, {"role": "Decision Maker"}),
-        ("OWNS", me, peter)])
-    db.run_raw("MATCH (u:User {id: $u}), (p:Person {id: $p}) CREATE (u)-[:LOGGED]->(:Activity {id: randomUUID(), "
-               "kind: 'meeting', at: $at})-[:WITH]->(p)", u=user["id"], p=peter["id"],
-               at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
-    return {"acme": acme, "deal": deal, "anna": anna, "peter": peter, "karl": karl}
 
 
 def graph_state(page, state="ready"):
@@ -33,7 +16,7 @@ def graph_state(page, state="ready"):
 
 def test_open_the_explorer_from_search_expand_and_filter(db, signed_in):
     page, user = signed_in
-    w = world(db, user)
+    w = deal_world(db, user)
     page.goto(f"{page.base_url}/explore")
     page.select_option("select[name=depth]", "1")
     page.fill("#explore-q", "ACME")
@@ -58,7 +41,7 @@ def test_open_the_explorer_from_search_expand_and_filter(db, signed_in):
 
 def test_the_influence_view_highlights_a_path(db, signed_in):
     page, user = signed_in
-    w = world(db, user)
+    w = deal_world(db, user)
     page.goto(f"{page.base_url}/opportunities/{w['deal']['id']}/influence")
     graph_state(page)
     assert int(page.get_attribute("#graph", "data-highlighted-edges")) >= 2

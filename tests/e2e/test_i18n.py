@@ -1,62 +1,37 @@
 """A German and a French user in a real browser: every main page, and what the scripts draw, in their language."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from graphcrm.access.users import create_user
-from tests.e2e.conftest import PASSWORD, Watch
-from tests.support.graphdata import build, node
+from tests.e2e.conftest import PASSWORD, sign_in, watched_page
+from tests.support.graphdata import deal_world
 from tests.support.i18n_pages import html_lang, leftover_english, translation
 
 pytestmark = pytest.mark.e2e
 
 
-def world(db, user):
-    """An account with two people, one known to a third; a deal Anna decides on; a meeting with Peter."""
-    me = {"kind": "user", "id": user["id"]}
-    acme, deal = node("account", "Bergbahnen Ärzte AG"), node("opportunity", "Cloud Deal")
-    anna, peter, karl = node("person", "Anna Keller"), node("person", "Peter Frei"), node("person", "Karl Knows")
-    build(db, [acme, deal, anna, peter, karl], [
-        ("EMPLOYS", acme, anna, {"title": "CFO"}), ("EMPLOYS", acme, peter), ("KNOWS", peter, karl),
-        ("HAS_OPPORTUNITY", acme, deal), ("CONTACT_ROLE", anna, deal, {"role": "Decision Maker"}),
-        ("OWNS", me, peter)])
-    db.run_raw("MATCH (u:User {id: $u}), (p:Person {id: $p}) CREATE (u)-[:LOGGED]->(:Activity {id: randomUUID(), "
-               "kind: 'meeting', at: $at})-[:WITH]->(p)", u=user["id"], p=peter["id"],
-               at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
-    return {"acme": acme, "deal": deal, "anna": anna, "peter": peter, "karl": karl}
-
-
 @pytest.fixture
 def localized_page(chromium, live_server):
     """Opens a page in a browser that asks for a language; fails the test on page errors or other hosts."""
-    contexts, watches = [], []
+    pages = []
 
     def open_page(tag):
-        context = chromium.new_context(locale=tag, viewport={"width": 1400, "height": 900})
-        context.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        watch = Watch()
-        page.on("console", watch.console)
-        page.on("pageerror", lambda exc: watch.errors.append(f"page error: {exc}"))
-        page.on("request", watch.request)
-        contexts.append(context)
-        watches.append(watch)
+        page = watched_page(chromium.new_context(locale=tag, viewport={"width": 1400, "height": 900}), live_server)
+        pages.append(page)
         return page
 
     yield open_page
-    for context in contexts:
-        context.close()
-    for watch in watches:
-        assert watch.errors == [] and watch.foreign == [], (watch.errors, watch.foreign)
+    for page in pages:
+        page.context.close()
+    for page in pages:
+        assert page.watch.errors == [] and page.watch.foreign == [], (page.watch.errors, page.watch.foreign)
 
 
 @pytest.mark.parametrize("tag, language", [("de-CH", "de"), ("fr-CH", "fr")])
 def test_a_user_of_each_language_finds_no_english_left(db, live_server, localized_page, tag, language):
     user = create_user(db, email="rep@example.ch", name="Ursula Rep", role="rep", password=PASSWORD)
-    w = world(db, user)
+    w = deal_world(db, user, "Bergbahnen Ärzte AG")
     page = localized_page(tag)
     page.goto(f"{live_server}/login")
     assert html_lang(page.content()) == tag
@@ -88,13 +63,9 @@ def test_a_user_of_each_language_finds_no_english_left(db, live_server, localize
 
 def test_the_explorer_draws_its_texts_from_the_catalogue(db, live_server, localized_page):
     user = create_user(db, email="rep@example.ch", name="Ursula Rep", role="rep", password=PASSWORD)
-    w = world(db, user)
+    w = deal_world(db, user, "Bergbahnen Ärzte AG")
     page = localized_page("fr-CH")
-    page.goto(f"{live_server}/login")
-    page.fill("input[name=email]", user["email"])
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server}/")
+    sign_in(page, live_server, user["email"])
     page.goto(f"{live_server}/explore?center={w['acme']['id']}&depth=1")
     page.wait_for_selector("#graph[data-state='ready']")
     shown = page.get_attribute("#graph", "data-nodes")

@@ -1,6 +1,7 @@
 """Small graphs for graph tests, written with UNWIND in a few statements, and their networkx twins."""
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import networkx as nx
@@ -76,3 +77,19 @@ def random_graph(rng, people: int, accounts: int, opportunities: int, users: int
         if a is not b:
             out.append((rel_type, a, b))
     return [n for group in by_kind.values() for n in group], out
+
+
+def deal_world(db, user, account_name: str = "ACME Bergbahnen") -> dict:
+    """An account with two people, one of whom knows a third person; a deal Anna decides on; the user
+    owns Peter and met him three days ago."""
+    me = {"kind": "user", "id": user["id"]}
+    acme, deal = node("account", account_name), node("opportunity", "Cloud Deal")
+    anna, peter, karl = node("person", "Anna Keller"), node("person", "Peter Frei"), node("person", "Karl Knows")
+    build(db, [acme, deal, anna, peter, karl], [
+        ("EMPLOYS", acme, anna, {"title": "CFO"}), ("EMPLOYS", acme, peter), ("KNOWS", peter, karl),
+        ("HAS_OPPORTUNITY", acme, deal), ("CONTACT_ROLE", anna, deal, {"role": "Decision Maker"}),
+        ("OWNS", me, peter)])
+    db.run_raw("MATCH (u:User {id: $u}), (p:Person {id: $p}) CREATE (u)-[:LOGGED]->(:Activity {id: randomUUID(), "
+               "kind: 'meeting', at: $at})-[:WITH]->(p)", u=user["id"], p=peter["id"],
+               at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+    return {"acme": acme, "deal": deal, "anna": anna, "peter": peter, "karl": karl}

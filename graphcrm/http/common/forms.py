@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from babel.numbers import NumberFormatError, parse_decimal
 
 from graphcrm.http.common import names
-from graphcrm.http.common.format import iso_date, reader_locale
+from graphcrm.http.common.format import country_name, iso_date, reader_locale
 from graphcrm.i18n import LazyText, _l
 from graphcrm.model import ADDRESS_FORMS, NODE_FIELDS, Field, Label
 
@@ -86,7 +86,7 @@ class FormField:
 
 
 # Fields typed by name in the reader's language and stored as codes (CH, fr): their names are suggested.
-NAMED_CODES = {"country": (names.country_choices, names.country_name, names.country_from_text),
+NAMED_CODES = {"country": (names.country_choices, country_name, names.country_from_text),
                "language": (names.language_choices, names.language_name, names.language_from_text)}
 NAMED_CODE_ERRORS = {
     "country": _l("is not a country we know: type its name (Schweiz, Deutschland) or its code (CH)"),

@@ -5,7 +5,7 @@ from functools import cache
 
 from babel import Locale
 
-from graphcrm.http.common.format import country_name, reader_locale  # noqa: F401 (country_name: the forms')
+from graphcrm.http.common.format import reader_locale
 from graphcrm.model.collation import fold
 from graphcrm.model.validation import ISO_639_1
 from graphcrm.places.countries import country_code
